@@ -1,0 +1,220 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file lerq.h
+ * @brief lerq: structured requests from law enforcement to service providers.
+ *
+ * lerq parses untrusted request and response documents (namespace
+ * `urn:lerq:xml:1`), validates them against the lerq schema and the
+ * rules of the Council of Europe's 2008 Guidelines, and reports what it
+ * finds as data.
+ *
+ * Conventions used throughout this header:
+ *  - Functions returning `int` return 0 (LERQ_OK) on success and a
+ *    negative LERQ_E* code on failure; objects come out through `**out`
+ *    parameters, which are left untouched on failure.
+ *  - A returned `const char *` is borrowed: it lives as long as the object
+ *    it came from. A returned `char *` is the caller's to free().
+ *  - Every `lerq_x_free()` accepts NULL and then does nothing.
+ *  - The library never prints and never exits.
+ *
+ * Threads: a struct lerq_ctx, once configured, is read-only and may be
+ * used by any number of threads at once. Configuration calls
+ * (lerq_ctx_set_*) must happen before the context is shared. A report
+ * belongs to the thread that holds it.
+ */
+#ifndef LERQ_LERQ_H
+#define LERQ_LERQ_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <lerq/version.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Return codes. Every failing call returns one of these, negated. */
+enum lerq_status {
+	LERQ_OK = 0,
+	/** Out of memory. */
+	LERQ_ENOMEM = -1,
+	/** A bad argument: NULL where an object is needed, or a malformed value. */
+	LERQ_EINVAL = -2,
+	/** A file could not be read or written; errno says why. */
+	LERQ_EIO = -3,
+	/** A validator could not run (for example the schema did not compile).
+	 *  The document's validity is unknown: never treat this as "valid". */
+	LERQ_EINTERNAL = -4,
+};
+
+/**
+ * A short English description of a return code.
+ * @return a static string; never NULL.
+ */
+const char *lerq_strerror(int status);
+
+/** The library's version string, e.g. "0.1.0" (static). */
+const char *lerq_version(void);
+
+/* ------------------------------------------------------------------ */
+/** @name Context */
+
+/** Compiled schema, rules and limits. Opaque. */
+struct lerq_ctx;
+
+/** Flags for lerq_ctx_new(). None are defined yet: pass 0. */
+enum lerq_ctx_flags {
+	LERQ_CTX_DEFAULT = 0,
+};
+
+/** Default limit on input size: 16 MiB. */
+#define LERQ_DEFAULT_MAX_SIZE ((size_t)16 * 1024 * 1024)
+/** Default limit on element nesting. */
+#define LERQ_DEFAULT_MAX_DEPTH 64u
+
+/**
+ * Create a context: compiles the built-in schema (nothing is read from
+ * disk). Costly; create one and share it.
+ * @param flags 0 (see enum lerq_ctx_flags).
+ * @param[out] out the new context, to be freed with lerq_ctx_free().
+ * @return LERQ_OK, LERQ_ENOMEM, LERQ_EINVAL (unknown flag or NULL out),
+ *         or LERQ_EINTERNAL if the built-in schema does not compile.
+ * Thread-safety: may be called from any thread.
+ */
+int lerq_ctx_new(unsigned int flags, struct lerq_ctx **out);
+
+/** Free a context and everything it owns. NULL is fine. Reports made with
+ *  the context remain valid after it is freed. */
+void lerq_ctx_free(struct lerq_ctx *ctx);
+
+/**
+ * Set the largest input accepted, in bytes (default LERQ_DEFAULT_MAX_SIZE).
+ * Larger input gets LERQ-P003 without being parsed.
+ * @return LERQ_OK, or LERQ_EINVAL for a NULL ctx or a zero size.
+ * Not thread-safe: call before sharing the context.
+ */
+int lerq_ctx_set_max_size(struct lerq_ctx *ctx, size_t bytes);
+
+/**
+ * Set the deepest element nesting accepted (default LERQ_DEFAULT_MAX_DEPTH,
+ * the root element being depth 1). Deeper documents get LERQ-P003.
+ * @return LERQ_OK, or LERQ_EINVAL for a NULL ctx, 0, or more than 256
+ *         (libxml2's own ceiling).
+ * Not thread-safe: call before sharing the context.
+ */
+int lerq_ctx_set_max_depth(struct lerq_ctx *ctx, unsigned int depth);
+
+/* ------------------------------------------------------------------ */
+/** @name Time */
+
+/** Seconds since 1970-01-01T00:00:00Z. */
+typedef int64_t lerq_time_t;
+
+/** Pass as "now" to use the system clock at the time of the call. */
+#define LERQ_NOW_CLOCK INT64_MIN
+
+/**
+ * Parse an xs:dateTime with a mandatory time zone, such as
+ * "2026-03-01T09:30:00+01:00" or "2026-03-01T08:30:00Z" (fractional
+ * seconds allowed, leading and trailing whitespace ignored).
+ * @param[out] out the instant, in seconds since the epoch.
+ * @return LERQ_OK, or LERQ_EINVAL if @p text is not such a value.
+ */
+int lerq_time_parse(const char *text, lerq_time_t *out);
+
+/* ------------------------------------------------------------------ */
+/** @name Findings and reports */
+
+enum lerq_severity {
+	LERQ_SEVERITY_ERROR = 0,
+	LERQ_SEVERITY_WARNING = 1,
+};
+
+/** "error" or "warning" (static). */
+const char *lerq_severity_name(enum lerq_severity severity);
+
+/** One finding. Opaque; owned by its report. */
+struct lerq_finding;
+
+/** The findings about one document. Opaque. */
+struct lerq_report;
+
+/** Free a report and its findings. NULL is fine. */
+void lerq_report_free(struct lerq_report *report);
+
+/** Number of findings, errors and warnings together. */
+size_t lerq_report_count(const struct lerq_report *report);
+
+/** Number of findings of severity error. */
+size_t lerq_report_errors(const struct lerq_report *report);
+
+/** Number of findings of severity warning. */
+size_t lerq_report_warnings(const struct lerq_report *report);
+
+/** 1 when the report has no error finding (warnings allowed), else 0. */
+int lerq_report_is_valid(const struct lerq_report *report);
+
+/**
+ * The @p index th finding, in document order within each stage
+ * (parse, schema, rules).
+ * @return a finding borrowed from @p report, or NULL if out of range.
+ */
+const struct lerq_finding *lerq_report_get(const struct lerq_report *report,
+                                           size_t index);
+
+/** Rule code, e.g. "LERQ-S001" (borrowed, never NULL). */
+const char *lerq_finding_code(const struct lerq_finding *finding);
+/** Severity of the finding. */
+enum lerq_severity lerq_finding_severity(const struct lerq_finding *finding);
+/** One sentence naming the field (borrowed, UTF-8, never NULL). */
+const char *lerq_finding_message(const struct lerq_finding *finding);
+/** Line of the offending node, 1-based; 0 when unknown. */
+unsigned long lerq_finding_line(const struct lerq_finding *finding);
+/** Column of the offending node, 1-based; 0 when unknown. */
+unsigned long lerq_finding_column(const struct lerq_finding *finding);
+/** XPath of the node, e.g. "/Request/IssuingAuthority/Contact[1]/Email";
+ *  "" when unknown (borrowed, never NULL). */
+const char *lerq_finding_path(const struct lerq_finding *finding);
+/** Guideline or Convention source, e.g. "G§24"; "" where none
+ *  (borrowed, never NULL). */
+const char *lerq_finding_ref(const struct lerq_finding *finding);
+
+/* ------------------------------------------------------------------ */
+/** @name Validation */
+
+/**
+ * Validate a document held in memory: size limit, safe parsing (no DTD,
+ * no entities, no XInclude, nothing fetched), root and version, schema,
+ * then the rules.
+ * @param ctx a context (shared, read-only).
+ * @param data the document's bytes; need not be NUL-terminated. May be
+ *        NULL only when @p size is 0 (empty input, reported as LERQ-P001).
+ * @param size number of bytes.
+ * @param now the validation time for rules that compare with the present,
+ *        or LERQ_NOW_CLOCK.
+ * @param[out] out the report, to be freed with lerq_report_free(). A
+ *        report is produced whenever validation ran, valid or not.
+ * @return LERQ_OK when the document was checked (see the report for the
+ *         verdict); LERQ_EINVAL, LERQ_ENOMEM or LERQ_EINTERNAL otherwise,
+ *         with no report.
+ * Thread-safety: safe to call concurrently on one context.
+ */
+int lerq_validate_memory(const struct lerq_ctx *ctx, const void *data,
+                         size_t size, lerq_time_t now,
+                         struct lerq_report **out);
+
+/**
+ * Validate a file: reads it (at most the context's size limit plus one
+ * byte) and calls lerq_validate_memory(). "-" is not special here.
+ * @return as lerq_validate_memory(), and LERQ_EIO when the file cannot be
+ *         read (errno is left as the failing call set it).
+ */
+int lerq_validate_file(const struct lerq_ctx *ctx, const char *path,
+                       lerq_time_t now, struct lerq_report **out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* LERQ_LERQ_H */

@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: MIT */
+/* Declarations shared by the library's own sources; never installed. */
+#ifndef LERQ_PRIVATE_H
+#define LERQ_PRIVATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlschemas.h>
+
+#include "lerq/lerq.h"
+
+#define LERQ_EXPORT __attribute__((visibility("default")))
+
+#define LERQ_NS "urn:lerq:xml:1"
+
+struct lerq_ctx {
+	xmlDocPtr schema_doc; /* the compiled schema points into it */
+	xmlSchemaPtr schema;
+	size_t max_size;
+	unsigned int max_depth;
+};
+
+/* One-time, process-wide libxml2 set-up (pthread_once inside). */
+int lerq_global_init(void);
+
+/* resources.c: files compiled into the library, reachable as res:///NAME. */
+#define LERQ_RES_PREFIX "res:///"
+struct lerq_resource {
+	const char *name;
+	const unsigned char *data;
+	size_t size;
+};
+const struct lerq_resource *lerq_resource_find(const char *name);
+/* Installs the res:/// input callbacks and the external entity loader that
+ * refuses everything else. Called once from lerq_global_init(). */
+int lerq_resources_install(void);
+
+/* codes.c: the one table of finding codes. */
+enum lerq_code {
+	LERQ_P001,
+	LERQ_P002,
+	LERQ_P003,
+	LERQ_S001,
+	LERQ_S002,
+	LERQ_CODE_COUNT,
+};
+struct lerq_code_info {
+	const char *code;
+	enum lerq_severity severity;
+	const char *ref;
+	const char *title;
+};
+const struct lerq_code_info *lerq_code_info(enum lerq_code code);
+
+/* report.c */
+struct lerq_report *lerq_report_new(void);
+/* Adds a finding; copies every string. Returns LERQ_OK or LERQ_ENOMEM. */
+int lerq_report_add(struct lerq_report *report, const char *code,
+                    enum lerq_severity severity, const char *message,
+                    unsigned long line, unsigned long column,
+                    const char *path, const char *ref);
+/* Adds a finding for a built-in code, taking severity and ref from the table;
+ * the node gives line and path (node may be NULL). */
+int lerq_report_add_code(struct lerq_report *report, enum lerq_code code,
+                         const xmlNode *node, unsigned long line,
+                         unsigned long column, const char *message);
+
+/* path.c: "/Request/IssuingAuthority/Contact[1]/Email"; caller frees. */
+char *lerq_node_path(const xmlNode *node);
+
+/* parse.c: safe parsing. On refusal, *doc is NULL and the report holds the
+ * single P00x finding. Returns LERQ_OK (parsed or refused) or an error. */
+/* True for a parser context made by lerq_parse(). */
+bool lerq_parse_is_ours(const xmlParserCtxt *ctxt);
+int lerq_parse(const struct lerq_ctx *ctx, const void *data, size_t size,
+               xmlDocPtr *doc, struct lerq_report *report);
+
+/* schema.c */
+int lerq_schema_compile(xmlDocPtr *doc, xmlSchemaPtr *schema);
+/* Checks root and version (S002). Returns true when the document may go
+ * on to the schema. */
+bool lerq_check_root(xmlDocPtr doc, struct lerq_report *report, int *err);
+int lerq_schema_validate(const struct lerq_ctx *ctx, xmlDocPtr doc,
+                         struct lerq_report *report);
+
+/* schema-messages.c: libxml2's XSD message rewritten for people; caller
+ * frees. */
+char *lerq_schema_message(const char *raw, const xmlNode *node);
+
+/* time.c: a parsed xs:dateTime (with zone) or xs:date. The fields are the
+ * value as written; instant is UTC seconds (for a date: its midnight UTC). */
+struct lerq_datetime {
+	int64_t year;
+	int month, day, hour, minute, second;
+	int offset_minutes;
+	lerq_time_t instant;
+};
+int lerq_datetime_parse(const char *text, struct lerq_datetime *dt);
+int lerq_date_parse(const char *text, struct lerq_datetime *dt);
+int64_t lerq_days_from_civil(int64_t y, int m, int d);
+
+/* text.c: small string helpers */
+char *lerq_strdup_printf(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,291 @@
+/* SPDX-License-Identifier: MIT */
+/* Safe parsing of untrusted documents (../shared/notes/libxml2-facts.md):
+ * the size is capped before parsing; a DOCTYPE stops the parser before its
+ * internal subset is read, so no entity is ever declared, expanded or
+ * fetched; XInclude elements and deep nesting stop it too. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+
+#include "lerq-private.h"
+
+#define XINCLUDE_NS_2001 "http://www.w3.org/2001/XInclude"
+#define XINCLUDE_NS_2003 "http://www.w3.org/2003/XInclude"
+
+/* What stopped the parse: the first problem wins, later ones (often
+ * consequences of xmlStopParser) are ignored. */
+struct parse_state {
+	const struct lerq_ctx *ctx;
+	unsigned int depth;
+	bool refused;
+	enum lerq_code code;
+	unsigned long line, column;
+	char *message;
+	bool oom;
+};
+
+static void refuse(xmlParserCtxtPtr ctxt, enum lerq_code code, char *message)
+{
+	struct parse_state *st = ctxt->_private;
+
+	if (!st->refused) {
+		st->refused = true;
+		st->code = code;
+		st->message = message;
+		if (message == NULL)
+			st->oom = true;
+		st->line = ctxt->input ? (unsigned long)ctxt->input->line : 0;
+		st->column = ctxt->input ? (unsigned long)ctxt->input->col : 0;
+	} else {
+		free(message);
+	}
+	xmlStopParser(ctxt);
+	/* Without this, libxml2 hands back an empty but non-NULL document. */
+	ctxt->wellFormed = 0;
+}
+
+static void doctype_hook(void *user, const xmlChar *name,
+                         const xmlChar *external_id, const xmlChar *system_id)
+{
+	xmlParserCtxtPtr ctxt = user;
+	refuse(ctxt, LERQ_P002,
+	       lerq_strdup_printf("The document has a DOCTYPE declaration (<!DOCTYPE %s>); "
+	                          "lerq refuses DTDs and entity declarations in received documents",
+	                          name ? (const char *)name : ""));
+}
+
+bool lerq_parse_is_ours(const xmlParserCtxt *ctxt)
+{
+	return ctxt->sax != NULL && ctxt->sax->internalSubset == doctype_hook;
+}
+
+static void start_element(void *user, const xmlChar *localname,
+                          const xmlChar *prefix, const xmlChar *uri,
+                          int nb_namespaces, const xmlChar **namespaces,
+                          int nb_attributes, int nb_defaulted,
+                          const xmlChar **attributes)
+{
+	xmlParserCtxtPtr ctxt = user;
+	struct parse_state *st = ctxt->_private;
+
+	if (uri && (xmlStrEqual(uri, BAD_CAST XINCLUDE_NS_2001) ||
+	            xmlStrEqual(uri, BAD_CAST XINCLUDE_NS_2003))) {
+		refuse(ctxt, LERQ_P002,
+		       lerq_strdup_printf("The document contains an XInclude element <%s%s%s>; "
+		                          "lerq never includes or fetches external content",
+		                          prefix ? (const char *)prefix : "", prefix ? ":" : "",
+		                          (const char *)localname));
+		return;
+	}
+	if (++st->depth > st->ctx->max_depth) {
+		refuse(ctxt, LERQ_P003,
+		       lerq_strdup_printf("Element <%s> is nested %u levels deep; the limit is %u",
+		                          (const char *)localname, st->depth, st->ctx->max_depth));
+		return;
+	}
+	xmlSAX2StartElementNs(user, localname, prefix, uri, nb_namespaces,
+	                      namespaces, nb_attributes, nb_defaulted, attributes);
+}
+
+static void end_element(void *user, const xmlChar *localname,
+                        const xmlChar *prefix, const xmlChar *uri)
+{
+	xmlParserCtxtPtr ctxt = user;
+	struct parse_state *st = ctxt->_private;
+
+	if (st->depth > 0)
+		st->depth--;
+	xmlSAX2EndElementNs(user, localname, prefix, uri);
+}
+
+static bool is_entity_error(int code)
+{
+	switch (code) {
+	case XML_ERR_UNDECLARED_ENTITY:
+	case XML_WAR_UNDECLARED_ENTITY:
+	case XML_ERR_UNPARSED_ENTITY:
+	case XML_ERR_ENTITY_LOOP:
+	case XML_ERR_ENTITY_BOUNDARY:
+	case XML_ERR_ENTITY_PE_INTERNAL:
+	case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+	case XML_ERR_EXT_ENTITY_STANDALONE:
+	case XML_ERR_ENTITY_IS_EXTERNAL:
+	case XML_ERR_ENTITY_IS_PARAMETER:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* libxml2's messages end with a newline and start in lower or upper case
+ * at random; make them one clean clause. */
+static char *clean_message(const char *raw)
+{
+	char *m = strdup(raw ? raw : "unknown error");
+	if (m == NULL)
+		return NULL;
+	size_t n = strlen(m);
+	while (n > 0 && (m[n - 1] == '\n' || m[n - 1] == ' ' || m[n - 1] == '.'))
+		m[--n] = '\0';
+	if (m[0] >= 'A' && m[0] <= 'Z')
+		m[0] = (char)(m[0] - 'A' + 'a');
+	return m;
+}
+
+static void parse_error(void *user, xmlErrorPtr err)
+{
+	xmlParserCtxtPtr ctxt = user;
+	struct parse_state *st;
+
+	if (ctxt == NULL || (st = ctxt->_private) == NULL)
+		return;
+	if (err->level < XML_ERR_ERROR || st->refused)
+		return;
+	if (err->code == XML_ERR_NO_MEMORY) {
+		st->oom = true;
+		refuse(ctxt, LERQ_P001, NULL);
+		return;
+	}
+
+	char *clean = clean_message(err->message);
+	char *msg;
+	enum lerq_code code = LERQ_P001;
+	if (is_entity_error(err->code)) {
+		code = LERQ_P002;
+		msg = lerq_strdup_printf("The document uses an entity reference (%s); "
+		                         "lerq refuses entities in received documents",
+		                         clean ? clean : "");
+	} else if (err->code == XML_ERR_INVALID_CHAR || err->code == XML_ERR_INVALID_ENCODING ||
+	           err->code == XML_ERR_UNKNOWN_ENCODING || err->code == XML_ERR_UNSUPPORTED_ENCODING) {
+		msg = lerq_strdup_printf("The document is not valid UTF-8 text (%s)",
+		                         clean ? clean : "");
+	} else if (err->code == XML_ERR_DOCUMENT_EMPTY) {
+		msg = strdup("The document is empty: no root element was found");
+	} else {
+		msg = lerq_strdup_printf("The document is not well-formed XML: %s",
+		                         clean ? clean : "");
+	}
+	free(clean);
+	refuse(ctxt, code, msg);
+	if (err->line > 0) {
+		st->line = (unsigned long)err->line;
+		st->column = err->int2 > 0 ? (unsigned long)err->int2 : 0;
+	}
+}
+
+/* Anything but UTF-8 is refused before libxml2 sees it, "even when the
+ * declared encoding is harmless" (spec section 4): a NUL byte means UTF-16
+ * or UTF-32, and the XML declaration may name no other encoding. */
+static char *encoding_problem(const unsigned char *p, size_t size)
+{
+	if (memchr(p, 0, size) != NULL)
+		return strdup("The document is not UTF-8: it contains NUL bytes "
+		              "(UTF-16 or UTF-32?); lerq documents must be UTF-8");
+	size_t off = 0;
+	if (size >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+		off = 3;
+	if (size - off < 5 || memcmp(p + off, "<?xml", 5) != 0)
+		return NULL;
+	const unsigned char *end = memchr(p + off, '>', size - off);
+	if (end == NULL)
+		return NULL;
+	size_t decl_len = (size_t)(end - (p + off));
+	char decl[256];
+	if (decl_len >= sizeof(decl))
+		return NULL; /* the parser will find what is wrong with it */
+	memcpy(decl, p + off, decl_len);
+	decl[decl_len] = '\0';
+	char *enc = strstr(decl, "encoding");
+	if (enc == NULL)
+		return NULL;
+	enc += strlen("encoding");
+	enc += strspn(enc, " \t\r\n");
+	if (*enc != '=')
+		return NULL;
+	enc++;
+	enc += strspn(enc, " \t\r\n");
+	char quote = *enc;
+	if (quote != '"' && quote != '\'')
+		return NULL;
+	char *value = enc + 1;
+	char *close = strchr(value, quote);
+	if (close == NULL)
+		return NULL;
+	*close = '\0';
+	if (strcasecmp(value, "UTF-8") == 0 || strcasecmp(value, "UTF8") == 0)
+		return NULL;
+	return lerq_strdup_printf("The document declares the encoding \"%s\"; "
+	                          "lerq documents must be UTF-8", value);
+}
+
+static int report_refusal(struct lerq_report *report, enum lerq_code code,
+                          unsigned long line, unsigned long column,
+                          const char *message)
+{
+	return lerq_report_add_code(report, code, NULL, line, column, message);
+}
+
+int lerq_parse(const struct lerq_ctx *ctx, const void *data, size_t size,
+               xmlDocPtr *doc, struct lerq_report *report)
+{
+	*doc = NULL;
+
+	if (size > ctx->max_size) {
+		char *m = lerq_strdup_printf("The input is %zu bytes; the limit is %zu bytes",
+		                             size, ctx->max_size);
+		if (m == NULL)
+			return LERQ_ENOMEM;
+		int r = report_refusal(report, LERQ_P003, 0, 0, m);
+		free(m);
+		return r;
+	}
+	if (size == 0 || size > (size_t)INT32_MAX)
+		return report_refusal(report, LERQ_P001, 0, 0, "The input is empty");
+
+	char *enc = encoding_problem(data, size);
+	if (enc != NULL) {
+		int r = report_refusal(report, LERQ_P001, 1, 1, enc);
+		free(enc);
+		return r;
+	}
+
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	if (ctxt == NULL)
+		return LERQ_ENOMEM;
+	struct parse_state st = { .ctx = ctx };
+	ctxt->_private = &st;
+	/* The context's SAX handler is its own copy: changing it touches no
+	 * other parser in the process. */
+	ctxt->sax->internalSubset = doctype_hook;
+	ctxt->sax->startElementNs = start_element;
+	ctxt->sax->endElementNs = end_element;
+	ctxt->sax->serror = parse_error;
+	ctxt->sax->error = NULL;
+	ctxt->sax->warning = NULL;
+	ctxt->vctxt.error = NULL;
+	ctxt->vctxt.warning = NULL;
+
+	xmlDocPtr d = xmlCtxtReadMemory(ctxt, data, (int)size, NULL, "UTF-8",
+	                                XML_PARSE_NONET | XML_PARSE_BIG_LINES |
+	                                        XML_PARSE_NOCDATA | XML_PARSE_COMPACT);
+	int r = LERQ_OK;
+	if (st.oom) {
+		r = LERQ_ENOMEM;
+	} else if (st.refused || d == NULL || !ctxt->wellFormed || xmlDocGetRootElement(d) == NULL) {
+		r = report_refusal(report, st.refused ? st.code : LERQ_P001, st.line,
+		                   st.column,
+		                   st.message ? st.message
+		                              : "The document is not well-formed XML");
+		xmlFreeDoc(d);
+		d = NULL;
+	}
+	free(st.message);
+	ctxt->_private = NULL;
+	xmlFreeParserCtxt(ctxt);
+	*doc = d;
+	return r;
+}
