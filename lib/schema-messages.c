@@ -199,6 +199,14 @@ char *lerq_schema_message(const char *raw, const xmlNode *node)
 
 	const char *parent = el && el->parent && el->parent->type == XML_ELEMENT_NODE
 	                             ? (const char *)el->parent->name : NULL;
+	/* How a value is named: "Email (in Contact)" or "Item attribute id". */
+	char subject[300] = "A value";
+	if (attr[0] && elem)
+		snprintf(subject, sizeof(subject), "%s attribute %s", elem, attr);
+	else if (elem && parent)
+		snprintf(subject, sizeof(subject), "%s (in %s)", elem, parent);
+	else if (elem)
+		snprintf(subject, sizeof(subject), "%s", elem);
 	const char *field = attr[0] ? attr : elem;
 	const char *fmt_key = attr[0] ? (const char *)node->name : elem;
 	const char *fmt = fmt_key ? expected_format(fmt_key) : NULL;
@@ -255,11 +263,16 @@ char *lerq_schema_message(const char *raw, const xmlNode *node)
 		/* "The value 'x' is not an element of the set {'a', 'b'}." */
 		const char *set = strstr(body, "of the set {");
 		const char *vend = set ? strstr(body, "' is not an element") : NULL;
-		puts_(&b, field ? field : "A value");
+		puts_(&b, subject);
 		puts_(&b, " \"");
 		put(&b, vs, vend ? (size_t)(vend - vs) : (size_t)(ve - vs));
-		puts_(&b, "\" is not allowed; use one of: ");
-		if (set) {
+		if (fmt) {
+			puts_(&b, "\" is not ");
+			puts_(&b, fmt);
+		} else {
+			puts_(&b, "\" is not allowed; use one of: ");
+		}
+		if (set && !fmt) {
 			const char *p = set + strlen("of the set {");
 			const char *close = strrchr(p, '}');
 			for (; close && p < close; p++)
@@ -280,7 +293,7 @@ char *lerq_schema_message(const char *raw, const xmlNode *node)
 		}
 		if (ok && lim && lim_e && len_e) {
 			bool empty = len_e - len_s == 1 && *len_s == '0';
-			puts_(&b, field ? field : "A value");
+			puts_(&b, subject);
 			if (empty) {
 				puts_(&b, " is empty; it needs a value");
 			} else {
@@ -302,7 +315,7 @@ char *lerq_schema_message(const char *raw, const xmlNode *node)
 		const char *le = l ? strchr(l + 10, '\'') : NULL;
 		if (!e || !l || !le)
 			goto fallback;
-		puts_(&b, field ? field : "A value");
+		puts_(&b, subject);
 		puts_(&b, " ");
 		put(&b, s, (size_t)(e - s));
 		puts_(&b, strstr(body, "maxInclusive") ? " is above the largest allowed value, "
@@ -316,7 +329,7 @@ char *lerq_schema_message(const char *raw, const xmlNode *node)
 	} else if (strstr(body, "does not match the fixed value constraint")) {
 		const char *s = strstr(body, "constraint '");
 		const char *e = s ? strchr(s + 12, '\'') : NULL;
-		puts_(&b, field ? field : "A value");
+		puts_(&b, subject);
 		puts_(&b, " must be ");
 		if (s && e)
 			put(&b, s + 12, (size_t)(e - (s + 12)));
@@ -334,7 +347,7 @@ char *lerq_schema_message(const char *raw, const xmlNode *node)
 		}
 		if (e == NULL)
 			goto fallback;
-		puts_(&b, field ? field : "A value");
+		puts_(&b, subject);
 		puts_(&b, " \"");
 		put(&b, s, (size_t)(e - s));
 		if (field && strcmp(field, "id") == 0) {
@@ -357,18 +370,6 @@ char *lerq_schema_message(const char *raw, const xmlNode *node)
 		}
 	} else {
 		goto fallback;
-	}
-	if (parent && attr[0] == '\0' && b.s && strncmp(b.s, "Element ", 8) != 0 &&
-	    field && elem && strncmp(b.s, elem, strlen(elem)) == 0) {
-		/* Name the parent too: "Email in Contact ...". */
-		char *s = lerq_strdup_printf("%s (in %s)%s", elem, parent, b.s + strlen(elem));
-		free(b.s);
-		return s;
-	}
-	if (attr[0] && elem && b.s) {
-		char *s = lerq_strdup_printf("Attribute %s of %s: %s", attr, elem, b.s);
-		free(b.s);
-		return s;
 	}
 	return finish(&b);
 

@@ -189,7 +189,8 @@ static void test_s002(void **state)
 	assert_only_finding(r, "LERQ-S002");
 	lerq_report_free(r);
 	/* Nearest that passes: version with blanks around it. */
-	char *xml = minimal_with("version=\"1.0\"", "version=\" 1.0 \"");
+	char *xml = minimal_with("xmlns=\"urn:lerq:xml:1\" version=\"1.0\"",
+	                         "xmlns=\"urn:lerq:xml:1\" version=\" 1.0 \"");
 	r = validate_string(*state, xml);
 	assert_no_findings(r);
 	lerq_report_free(r);

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Declarations shared by the lerq command-line tool. The tool uses only the
+ * public API in <lerq/lerq.h>.
+ *
+ * Adding a subcommand: write cli/NAME.c with `int cmd_NAME(int argc,
+ * char **argv)`, declare it here, add one line to the table in lerq.c and
+ * the file to cli/meson.build.
+ */
+#ifndef LERQ_CLI_H
+#define LERQ_CLI_H
+
+/* Exit statuses shared by every subcommand (format.md, section 5). */
+enum cli_exit {
+	CLI_EXIT_OK = 0,
+	/* At least one input is invalid or was refused. */
+	CLI_EXIT_INVALID = 1,
+	/* A usage error, an input that could not be read or an output
+	 * that could not be written. */
+	CLI_EXIT_TROUBLE = 2,
+};
+
+/*
+ * A subcommand. It is called with argv[0] set to "lerq NAME", so that
+ * getopt_long()'s own messages name the command, and with getopt's state
+ * reset; it returns an enum cli_exit value.
+ */
+int cmd_validate(int argc, char **argv);
+
+#endif /* LERQ_CLI_H */
