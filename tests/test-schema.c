@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* LERQ-S001 and LERQ-S002: each with documents that trigger it and the
  * nearest ones that do not; messages in words, with line and path. */
+#include <dirent.h>
+
 #include "lerq-test.h"
 
 static int setup(void **state)
@@ -117,6 +119,36 @@ static void test_s001_files(void **state)
 	expect_s001(state, "s001-duplicate-item-id.xml", "id");
 }
 
+/* Every document in tests/data/schema is named for its verdict:
+ * valid-* has no finding, s001-* only readable S001 findings, s002-*
+ * exactly one S002. */
+static void test_every_schema_document(void **state)
+{
+	DIR *d = opendir(DATA("schema"));
+	assert_non_null(d);
+	size_t n_valid = 0, n_s001 = 0, n_s002 = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		const char *name = e->d_name;
+		if (strncmp(name, "valid-", 6) == 0) {
+			expect_clean(state, name);
+			n_valid++;
+		} else if (strncmp(name, "s001-", 5) == 0) {
+			expect_s001(state, name, "");
+			n_s001++;
+		} else if (strncmp(name, "s002-", 5) == 0) {
+			char path[512];
+			snprintf(path, sizeof(path), "%s/%s", DATA("schema"), name);
+			struct lerq_report *r = validate_path(*state, path);
+			assert_only_finding(r, "LERQ-S002");
+			lerq_report_free(r);
+			n_s002++;
+		}
+	}
+	closedir(d);
+	assert_true(n_valid >= 4 && n_s001 >= 10 && n_s002 >= 4);
+}
+
 static void test_s001_line_and_path(void **state)
 {
 	char *xml = minimal_with("<Switchboard>+", "<Switchboard>00");
@@ -215,6 +247,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid_documents),
 		cmocka_unit_test(test_s001_files),
+		cmocka_unit_test(test_every_schema_document),
 		cmocka_unit_test(test_s001_line_and_path),
 		cmocka_unit_test(test_s001_whitespace_collapsed),
 		cmocka_unit_test(test_s002),
