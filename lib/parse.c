@@ -145,6 +145,19 @@ static void parse_error(void *user, xmlErrorPtr err)
 		return;
 	if (err->level < XML_ERR_ERROR || st->refused)
 		return;
+	/* libxml2's own limits (a text node over 10 MB, a name or attribute
+	 * value too long, a comment too big) are limits, not malformed input; the text node one
+	 * even comes as an allocation failure. */
+	if (err->message && (strstr(err->message, "huge text node") ||
+	                     strstr(err->message, "too long") ||
+	                     strstr(err->message, "too big"))) {
+		char *clean = clean_message(err->message);
+		refuse(ctxt, LERQ_P003,
+		       lerq_strdup_printf("The document exceeds a parser limit: %s",
+		                          clean ? clean : ""));
+		free(clean);
+		return;
+	}
 	if (err->code == XML_ERR_NO_MEMORY) {
 		st->oom = true;
 		refuse(ctxt, LERQ_P001, NULL);

@@ -83,6 +83,23 @@ static void put(struct buf *b, const char *s, size_t n)
 	b->s[b->len] = '\0';
 }
 
+/* A value from the document, cut to a readable length: a finding about a
+ * 4000-character field need not repeat all of it. Cuts between UTF-8
+ * sequences, never inside one. */
+#define VALUE_SHOWN_MAX 80
+static void put_value(struct buf *b, const char *s, size_t n)
+{
+	if (n <= VALUE_SHOWN_MAX) {
+		put(b, s, n);
+		return;
+	}
+	size_t cut = VALUE_SHOWN_MAX;
+	while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+		cut--;
+	put(b, s, cut);
+	put(b, "...", 3);
+}
+
 static void puts_(struct buf *b, const char *s)
 {
 	put(b, s, strlen(s));
@@ -265,7 +282,7 @@ char *lerq_schema_message(const char *raw, const xmlNode *node)
 		const char *vend = set ? strstr(body, "' is not an element") : NULL;
 		puts_(&b, subject);
 		puts_(&b, " \"");
-		put(&b, vs, vend ? (size_t)(vend - vs) : (size_t)(ve - vs));
+		put_value(&b, vs, vend ? (size_t)(vend - vs) : (size_t)(ve - vs));
 		if (fmt) {
 			puts_(&b, "\" is not ");
 			puts_(&b, fmt);
@@ -317,7 +334,7 @@ char *lerq_schema_message(const char *raw, const xmlNode *node)
 			goto fallback;
 		puts_(&b, subject);
 		puts_(&b, " ");
-		put(&b, s, (size_t)(e - s));
+		put_value(&b, s, (size_t)(e - s));
 		puts_(&b, strstr(body, "maxInclusive") ? " is above the largest allowed value, "
 		                                       : " is below the smallest allowed value, ");
 		put(&b, l + 10, (size_t)(le - (l + 10)));
@@ -335,7 +352,7 @@ char *lerq_schema_message(const char *raw, const xmlNode *node)
 			put(&b, s + 12, (size_t)(e - (s + 12)));
 		else
 			puts_(&b, "its fixed value");
-	} else if ((strstr(body, "[facet 'pattern']") && quoted_after(body, "The value", &vs, &ve)) ||
+	} else if ((strstr(body, "[facet 'pattern']") && strstr(body, "The value '")) ||
 	           (strstr(body, "is not a valid value of") && body[0] == '\'')) {
 		const char *s, *e;
 		if (body[0] == '\'') {
@@ -345,11 +362,15 @@ char *lerq_schema_message(const char *raw, const xmlNode *node)
 			s = strstr(body, "The value '") + strlen("The value '");
 			e = strstr(s, "' is not accepted");
 		}
-		if (e == NULL)
-			goto fallback;
+		/* libxml2 cuts long messages: the value may have no end. */
+		bool cut = e == NULL;
+		if (cut)
+			e = s + strlen(s);
 		puts_(&b, subject);
 		puts_(&b, " \"");
-		put(&b, s, (size_t)(e - s));
+		put_value(&b, s, (size_t)(e - s));
+		if (cut && (size_t)(e - s) <= VALUE_SHOWN_MAX)
+			puts_(&b, "...");
 		if (field && strcmp(field, "id") == 0) {
 			puts_(&b, "\" is not a valid id or is used twice: each id must be ");
 			puts_(&b, fmt);
@@ -387,6 +408,9 @@ fallback:
 	const char *end = body + strlen(body);
 	while (end > body && (end[-1] == '\n' || end[-1] == '.'))
 		end--;
+	/* libxml2 may cut its own message short; cap what we repeat. */
+	if (end - body > 400)
+		end = body + 400;
 	put_clean(&b, body, end);
 	return finish(&b);
 }

@@ -327,6 +327,42 @@ static void test_p003_size_configurable_and_file(void **state)
 	lerq_ctx_free(ctx);
 }
 
+/* libxml2's own limits are limits: P003, not "malformed" or "out of
+ * memory". And a huge value is never repeated whole in a message. */
+static void test_p003_parser_limits(void **state)
+{
+	size_t size;
+	char *xml = slurp(minimal, &size);
+	size_t big = 11 * 1000 * 1000;
+	char *doc = malloc(size + big + 1);
+	assert_non_null(doc);
+	char *p = strstr(xml, "\"disclosure\"");
+	assert_non_null(p);
+	size_t head = (size_t)(p - xml) + 1;
+	memcpy(doc, xml, head);
+	memset(doc + head, 'a', big);
+	strcpy(doc + head + big, p + 1 + strlen("disclosure"));
+	struct lerq_report *r = validate_string(*state, doc);
+	assert_only_finding(r, "LERQ-P003");
+	lerq_report_free(r);
+
+	/* The same length as a text value gets past the parser; the schema
+	 * finding shows only the start of it. */
+	p = strstr(xml, "CC-2026-0001");
+	assert_non_null(p);
+	head = (size_t)(p - xml);
+	memcpy(doc, xml, head);
+	memset(doc + head, 'A', big);
+	strcpy(doc + head + big, p + strlen("CC-2026-0001"));
+	r = validate_string(*state, doc);
+	const struct lerq_finding *f = assert_only_finding(r, "LERQ-S001");
+	assert_true(strlen(lerq_finding_message(f)) < 400);
+	assert_non_null(strstr(lerq_finding_message(f), "RegistrationNumber"));
+	lerq_report_free(r);
+	free(doc);
+	free(xml);
+}
+
 static void test_unreadable_file(void **state)
 {
 	struct lerq_report *r = NULL;
@@ -379,6 +415,7 @@ int main(void)
 		cmocka_unit_test(test_p003_depth_configurable),
 		cmocka_unit_test(test_p003_size),
 		cmocka_unit_test(test_p003_size_configurable_and_file),
+		cmocka_unit_test(test_p003_parser_limits),
 		cmocka_unit_test(test_unreadable_file),
 		cmocka_unit_test(test_bad_arguments),
 	};
