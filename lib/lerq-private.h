@@ -19,6 +19,7 @@
 struct lerq_ctx {
 	xmlDocPtr schema_doc; /* the compiled schema points into it */
 	xmlSchemaPtr schema;
+	struct lerq_rules *rules; /* compiled rule XPaths (rules.c) */
 	size_t max_size;
 	unsigned int max_depth;
 };
@@ -45,6 +46,32 @@ enum lerq_code {
 	LERQ_P003,
 	LERQ_S001,
 	LERQ_S002,
+	/* Rules beyond the schema (rules.c). LERQ_R015 has two rows: the
+	 * error form and LERQ_R015_WARNING, both with code "LERQ-R015". */
+	LERQ_R001,
+	LERQ_R002,
+	LERQ_R003,
+	LERQ_R004,
+	LERQ_R005,
+	LERQ_R006,
+	LERQ_R007,
+	LERQ_R008,
+	LERQ_R009,
+	LERQ_R010,
+	LERQ_R011,
+	LERQ_R012,
+	LERQ_R013,
+	LERQ_R014,
+	LERQ_R015,
+	LERQ_R015_WARNING,
+	LERQ_R016,
+	LERQ_R017,
+	LERQ_R018,
+	LERQ_R019,
+	LERQ_R101,
+	LERQ_R102,
+	LERQ_R103,
+	LERQ_R104,
 	LERQ_CODE_COUNT,
 };
 struct lerq_code_info {
@@ -70,6 +97,9 @@ int lerq_report_add_code(struct lerq_report *report, enum lerq_code code,
 
 /* path.c: "/Request/IssuingAuthority/Contact[1]/Email"; caller frees. */
 char *lerq_node_path(const xmlNode *node);
+/* Column of the node's start tag as recorded by lerq_parse(), 0 if unknown
+ * (a document lerq did not parse itself). */
+unsigned long lerq_node_column(const xmlNode *node);
 
 /* parse.c: safe parsing. On refusal, *doc is NULL and the report holds the
  * single P00x finding. Returns LERQ_OK (parsed or refused) or an error. */
@@ -101,6 +131,25 @@ struct lerq_datetime {
 int lerq_datetime_parse(const char *text, struct lerq_datetime *dt);
 int lerq_date_parse(const char *text, struct lerq_datetime *dt);
 int64_t lerq_days_from_civil(int64_t y, int m, int d);
+
+/* ---- rules.c (issue 3): the rules no schema can express ------------ */
+/* Compiled XPath expressions of every rule; read-only once made, so one
+ * object serves any number of threads. */
+struct lerq_rules;
+/* Returns LERQ_OK, LERQ_ENOMEM, or LERQ_EINTERNAL if an expression of the
+ * rule table does not compile. */
+int lerq_rules_new(struct lerq_rules **out);
+void lerq_rules_free(struct lerq_rules *rules);
+/* Runs the rules that apply to doc's root (R0xx on a Request, R1xx on a
+ * Response; nothing on anything else) and adds their findings to report,
+ * in document order. Meant for documents that passed the schema. Numbers
+ * the document's elements for XPath (xmlXPathOrderDocElems), so doc must
+ * not be in use by another thread. Returns LERQ_OK, LERQ_ENOMEM, or
+ * LERQ_EINTERNAL when an XPath evaluation failed: never "no finding"; on
+ * failure the caller discards the report. */
+int lerq_rules_run(const struct lerq_rules *rules, xmlDocPtr doc,
+                   lerq_time_t now, struct lerq_report *report);
+/* ---- end of rules.c ---------------------------------------------------- */
 
 /* text.c: small string helpers */
 char *lerq_strdup_printf(const char *fmt, ...)

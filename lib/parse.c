@@ -3,6 +3,7 @@
  * the size is capped before parsing; a DOCTYPE stops the parser before its
  * internal subset is read, so no entity is ever declared, expanded or
  * fetched; XInclude elements and deep nesting stop it too. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,12 @@ struct parse_state {
 	unsigned long line, column;
 	char *message;
 	bool oom;
+	/* Column tracking (see record_column): the input and a cursor that
+	 * only moves forward, so the cost is linear in the input. */
+	const unsigned char *data;
+	size_t size;
+	size_t cursor;
+	unsigned long cursor_col;
 };
 
 static void refuse(xmlParserCtxtPtr ctxt, enum lerq_code code, char *message)
@@ -63,6 +70,34 @@ bool lerq_parse_is_ours(const xmlParserCtxt *ctxt)
 	return ctxt->sax != NULL && ctxt->sax->internalSubset == doctype_hook;
 }
 
+/* libxml2 keeps a line per node but no column. When an element starts,
+ * the parser has just consumed its start tag, and a start tag holds no
+ * raw '<' (attribute values may not), so the nearest '<' before the
+ * consumed offset opens it. Its column, in characters, is stored in the
+ * node's _private field: the document is lerq's own and libxml2 leaves
+ * that field to applications. */
+static void record_column(xmlParserCtxtPtr ctxt, struct parse_state *st)
+{
+	xmlNodePtr node = ctxt->node;
+	long consumed = xmlByteConsumed(ctxt);
+	if (node == NULL || consumed <= 0 || (size_t)consumed > st->size)
+		return;
+	size_t lt = (size_t)consumed;
+	while (lt > st->cursor && st->data[lt - 1] != '<')
+		lt--;
+	if (lt == st->cursor || st->data[lt - 1] != '<')
+		return;
+	lt--;
+	for (; st->cursor < lt; st->cursor++) {
+		unsigned char c = st->data[st->cursor];
+		if (c == '\n')
+			st->cursor_col = 1;
+		else if ((c & 0xC0) != 0x80)
+			st->cursor_col++;
+	}
+	node->_private = (void *)(uintptr_t)st->cursor_col;
+}
+
 static void start_element(void *user, const xmlChar *localname,
                           const xmlChar *prefix, const xmlChar *uri,
                           int nb_namespaces, const xmlChar **namespaces,
@@ -89,6 +124,7 @@ static void start_element(void *user, const xmlChar *localname,
 	}
 	xmlSAX2StartElementNs(user, localname, prefix, uri, nb_namespaces,
 	                      namespaces, nb_attributes, nb_defaulted, attributes);
+	record_column(ctxt, st);
 }
 
 static void end_element(void *user, const xmlChar *localname,
@@ -269,7 +305,7 @@ int lerq_parse(const struct lerq_ctx *ctx, const void *data, size_t size,
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
 	if (ctxt == NULL)
 		return LERQ_ENOMEM;
-	struct parse_state st = { .ctx = ctx };
+	struct parse_state st = { .ctx = ctx, .data = data, .size = size, .cursor_col = 1 };
 	ctxt->_private = &st;
 	/* The context's SAX handler is its own copy: changing it touches no
 	 * other parser in the process. */

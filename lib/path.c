@@ -2,6 +2,7 @@
 /* XPaths for findings, built from local names: libxml2's xmlGetNodePath
  * numbers anonymous steps for default-namespace documents, which nobody
  * can read. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,4 +96,14 @@ out:
 		free(steps[i]);
 	free(steps);
 	return out;
+}
+
+unsigned long lerq_node_column(const xmlNode *node)
+{
+	/* An attribute is reported at its element. */
+	if (node->type == XML_ATTRIBUTE_NODE)
+		node = node->parent;
+	if (node == NULL || node->type != XML_ELEMENT_NODE)
+		return 0;
+	return (unsigned long)(uintptr_t)node->_private;
 }

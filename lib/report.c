@@ -93,6 +93,8 @@ int lerq_report_add_code(struct lerq_report *report, enum lerq_code code,
 			return LERQ_ENOMEM;
 		if (line == 0)
 			line = (unsigned long)xmlGetLineNo(node);
+		if (column == 0)
+			column = lerq_node_column(node);
 	}
 	int r = lerq_report_add(report, info->code, info->severity, message,
 	                        line, column, path, info->ref);

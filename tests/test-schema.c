@@ -156,6 +156,7 @@ static void test_s001_line_and_path(void **state)
 	const struct lerq_finding *f = assert_only_finding(r, "LERQ-S001");
 	assert_int_equal(lerq_finding_line(f), line_of(xml, "<Switchboard>"));
 	assert_string_equal(lerq_finding_path(f), "/Request/IssuingAuthority/Switchboard");
+	assert_int_equal(lerq_finding_column(f), 5); /* after four blanks */
 	assert_non_null(strstr(lerq_finding_message(f), "Switchboard"));
 	assert_non_null(strstr(lerq_finding_message(f), "+4930123456"));
 	lerq_report_free(r);
@@ -168,6 +169,16 @@ static void test_s001_line_and_path(void **state)
 	assert_string_equal(lerq_finding_path(f), "/Request/@type");
 	assert_non_null(strstr(lerq_finding_message(f), "interception"));
 	assert_non_null(strstr(lerq_finding_message(f), "preservation"));
+	lerq_report_free(r);
+	free(xml);
+
+	/* Columns count characters, not bytes: "Düsseldorf" is 10 wide. */
+	xml = minimal_with("</Locality>", "</Locality><Bogus/>");
+	r = validate_string(*state, xml);
+	f = assert_only_finding(r, "LERQ-S001");
+	assert_int_equal(lerq_finding_line(f), line_of(xml, "<Bogus/>"));
+	assert_int_equal(lerq_finding_column(f), 38);
+	assert_string_equal(lerq_finding_path(f), "/Request/IssuingAuthority/PostalAddress/Bogus");
 	lerq_report_free(r);
 	free(xml);
 
