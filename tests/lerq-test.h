@@ -30,6 +30,22 @@ static inline struct lerq_ctx *test_ctx(void)
 	return ctx;
 }
 
+/* A file's bytes, NUL-terminated; size (may be NULL) excludes the NUL. */
+static inline char *test_slurp(const char *path, size_t *size)
+{
+	FILE *f = fopen(path, "rb");
+	if (f == NULL)
+		fail_msg("cannot open %s", path);
+	char *buf = malloc(1 << 20);
+	assert_non_null(buf);
+	size_t n = fread(buf, 1, (1 << 20) - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	if (size)
+		*size = n;
+	return buf;
+}
+
 static inline struct lerq_report *validate_path(const struct lerq_ctx *ctx,
                                                 const char *path)
 {

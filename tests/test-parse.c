@@ -23,18 +23,6 @@ static int teardown(void **state)
 	return 0;
 }
 
-static char *slurp(const char *path, size_t *size)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	char *buf = malloc(1 << 20);
-	assert_non_null(buf);
-	*size = fread(buf, 1, (1 << 20) - 1, f);
-	buf[*size] = '\0';
-	fclose(f);
-	return buf;
-}
-
 /* A minimal, valid request used as the "nearest document that does not
  * trigger" for the P codes. */
 static const char minimal[] = DATA("schema/valid-minimal-request.xml");
@@ -72,7 +60,7 @@ static void test_p001_empty(void **state)
 static void test_p001_truncated(void **state)
 {
 	size_t size;
-	char *xml = slurp(minimal, &size);
+	char *xml = test_slurp(minimal, &size);
 	struct lerq_report *r = NULL;
 	assert_int_equal(lerq_validate_memory(*state, xml, size / 2, TEST_NOW, &r), LERQ_OK);
 	const struct lerq_finding *f = assert_only_finding(r, "LERQ-P001");
@@ -128,7 +116,7 @@ static void test_p001_utf16(void **state)
 static void test_utf8_bom_and_declaration_accepted(void **state)
 {
 	size_t size;
-	char *xml = slurp(minimal, &size);
+	char *xml = test_slurp(minimal, &size);
 	char *bom = malloc(size + 4);
 	assert_non_null(bom);
 	memcpy(bom, "\xef\xbb\xbf", 3);
@@ -262,7 +250,7 @@ static void test_predefined_and_char_references_accepted(void **state)
 {
 	/* &amp; and &#233; are not entities in the DTD sense: they stay. */
 	size_t size;
-	char *xml = slurp(minimal, &size);
+	char *xml = test_slurp(minimal, &size);
 	char *p = strstr(xml, "</Offence>");
 	assert_non_null(p);
 	char buf[8192];
@@ -332,7 +320,7 @@ static void test_p003_size_configurable_and_file(void **state)
 static void test_p003_parser_limits(void **state)
 {
 	size_t size;
-	char *xml = slurp(minimal, &size);
+	char *xml = test_slurp(minimal, &size);
 	size_t big = 11 * 1000 * 1000;
 	char *doc = malloc(size + big + 1);
 	assert_non_null(doc);

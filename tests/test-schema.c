@@ -17,22 +17,10 @@ static int teardown(void **state)
 	return 0;
 }
 
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	assert_non_null(f);
-	char *buf = malloc(1 << 20);
-	assert_non_null(buf);
-	size_t n = fread(buf, 1, (1 << 20) - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
-
 /* The minimal valid request with the first `old` replaced by `new`. */
 static char *minimal_with(const char *old, const char *new)
 {
-	char *src = slurp(DATA("schema/valid-minimal-request.xml"));
+	char *src = test_slurp(DATA("schema/valid-minimal-request.xml"), NULL);
 	char *p = strstr(src, old);
 	if (p == NULL)
 		fail_msg("'%s' not in the minimal request", old);
