@@ -20,6 +20,7 @@ enum {
 	OPT_JSON = 0x100,
 	OPT_NOW,
 	OPT_STRICT,
+	OPT_PROFILE,
 };
 
 static const struct option options[] = {
@@ -27,6 +28,7 @@ static const struct option options[] = {
 	{ "json", no_argument, NULL, OPT_JSON },
 	{ "now", required_argument, NULL, OPT_NOW },
 	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "profile", required_argument, NULL, OPT_PROFILE },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -39,7 +41,7 @@ struct validation {
 
 static void print_help(void)
 {
-	fputs("Usage: lerq validate [--json] [--now DATETIME] [--strict] PATH...\n"
+	fputs("Usage: lerq validate [--json] [--now DATETIME] [--strict] [--profile FILE]... PATH...\n"
 	      "\n"
 	      "Check lerq requests and responses: safe parsing, the schema, then the\n"
 	      "rules drawn from the Council of Europe guidelines and the Convention on\n"
@@ -55,6 +57,8 @@ static void print_help(void)
 	      "      --now DATETIME  the validation time for rules that compare with the\n"
 	      "                      present, e.g. 2026-03-01T09:30:00Z (default: now)\n"
 	      "      --strict        count warnings as errors in the exit status\n"
+	      "      --profile FILE  also apply a national profile (ISO Schematron\n"
+	      "                      subset); may be given more than once\n"
 	      "  -h, --help          show this help and exit\n"
 	      "\n"
 	      "Exit status: 0 when no input has an error, 1 when an input is invalid\n"
@@ -134,6 +138,29 @@ static int validate_input(const struct validation *v, const struct input *in)
 	return status;
 }
 
+/* A profile that does not compile is a usage error: its problems go to
+ * standard error in the findings' own format, and nothing is validated. */
+static int load_profile(struct lerq_ctx *ctx, const char *path)
+{
+	struct lerq_report *problems = NULL;
+	int err = lerq_ctx_load_profile(ctx, path, &problems);
+
+	if (err == LERQ_OK)
+		return CLI_EXIT_OK;
+	if (err == LERQ_EIO) {
+		fprintf(stderr, "lerq: cannot read profile %s: %s\n", path, strerror(errno));
+	} else if (problems != NULL) {
+		const struct output out = { .stream = stderr, .format = OUTPUT_TEXT,
+		                            .colour = output_colour_wanted(stderr) };
+		output_report(&out, path, problems);
+		fprintf(stderr, "lerq: profile %s refused\n", path);
+	} else {
+		fprintf(stderr, "lerq: cannot load profile %s: %s\n", path, lerq_strerror(err));
+	}
+	lerq_report_free(problems);
+	return CLI_EXIT_TROUBLE;
+}
+
 /* Validates the inputs of the PATH arguments, each in turn. */
 static int validate_paths(const struct validation *v, int count, char **paths)
 {
@@ -173,11 +200,19 @@ int cmd_validate(int argc, char **argv)
 	};
 	struct lerq_ctx *ctx;
 	int c, err, status;
+	char **profiles = calloc((size_t)argc, sizeof(*profiles));
+	size_t profile_count = 0;
+
+	if (profiles == NULL) {
+		fprintf(stderr, "lerq: %s\n", lerq_strerror(LERQ_ENOMEM));
+		return CLI_EXIT_TROUBLE;
+	}
 
 	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			print_help();
+			free(profiles);
 			return CLI_EXIT_OK;
 		case OPT_JSON:
 			v.out.format = OUTPUT_JSON;
@@ -187,20 +222,26 @@ int cmd_validate(int argc, char **argv)
 				fprintf(stderr, "%s: invalid --now value '%s': expected a date and time\n"
 				        "with a time zone, such as 2026-03-01T09:30:00Z\n",
 				        argv[0], optarg);
+				free(profiles);
 				return usage_error();
 			}
 			break;
 		case OPT_STRICT:
 			v.strict = true;
 			break;
+		case OPT_PROFILE:
+			profiles[profile_count++] = optarg;
+			break;
 		default:
 			/* getopt_long() has said what was wrong. */
+			free(profiles);
 			return usage_error();
 		}
 	}
 
 	if (optind >= argc) {
 		fprintf(stderr, "%s: missing PATH\n", argv[0]);
+		free(profiles);
 		return usage_error();
 	}
 
@@ -211,11 +252,17 @@ int cmd_validate(int argc, char **argv)
 	err = lerq_ctx_new(0, &ctx);
 	if (err < 0) {
 		fprintf(stderr, "lerq: cannot set up the validator: %s\n", lerq_strerror(err));
+		free(profiles);
 		return CLI_EXIT_TROUBLE;
 	}
 	v.ctx = ctx;
 
-	status = validate_paths(&v, argc - optind, argv + optind);
+	status = CLI_EXIT_OK;
+	for (size_t i = 0; i < profile_count && status == CLI_EXIT_OK; i++)
+		status = load_profile(ctx, profiles[i]);
+	free(profiles);
+	if (status == CLI_EXIT_OK)
+		status = validate_paths(&v, argc - optind, argv + optind);
 
 	lerq_ctx_free(ctx);
 	return status;

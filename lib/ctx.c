@@ -7,6 +7,7 @@
 #include <libxml/xmlschemastypes.h>
 
 #include "lerq-private.h"
+#include "profile.h"
 
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 static int init_status = LERQ_EINTERNAL;
@@ -44,6 +45,11 @@ LERQ_EXPORT int lerq_ctx_new(unsigned int flags, struct lerq_ctx **out)
 		free(ctx);
 		return r;
 	}
+	r = lerq_rules_new(&ctx->rules);
+	if (r != LERQ_OK) {
+		lerq_ctx_free(ctx);
+		return r;
+	}
 	*out = ctx;
 	return LERQ_OK;
 }
@@ -52,6 +58,8 @@ LERQ_EXPORT void lerq_ctx_free(struct lerq_ctx *ctx)
 {
 	if (ctx == NULL)
 		return;
+	lerq_profiles_free(ctx);
+	lerq_rules_free(ctx->rules);
 	xmlSchemaFree(ctx->schema);
 	xmlFreeDoc(ctx->schema_doc);
 	free(ctx);

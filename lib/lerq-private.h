@@ -22,6 +22,8 @@ struct lerq_ctx {
 	struct lerq_rules *rules; /* compiled rule XPaths (rules.c) */
 	size_t max_size;
 	unsigned int max_depth;
+	struct lerq_profile **profiles; /* national profiles (profile.c) */
+	size_t profile_count;
 };
 
 /* One-time, process-wide libxml2 set-up (pthread_once inside). */
@@ -94,6 +96,14 @@ int lerq_report_add(struct lerq_report *report, const char *code,
 int lerq_report_add_code(struct lerq_report *report, enum lerq_code code,
                          const xmlNode *node, unsigned long line,
                          unsigned long column, const char *message);
+
+/* Gives every finding with this code the severity (national profiles). */
+void lerq_report_set_severity(struct lerq_report *report, const char *code,
+                              enum lerq_severity severity);
+
+/* io.c: reads a whole file, or limit + 1 bytes of a larger one (enough
+ * to refuse it without holding it all). LERQ_EIO with errno set. */
+int lerq_read_file(const char *path, size_t limit, char **data, size_t *size);
 
 /* path.c: "/Request/IssuingAuthority/Contact[1]/Email"; caller frees. */
 char *lerq_node_path(const xmlNode *node);

@@ -170,3 +170,21 @@ LERQ_EXPORT const char *lerq_severity_name(enum lerq_severity severity)
 {
 	return severity == LERQ_SEVERITY_WARNING ? "warning" : "error";
 }
+
+void lerq_report_set_severity(struct lerq_report *report, const char *code,
+                              enum lerq_severity severity)
+{
+	for (size_t i = 0; i < report->count; i++) {
+		struct lerq_finding *f = &report->findings[i];
+		if (strcmp(f->code, code) != 0 || f->severity == severity)
+			continue;
+		if (severity == LERQ_SEVERITY_ERROR) {
+			report->warnings--;
+			report->errors++;
+		} else {
+			report->errors--;
+			report->warnings++;
+		}
+		f->severity = severity;
+	}
+}

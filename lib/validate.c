@@ -1,12 +1,23 @@
 /* SPDX-License-Identifier: MIT */
 /* Validation in the spec's order (section 4): size, parsing, root and
  * version, schema, rules. A refusal is the only finding for its document. */
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
 #include "lerq-private.h"
+#include "profile.h"
+
+/* The built-in rules, then each national profile's. */
+static int run_rules(const struct lerq_ctx *ctx, xmlDocPtr doc, lerq_time_t now,
+                     struct lerq_report *report)
+{
+	int r = LERQ_OK;
+	/* Rules (issue 3) run here, on documents without schema errors. */
+	r = lerq_rules_run(ctx->rules, doc, now, report);
+	for (size_t i = 0; r == LERQ_OK && i < ctx->profile_count; i++)
+		r = lerq_profile_run(ctx->profiles[i], doc, report);
+	return r;
+}
 
 LERQ_EXPORT int lerq_validate_memory(const struct lerq_ctx *ctx, const void *data,
                                      size_t size, lerq_time_t now,
@@ -25,7 +36,12 @@ LERQ_EXPORT int lerq_validate_memory(const struct lerq_ctx *ctx, const void *dat
 	int r = lerq_parse(ctx, data, size, &doc, report);
 	if (r == LERQ_OK && doc != NULL && lerq_check_root(doc, report, &r))
 		r = lerq_schema_validate(ctx, doc, report);
-	/* Rules (issue 3) run here, on documents without schema errors. */
+	/* The rules run only on documents that pass the schema (a schema
+	 * error may hide what they look for). */
+	if (r == LERQ_OK && doc != NULL && lerq_report_count(report) == 0)
+		r = run_rules(ctx, doc, now, report);
+	for (size_t i = 0; r == LERQ_OK && i < ctx->profile_count; i++)
+		lerq_profile_adjust(ctx->profiles[i], report);
 	xmlFreeDoc(doc);
 
 	if (r != LERQ_OK) {
@@ -36,57 +52,6 @@ LERQ_EXPORT int lerq_validate_memory(const struct lerq_ctx *ctx, const void *dat
 	return LERQ_OK;
 }
 
-/* Reads at most limit + 1 bytes: enough to know the input is too large
- * without holding all of it. */
-static int read_file(const char *path, size_t limit, char **data, size_t *size)
-{
-	FILE *f = fopen(path, "rb");
-	if (f == NULL)
-		return LERQ_EIO;
-	size_t cap = 65536, len = 0;
-	char *buf = malloc(cap);
-	if (buf == NULL) {
-		fclose(f);
-		return LERQ_ENOMEM;
-	}
-	for (;;) {
-		if (len == cap) {
-			if (len > limit)
-				break;
-			size_t ncap = cap * 2;
-			char *p = realloc(buf, ncap);
-			if (p == NULL) {
-				free(buf);
-				fclose(f);
-				return LERQ_ENOMEM;
-			}
-			buf = p;
-			cap = ncap;
-		}
-		size_t want = cap - len;
-		if (len + want > limit + 1)
-			want = limit + 1 - len;
-		if (want == 0)
-			break;
-		size_t n = fread(buf + len, 1, want, f);
-		len += n;
-		if (n < want) {
-			if (ferror(f)) {
-				int e = errno;
-				free(buf);
-				fclose(f);
-				errno = e ? e : EIO;
-				return LERQ_EIO;
-			}
-			break;
-		}
-	}
-	fclose(f);
-	*data = buf;
-	*size = len;
-	return LERQ_OK;
-}
-
 LERQ_EXPORT int lerq_validate_file(const struct lerq_ctx *ctx, const char *path,
                                    lerq_time_t now, struct lerq_report **out)
 {
@@ -94,7 +59,7 @@ LERQ_EXPORT int lerq_validate_file(const struct lerq_ctx *ctx, const char *path,
 		return LERQ_EINVAL;
 	char *data;
 	size_t size;
-	int r = read_file(path, ctx->max_size, &data, &size);
+	int r = lerq_read_file(path, ctx->max_size, &data, &size);
 	if (r != LERQ_OK)
 		return r;
 	r = lerq_validate_memory(ctx, data, size, now, out);

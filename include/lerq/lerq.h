@@ -213,6 +213,37 @@ int lerq_validate_memory(const struct lerq_ctx *ctx, const void *data,
 int lerq_validate_file(const struct lerq_ctx *ctx, const char *path,
                        lerq_time_t now, struct lerq_report **out);
 
+/* ------------------------------------------------------------------ */
+/** @name National profiles */
+
+/**
+ * Load a national profile into the context: rules of a deployment's own,
+ * written in ISO Schematron (the subset lerq evaluates is described in
+ * doc/profiles.md), and severity changes for built-in rules. Its findings
+ * appear in every later report of the context, after the built-in rules.
+ * Several profiles may be loaded; each is compiled once, here.
+ * @param ctx the context; not yet shared with other threads.
+ * @param path the profile file. Parsed as safely as a document: no DTD,
+ *        no entities, nothing fetched.
+ * @param[out] problems may be NULL. On LERQ_EINVAL, when non-NULL, receives
+ *        a report whose LERQ-C001 findings (and LERQ-P00x, for a profile
+ *        that is not even well-formed) say what is wrong and on which line
+ *        of the profile; the caller frees it with lerq_report_free().
+ *        Otherwise set to NULL.
+ * @return LERQ_OK; LERQ_EINVAL for a profile that does not compile (it is
+ *         refused, never half applied) or a NULL argument; LERQ_EIO when the
+ *         file cannot be read (errno says why); LERQ_ENOMEM.
+ * Not thread-safe: call before sharing the context.
+ */
+int lerq_ctx_load_profile(struct lerq_ctx *ctx, const char *path,
+                          struct lerq_report **problems);
+
+/**
+ * As lerq_ctx_load_profile(), from a profile held in memory.
+ */
+int lerq_ctx_load_profile_memory(struct lerq_ctx *ctx, const void *data,
+                                 size_t size, struct lerq_report **problems);
+
 #ifdef __cplusplus
 }
 #endif
