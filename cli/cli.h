@@ -26,5 +26,14 @@ enum cli_exit {
  * reset; it returns an enum cli_exit value.
  */
 int cmd_validate(int argc, char **argv);
+int cmd_check_response(int argc, char **argv);
+
+struct lerq_ctx;
+/*
+ * Load a national profile into @ctx (validate.c). A profile that does not
+ * compile has its problems printed on standard error.
+ * @return an enum cli_exit value: CLI_EXIT_OK or CLI_EXIT_TROUBLE.
+ */
+int cli_load_profile(struct lerq_ctx *ctx, const char *path);
 
 #endif /* LERQ_CLI_H */

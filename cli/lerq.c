@@ -26,6 +26,7 @@ static int cmd_help(int argc, char **argv);
 
 static const struct command commands[] = {
 	{ "validate", cmd_validate, "Check requests and responses against the schema and the rules" },
+	{ "check-response", cmd_check_response, "Check a response against the request it answers" },
 	{ "help", cmd_help, "Show this help, or the help of a command" },
 };
 

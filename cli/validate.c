@@ -140,7 +140,7 @@ static int validate_input(const struct validation *v, const struct input *in)
 
 /* A profile that does not compile is a usage error: its problems go to
  * standard error in the findings' own format, and nothing is validated. */
-static int load_profile(struct lerq_ctx *ctx, const char *path)
+int cli_load_profile(struct lerq_ctx *ctx, const char *path)
 {
 	struct lerq_report *problems = NULL;
 	int err = lerq_ctx_load_profile(ctx, path, &problems);
@@ -259,7 +259,7 @@ int cmd_validate(int argc, char **argv)
 
 	status = CLI_EXIT_OK;
 	for (size_t i = 0; i < profile_count && status == CLI_EXIT_OK; i++)
-		status = load_profile(ctx, profiles[i]);
+		status = cli_load_profile(ctx, profiles[i]);
 	free(profiles);
 	if (status == CLI_EXIT_OK)
 		status = validate_paths(&v, argc - optind, argv + optind);

@@ -68,6 +68,21 @@ static const struct lerq_code_info codes[] = {
 	                "response issued before the request was received" },
 	[LERQ_R104] = { "LERQ-R104", LERQ_SEVERITY_ERROR, "G§53",
 	                "Status contradicts the outcomes" },
+
+	/* A request and its response together (pair.c), reported against
+	 * the response. */
+	[LERQ_R201] = { "LERQ-R201", LERQ_SEVERITY_ERROR, "G§52",
+	                "InResponseTo is not the request's registration number" },
+	[LERQ_R202] = { "LERQ-R202", LERQ_SEVERITY_ERROR, "G§57",
+	                "a requested Item has no Result" },
+	[LERQ_R203] = { "LERQ-R203", LERQ_SEVERITY_ERROR, "G§55",
+	                "a Result names an item the request does not have" },
+	[LERQ_R204] = { "LERQ-R204", LERQ_SEVERITY_WARNING, "G§54",
+	                "response issued after the request's RespondBy" },
+
+	/* Configuration: not about a document. */
+	[LERQ_C001] = { "LERQ-C001", LERQ_SEVERITY_ERROR, "",
+	                "a national profile that does not compile" },
 };
 
 _Static_assert(sizeof(codes) / sizeof(codes[0]) == LERQ_CODE_COUNT,

@@ -74,6 +74,13 @@ enum lerq_code {
 	LERQ_R102,
 	LERQ_R103,
 	LERQ_R104,
+	/* A request and its response together (pair.c). */
+	LERQ_R201,
+	LERQ_R202,
+	LERQ_R203,
+	LERQ_R204,
+	/* A national profile that does not compile (profile.c). */
+	LERQ_C001,
 	LERQ_CODE_COUNT,
 };
 struct lerq_code_info {
@@ -100,6 +107,13 @@ int lerq_report_add_code(struct lerq_report *report, enum lerq_code code,
 /* Gives every finding with this code the severity (national profiles). */
 void lerq_report_set_severity(struct lerq_report *report, const char *code,
                               enum lerq_severity severity);
+
+/* validate.c: lerq_validate_memory() that also hands back the parsed
+ * document when it passed the schema (the rules may still have found
+ * errors), for callers that go on to use it (pairs, letters, the reader).
+ * *doc_out is NULL otherwise; the caller frees it with xmlFreeDoc(). */
+int lerq_validate_doc(const struct lerq_ctx *ctx, const void *data, size_t size,
+                      lerq_time_t now, struct lerq_report **out, xmlDocPtr *doc_out);
 
 /* io.c: reads a whole file, or limit + 1 bytes of a larger one (enough
  * to refuse it without holding it all). LERQ_EIO with errno set. */

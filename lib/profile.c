@@ -124,13 +124,8 @@ static void problem(struct compiler *c, const xmlNode *node, const char *fmt, ..
 	va_end(ap);
 	if (c->status == LERQ_OK)
 		c->status = LERQ_EINVAL;
-	char *path = node ? lerq_node_path(node) : NULL;
-	unsigned long line = node ? (unsigned long)xmlGetLineNo(node) : 0;
-	unsigned long col = node ? lerq_node_column(node) : 0;
-	if (lerq_report_add(c->problems, "LERQ-C001", LERQ_SEVERITY_ERROR, msg, line, col,
-	                    path ? path : "", "") != LERQ_OK)
+	if (lerq_report_add_code(c->problems, LERQ_C001, node, 0, 0, msg) != LERQ_OK)
 		c->status = LERQ_ENOMEM;
-	free(path);
 }
 
 /* libxml2 2.9.14 leaves the message of XPath errors empty: say it from
@@ -819,8 +814,7 @@ static void try_expr(struct trial *t, xmlXPathCompExprPtr e, unsigned long line)
 	char *msg = lerq_strdup_printf("An XPath expression of the profile cannot be "
 	                               "evaluated: it uses %s",
 	                               xpath_error_text(t->run.error_code));
-	int r = msg ? lerq_report_add(t->problems, "LERQ-C001", LERQ_SEVERITY_ERROR, msg,
-	                              line, 0, "", "")
+	int r = msg ? lerq_report_add_code(t->problems, LERQ_C001, NULL, line, 0, msg)
 	            : LERQ_ENOMEM;
 	free(msg);
 	t->status = r == LERQ_OK ? LERQ_EINVAL : r;

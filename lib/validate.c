@@ -19,10 +19,11 @@ static int run_rules(const struct lerq_ctx *ctx, xmlDocPtr doc, lerq_time_t now,
 	return r;
 }
 
-LERQ_EXPORT int lerq_validate_memory(const struct lerq_ctx *ctx, const void *data,
-                                     size_t size, lerq_time_t now,
-                                     struct lerq_report **out)
+int lerq_validate_doc(const struct lerq_ctx *ctx, const void *data, size_t size,
+                      lerq_time_t now, struct lerq_report **out, xmlDocPtr *doc_out)
 {
+	if (doc_out)
+		*doc_out = NULL;
 	if (ctx == NULL || out == NULL || (data == NULL && size > 0))
 		return LERQ_EINVAL;
 	if (now == LERQ_NOW_CLOCK)
@@ -33,23 +34,37 @@ LERQ_EXPORT int lerq_validate_memory(const struct lerq_ctx *ctx, const void *dat
 		return LERQ_ENOMEM;
 
 	xmlDocPtr doc = NULL;
+	bool schema_passed = false;
 	int r = lerq_parse(ctx, data, size, &doc, report);
 	if (r == LERQ_OK && doc != NULL && lerq_check_root(doc, report, &r))
 		r = lerq_schema_validate(ctx, doc, report);
 	/* The rules run only on documents that pass the schema (a schema
 	 * error may hide what they look for). */
-	if (r == LERQ_OK && doc != NULL && lerq_report_count(report) == 0)
+	if (r == LERQ_OK && doc != NULL && lerq_report_count(report) == 0) {
+		schema_passed = true;
 		r = run_rules(ctx, doc, now, report);
+	}
 	for (size_t i = 0; r == LERQ_OK && i < ctx->profile_count; i++)
 		lerq_profile_adjust(ctx->profiles[i], report);
-	xmlFreeDoc(doc);
 
 	if (r != LERQ_OK) {
+		xmlFreeDoc(doc);
 		lerq_report_free(report);
 		return r;
 	}
+	if (doc_out && schema_passed)
+		*doc_out = doc;
+	else
+		xmlFreeDoc(doc);
 	*out = report;
 	return LERQ_OK;
+}
+
+LERQ_EXPORT int lerq_validate_memory(const struct lerq_ctx *ctx, const void *data,
+                                     size_t size, lerq_time_t now,
+                                     struct lerq_report **out)
+{
+	return lerq_validate_doc(ctx, data, size, now, out, NULL);
 }
 
 LERQ_EXPORT int lerq_validate_file(const struct lerq_ctx *ctx, const char *path,

@@ -205,6 +205,60 @@ static void test_directory_sorted_recursive(void **state)
 	run_free(&r);
 }
 
+static void test_check_response(void **state)
+{
+	struct run r = RUN(NULL, "check-response", "--now", "2026-11-26T12:00:00Z",
+	                   EXAMPLE("disclosure-request.xml"), EXAMPLE("response.xml"));
+	assert_int_equal(r.status, 0);
+	assert_string_equal(r.out, "");
+	run_free(&r);
+
+	/* A response to another request: R201..R203 against the response. */
+	r = RUN(NULL, "check-response", "--json", EXAMPLE("preservation-request.xml"),
+	        EXAMPLE("response.xml"));
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.out, "LERQ-R201"));
+	assert_non_null(strstr(r.out, "LERQ-R203"));
+	/* Two summaries: the request's (valid) then the response's. */
+	const char *req = strstr(r.out, "\"valid\": true");
+	const char *rsp = strstr(r.out, "\"valid\": false");
+	assert_true(req && rsp && req < rsp);
+	run_free(&r);
+
+	/* The request from standard input. */
+	r = RUN(EXAMPLE("disclosure-request.xml"), "check-response", "-", EXAMPLE("response.xml"));
+	assert_int_equal(r.status, 0);
+	run_free(&r);
+
+	r = RUN(NULL, "check-response", EXAMPLE("response.xml"));
+	assert_int_equal(r.status, 2);
+	run_free(&r);
+	r = RUN(NULL, "check-response", DATA("missing.xml"), EXAMPLE("response.xml"));
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "missing.xml"));
+	run_free(&r);
+	r = RUN(NULL, "check-response", "--help");
+	assert_int_equal(r.status, 0);
+	run_free(&r);
+}
+
+static void test_profile_option(void **state)
+{
+	/* The cross-border example breaks the example profile's NAT-001. */
+	struct run r = RUN(NULL, "validate", "--profile", EXAMPLE("national-profile.sch"),
+	                   EXAMPLE("cross-border-request.xml"));
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.out, "[NAT-001]"));
+	run_free(&r);
+	/* A broken profile is a usage error, named with its line. */
+	r = RUN(NULL, "validate", "--profile", DATA("profile/bad-constructs.sch"),
+	        EXAMPLE("cross-border-request.xml"));
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "bad-constructs.sch:6:"));
+	assert_string_equal(r.out, "");
+	run_free(&r);
+}
+
 static void test_unwritable_output_exit_2(void **state)
 {
 	int fd = open("/dev/full", O_WRONLY);
@@ -237,6 +291,8 @@ int main(void)
 		cmocka_unit_test(test_stdin),
 		cmocka_unit_test(test_unreadable_input_exit_2),
 		cmocka_unit_test(test_directory_sorted_recursive),
+		cmocka_unit_test(test_check_response),
+		cmocka_unit_test(test_profile_option),
 		cmocka_unit_test(test_unwritable_output_exit_2),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

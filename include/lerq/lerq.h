@@ -214,6 +214,44 @@ int lerq_validate_file(const struct lerq_ctx *ctx, const char *path,
                        lerq_time_t now, struct lerq_report **out);
 
 /* ------------------------------------------------------------------ */
+/** @name A request and its response */
+
+/**
+ * Check a response against the request it answers: validates each
+ * document on its own (as lerq_validate_memory()), then, when both passed
+ * the schema, applies the request+response rules LERQ-R201..R204, whose
+ * findings go into the response's report. A document in the wrong place
+ * (a Response given as the request, say) gets LERQ-S002.
+ * @param request, request_size the request's bytes.
+ * @param response, response_size the response's bytes.
+ * @param now the validation time, or LERQ_NOW_CLOCK.
+ * @param[out] request_report the request's findings.
+ * @param[out] response_report the response's findings, pair rules
+ *        included. Both are the caller's to free with lerq_report_free();
+ *        on failure neither is set.
+ * @return LERQ_OK when both were checked; LERQ_EINVAL, LERQ_ENOMEM or
+ *         LERQ_EINTERNAL otherwise.
+ * Thread-safety: safe to call concurrently on one context.
+ */
+int lerq_check_response_memory(const struct lerq_ctx *ctx,
+                               const void *request, size_t request_size,
+                               const void *response, size_t response_size,
+                               lerq_time_t now,
+                               struct lerq_report **request_report,
+                               struct lerq_report **response_report);
+
+/**
+ * As lerq_check_response_memory(), reading both files.
+ * @return as lerq_check_response_memory(), and LERQ_EIO when either file
+ *         cannot be read (errno says why; read them yourself and use
+ *         lerq_check_response_memory() to tell which).
+ */
+int lerq_check_response_file(const struct lerq_ctx *ctx, const char *request_path,
+                             const char *response_path, lerq_time_t now,
+                             struct lerq_report **request_report,
+                             struct lerq_report **response_report);
+
+/* ------------------------------------------------------------------ */
 /** @name National profiles */
 
 /**
