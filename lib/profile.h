@@ -5,7 +5,73 @@
 #ifndef LERQ_PROFILE_H
 #define LERQ_PROFILE_H
 
+#include <libxml/xpath.h>
+
 #include "lerq-private.h"
+
+#define SCH_NS "http://purl.oclc.org/dsdl/schematron"
+#define LERQ_PROFILE_NS "urn:lerq:profile:1"
+
+/* Bounds the work one profile may do on one document. */
+#define PROFILE_XPATH_OP_LIMIT 50000000UL
+
+struct let {
+	xmlChar *name;
+	xmlXPathCompExprPtr value;
+	unsigned long line;
+};
+
+/* A message is text with holes: <value-of select="..."/> and <name/>. */
+enum part_kind { PART_TEXT, PART_VALUE_OF, PART_NAME };
+struct part {
+	enum part_kind kind;
+	char *text;
+	xmlXPathCompExprPtr expr; /* value-of, or name/@path; may be NULL */
+	unsigned long line;
+};
+
+struct check {
+	bool is_report; /* report fires when the test is true, assert when false */
+	xmlXPathCompExprPtr test;
+	unsigned long line;
+	char *code;
+	char *ref;
+	enum lerq_severity severity;
+	struct part *parts;
+	size_t part_count;
+};
+
+struct rule {
+	xmlXPathCompExprPtr context;
+	unsigned long line;
+	struct let *lets;
+	size_t let_count;
+	struct check *checks;
+	size_t check_count;
+};
+
+struct pattern {
+	struct let *lets;
+	size_t let_count;
+	struct rule *rules;
+	size_t rule_count;
+};
+
+struct override {
+	char *code;
+	enum lerq_severity severity;
+};
+
+struct lerq_profile {
+	xmlChar **ns; /* prefix, uri, prefix, uri, ... */
+	size_t ns_count;
+	struct let *lets;
+	size_t let_count;
+	struct pattern *patterns;
+	size_t pattern_count;
+	struct override *overrides;
+	size_t override_count;
+};
 
 struct lerq_profile;
 
@@ -24,6 +90,10 @@ int lerq_profile_run(const struct lerq_profile *profile, xmlDocPtr doc,
 /* Applies the profile's severity changes for built-in codes to report. */
 void lerq_profile_adjust(const struct lerq_profile *profile,
                          struct lerq_report *report);
+
+/* profile-compile.c: what an XPath error code means, in words (libxml2
+ * 2.9.14 leaves the message of XPath errors empty). */
+const char *lerq_xpath_error_text(int code);
 
 /* Frees the profiles a context holds (ctx.c). */
 void lerq_profiles_free(struct lerq_ctx *ctx);
