@@ -125,6 +125,16 @@ char *lerq_node_path(const xmlNode *node);
  * (a document lerq did not parse itself). */
 unsigned long lerq_node_column(const xmlNode *node);
 
+/* node-facts.c: what lerq_parse() records on each element. */
+struct lerq_node_facts {
+	unsigned long column;   /* 1-based; 0 unknown */
+	unsigned long position; /* among same-named siblings, 1-based */
+	bool has_later_twin;    /* a later sibling has the same name */
+};
+/* False when the element carries no facts (not parsed by lerq). */
+bool lerq_node_facts(const xmlNode *node, struct lerq_node_facts *out);
+void lerq_node_set_facts(xmlNode *node, const struct lerq_node_facts *facts);
+
 /* parse.c: safe parsing. On refusal, *doc is NULL and the report holds the
  * single P00x finding. Returns LERQ_OK (parsed or refused) or an error. */
 /* True for a parser context made by lerq_parse(). */

@@ -27,12 +27,24 @@ struct parse_state {
 	unsigned long line, column;
 	char *message;
 	bool oom;
-	/* Column tracking (see record_column): the input and a cursor that
+	/* Column tracking (see record_facts): the input and a cursor that
 	 * only moves forward, so the cost is linear in the input. */
 	const unsigned char *data;
 	size_t size;
 	size_t cursor;
 	unsigned long cursor_col;
+	/* Per depth, the last child of each name under the element open
+	 * there, for positions among same-named siblings (node-facts.c). */
+	struct sibling_names *levels;
+};
+
+/* Real parents have a handful of child names; a parent with more gets
+ * positions worked out later, the slow way. */
+#define NAMES_PER_LEVEL 24
+struct sibling_names {
+	xmlNodePtr last[NAMES_PER_LEVEL];
+	unsigned int count;
+	bool overflow;
 };
 
 static void refuse(xmlParserCtxtPtr ctxt, enum lerq_code code, char *message)
@@ -70,23 +82,20 @@ bool lerq_parse_is_ours(const xmlParserCtxt *ctxt)
 	return ctxt->sax != NULL && ctxt->sax->internalSubset == doctype_hook;
 }
 
-/* libxml2 keeps a line per node but no column. When an element starts,
- * the parser has just consumed its start tag, and a start tag holds no
- * raw '<' (attribute values may not), so the nearest '<' before the
- * consumed offset opens it. Its column, in characters, is stored in the
- * node's _private field: the document is lerq's own and libxml2 leaves
- * that field to applications. */
-static void record_column(xmlParserCtxtPtr ctxt, struct parse_state *st)
+/* The column of the element's start tag. When an element starts, the
+ * parser has just consumed its start tag, and a start tag holds no raw '<'
+ * (attribute values may not), so the nearest '<' before the consumed
+ * offset opens it. Columns count characters, as libxml2's do. */
+static unsigned long start_column(xmlParserCtxtPtr ctxt, struct parse_state *st)
 {
-	xmlNodePtr node = ctxt->node;
 	long consumed = xmlByteConsumed(ctxt);
-	if (node == NULL || consumed <= 0 || (size_t)consumed > st->size)
-		return;
+	if (consumed <= 0 || (size_t)consumed > st->size)
+		return 0;
 	size_t lt = (size_t)consumed;
 	while (lt > st->cursor && st->data[lt - 1] != '<')
 		lt--;
 	if (lt == st->cursor || st->data[lt - 1] != '<')
-		return;
+		return 0;
 	lt--;
 	for (; st->cursor < lt; st->cursor++) {
 		unsigned char c = st->data[st->cursor];
@@ -95,7 +104,48 @@ static void record_column(xmlParserCtxtPtr ctxt, struct parse_state *st)
 		else if ((c & 0xC0) != 0x80)
 			st->cursor_col++;
 	}
-	node->_private = (void *)(uintptr_t)st->cursor_col;
+	return st->cursor_col;
+}
+
+static bool same_name(const xmlNode *a, const xmlNode *b)
+{
+	if (a->name != b->name && !xmlStrEqual(a->name, b->name))
+		return false;
+	const xmlChar *na = a->ns ? a->ns->href : NULL;
+	const xmlChar *nb = b->ns ? b->ns->href : NULL;
+	return na == nb || xmlStrEqual(na, nb);
+}
+
+/* Records column and position of the element just created at depth
+ * st->depth (node-facts.c). */
+static void record_facts(xmlParserCtxtPtr ctxt, struct parse_state *st)
+{
+	xmlNodePtr node = ctxt->node;
+	if (node == NULL || node->type != XML_ELEMENT_NODE)
+		return;
+	struct lerq_node_facts facts = { .column = start_column(ctxt, st), .position = 0 };
+	struct sibling_names *level = &st->levels[st->depth - 1];
+	unsigned int i;
+	for (i = 0; i < level->count && !same_name(level->last[i], node); i++)
+		;
+	if (i < level->count) {
+		struct lerq_node_facts prev;
+		if (lerq_node_facts(level->last[i], &prev)) {
+			prev.has_later_twin = true;
+			lerq_node_set_facts(level->last[i], &prev);
+			facts.position = prev.position + 1;
+		}
+		level->last[i] = node;
+	} else if (level->count < NAMES_PER_LEVEL && !level->overflow) {
+		level->last[level->count++] = node;
+		facts.position = 1;
+	} else {
+		level->overflow = true;
+	}
+	lerq_node_set_facts(node, &facts);
+	/* Its children start a new level. */
+	st->levels[st->depth].count = 0;
+	st->levels[st->depth].overflow = false;
 }
 
 static void start_element(void *user, const xmlChar *localname,
@@ -124,7 +174,7 @@ static void start_element(void *user, const xmlChar *localname,
 	}
 	xmlSAX2StartElementNs(user, localname, prefix, uri, nb_namespaces,
 	                      namespaces, nb_attributes, nb_defaulted, attributes);
-	record_column(ctxt, st);
+	record_facts(ctxt, st);
 }
 
 static void end_element(void *user, const xmlChar *localname,
@@ -306,6 +356,12 @@ int lerq_parse(const struct lerq_ctx *ctx, const void *data, size_t size,
 	if (ctxt == NULL)
 		return LERQ_ENOMEM;
 	struct parse_state st = { .ctx = ctx, .data = data, .size = size, .cursor_col = 1 };
+	/* One level per depth, and one for the children of the deepest. */
+	st.levels = calloc((size_t)ctx->max_depth + 1, sizeof(*st.levels));
+	if (st.levels == NULL) {
+		xmlFreeParserCtxt(ctxt);
+		return LERQ_ENOMEM;
+	}
 	ctxt->_private = &st;
 	/* The context's SAX handler is its own copy: changing it touches no
 	 * other parser in the process. */
@@ -333,6 +389,7 @@ int lerq_parse(const struct lerq_ctx *ctx, const void *data, size_t size,
 		d = NULL;
 	}
 	free(st.message);
+	free(st.levels);
 	ctxt->_private = NULL;
 	xmlFreeParserCtxt(ctxt);
 	*doc = d;

@@ -2,7 +2,6 @@
 /* XPaths for findings, built from local names: libxml2's xmlGetNodePath
  * numbers anonymous steps for default-namespace documents, which nobody
  * can read. */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,12 +46,18 @@ static char *step(const xmlNode *node)
 		return strdup("text()");
 
 	size_t pos = 1, total = 1;
-	for (const xmlNode *s = node->prev; s; s = s->prev)
-		if (same_name(node, s))
-			pos++, total++;
-	for (const xmlNode *s = node->next; s; s = s->next)
-		if (same_name(node, s))
-			total++;
+	struct lerq_node_facts facts;
+	if (lerq_node_facts(node, &facts)) {
+		pos = facts.position;
+		total = pos + facts.has_later_twin;
+	} else {
+		for (const xmlNode *s = node->prev; s; s = s->prev)
+			if (same_name(node, s))
+				pos++, total++;
+		for (const xmlNode *s = node->next; s; s = s->next)
+			if (same_name(node, s))
+				total++;
+	}
 	if (total > 1 || is_repeatable(node->name))
 		return lerq_strdup_printf("%s[%zu]", (const char *)node->name, pos);
 	return strdup((const char *)node->name);
@@ -103,7 +108,8 @@ unsigned long lerq_node_column(const xmlNode *node)
 	/* An attribute is reported at its element. */
 	if (node->type == XML_ATTRIBUTE_NODE)
 		node = node->parent;
-	if (node == NULL || node->type != XML_ELEMENT_NODE)
+	struct lerq_node_facts facts;
+	if (node == NULL || !lerq_node_facts(node, &facts))
 		return 0;
-	return (unsigned long)(uintptr_t)node->_private;
+	return facts.column;
 }

@@ -170,6 +170,18 @@ static void test_s001_line_and_path(void **state)
 	lerq_report_free(r);
 	free(xml);
 
+	/* Positions among same-named siblings, as recorded while parsing. */
+	xml = minimal_with("</Contact>",
+		"</Contact><Contact><Name>B</Name><Phone>+492119394102</Phone>"
+		"<Email>b@polizei.nrw</Email></Contact>\n<Contact><Name>C</Name>"
+		"<Phone>+492119394103</Phone><Email>c at polizei.nrw</Email></Contact>");
+	r = validate_string(*state, xml);
+	f = assert_only_finding(r, "LERQ-S001");
+	assert_string_equal(lerq_finding_path(f), "/Request/IssuingAuthority/Contact[3]/Email");
+	assert_int_equal(lerq_finding_line(f), line_of(xml, "c at polizei"));
+	lerq_report_free(r);
+	free(xml);
+
 	/* A repeatable element carries its position. */
 	xml = minimal_with("<Email>", "<Email>not-an-address ");
 	r = validate_string(*state, xml);
