@@ -42,8 +42,8 @@ int rule_cross_border_preservation_short(struct rule_run *run)
 		return run->status;
 	if (days < CROSS_BORDER_DAYS_MIN)
 		rule_report(run, LERQ_R013, node,
-		            "Preservation Days is %s, but the provider is in %s and the "
-		            "authority in %s; preserve for at least 60 days so that a "
+		            "Preservation Days \"%s\" is too short: the provider is in "
+		            "\"%s\" and the authority in \"%s\"; preserve for at least 60 days so that a "
 		            "request for mutual assistance can follow",
 		            rule_show(run, text), rule_show(run, c.provider),
 		            rule_show(run, c.authority));
@@ -59,8 +59,8 @@ int rule_cross_border_domestic_channel(struct rule_run *run)
 	    !cross_border(run, &c))
 		return run->status;
 	rule_report(run, LERQ_R014, node,
-	            "Channel is domestic, but the ServiceProvider is in %s and the "
-	            "authority in %s; use 24-7-network, mutual-legal-assistance or "
+	            "Channel is \"domestic\", but the ServiceProvider is in \"%s\" "
+	            "and the authority in \"%s\"; use 24-7-network, mutual-legal-assistance or "
 	            "direct-cooperation",
 	            rule_show(run, c.provider), rule_show(run, c.authority));
 	return run->status;
@@ -79,7 +79,7 @@ int rule_emergency_mismatch(struct rule_run *run)
 	bool is_emergency = strcmp(value, "emergency") == 0;
 	if (is_emergency && emergency == NULL)
 		rule_report(run, LERQ_R015, priority,
-		            "Priority is emergency, but there is no Emergency element; "
+		            "Priority is \"emergency\", but there is no Emergency element; "
 		            "add Emergency with its Justification, or lower the Priority");
 	else if (!is_emergency && emergency != NULL)
 		rule_report(run, LERQ_R015_WARNING, emergency,

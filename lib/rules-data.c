@@ -38,7 +38,7 @@ int rule_ip_without_time(struct rule_run *run)
 			const char *type = identifier_type(run, ids.node[j]);
 			if (is_ip(type))
 				rule_report(run, LERQ_R008, ids.node[j],
-				            "Identifier \"%s\" (%s) of Item %s has no time; add "
+				            "Identifier \"%s\" (%s) of Item \"%s\" has no time; add "
 				            "At or Period to the Item, because an IP address "
 				            "belongs to different subscribers at different times",
 				            rule_show(run, rule_text(run, ids.node[j])), type,
@@ -64,7 +64,7 @@ int rule_ipv4_without_port(struct rule_run *run)
 			    rule_attr(run, ids.node[j], "port") != NULL)
 				continue;
 			rule_report(run, LERQ_R009, ids.node[j],
-			            "Identifier \"%s\" (ipv4) of Item %s has no port; add the "
+			            "Identifier \"%s\" (ipv4) of Item \"%s\" has no port; add the "
 			            "source port, because behind carrier-grade NAT many "
 			            "subscribers share one address at the same time",
 			            rule_show(run, rule_text(run, ids.node[j])),
@@ -151,7 +151,7 @@ int rule_identifier_malformed(struct rule_run *run)
 					            value, luhn_digit(value));
 				else
 					rule_report(run, LERQ_R010, ids.node[j],
-					            "Identifier \"%s\" is not %s, as its type %s "
+					            "Identifier \"%s\" is not %s, as its type \"%s\" "
 					            "says; %s",
 					            rule_show(run, value), f->what, type, f->how);
 			}
@@ -175,7 +175,7 @@ int rule_content_without_court_order(struct rule_run *run)
 		const char *category = rule_attr(run, items.node[i], "category");
 		if (category != NULL && strcmp(category, "content") == 0)
 			rule_report(run, LERQ_R011, items.node[i],
-			            "Item %s asks for content data, but LegalBasis has no "
+			            "Item \"%s\" asks for content data, but LegalBasis has no "
 			            "Authorisation of kind judicial-order; add the court "
 			            "order that allows it, or ask for other data",
 			            item_id(run, items.node[i]));
@@ -208,7 +208,7 @@ int rule_preservation_incomplete(struct rule_run *run)
 	for (size_t i = 0; i < items.count; i++) {
 		if (rule_first(run, XP_ITEM_RELEVANCE, items.node[i]) == NULL)
 			rule_report(run, LERQ_R012, items.node[i],
-			            "Item %s of a preservation request has no Relevance; "
+			            "Item \"%s\" of a preservation request has no Relevance; "
 			            "say how the data relate to the offence",
 			            item_id(run, items.node[i]));
 	}
@@ -224,8 +224,8 @@ int rule_request_type_shape(struct rule_run *run)
 		if (data == NULL) {
 			const char *type = rule_attr(run, run->root, "type");
 			rule_report(run, LERQ_R016, run->root,
-			            "Request of type %s has no DataRequested; add the Items "
-			            "wanted", type ? rule_show(run, type) : "(none)");
+			            "Request of type \"%s\" has no DataRequested; add the "
+			            "Items wanted", type ? rule_show(run, type) : "");
 		}
 		return run->status;
 	}

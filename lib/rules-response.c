@@ -26,7 +26,7 @@ int rule_not_provided_without_reason(struct rule_run *run)
 		if (strcmp(outcome(run, r), "not-provided") == 0 &&
 		    rule_first(run, XP_RESULT_REASON, r) == NULL)
 			rule_report(run, LERQ_R101, r,
-			            "Result for item \"%s\" is not-provided but gives no "
+			            "Result for item \"%s\" is \"not-provided\" but gives no "
 			            "Reason; add a Reason with its code",
 			            result_item(run, r));
 	}
@@ -42,7 +42,7 @@ int rule_preserved_without_date(struct rule_run *run)
 		if (strcmp(outcome(run, r), "preserved") == 0 &&
 		    rule_first(run, XP_RESULT_PRESERVED_UNTIL, r) == NULL)
 			rule_report(run, LERQ_R102, r,
-			            "Result for item \"%s\" is preserved but has no "
+			            "Result for item \"%s\" is \"preserved\" but has no "
 			            "PreservedUntil; give the date until which the data "
 			            "are kept", result_item(run, r));
 	}
@@ -150,7 +150,7 @@ int rule_status_contradicts_outcomes(struct rule_run *run)
 		if (other != NULL)
 			rule_report(run, LERQ_R104, node,
 			            "Status \"%s\" needs every Result %s, but the Result "
-			            "for item \"%s\" is %s; %s, or correct the outcome",
+			            "for item \"%s\" is \"%s\"; %s, or correct the outcome",
 			            status, wanted, result_item(run, other),
 			            outcome(run, other), fitting_status(&t));
 	} else if (strcmp(status, "partially-fulfilled") == 0 &&

@@ -19,7 +19,7 @@ int rule_contact_personal_mailbox(struct rule_run *run)
 		const char *domain = lerq_id_email_domain(email);
 		if (domain != NULL && lerq_id_domain_is_freemail(domain))
 			rule_report(run, LERQ_R001, emails.node[i],
-			            "Contact e-mail \"%s\" is a personal mailbox (%s); "
+			            "Contact e-mail \"%s\" is a personal mailbox (domain \"%s\"); "
 			            "requests must come from an address the agency provides",
 			            rule_show(run, email), rule_show(run, domain));
 	}
@@ -46,8 +46,8 @@ int rule_contact_outside_website(struct rule_run *run)
 		    lerq_id_domain_is_within(domain, host))
 			continue;
 		rule_report(run, LERQ_R002, emails.node[i],
-		            "Contact e-mail \"%s\" is not under the Website's domain %s "
-		            "or a parent domain of it; use an address of the agency's "
+		            "Contact e-mail \"%s\" is not under the Website's host "
+		            "\"%s\" or a parent domain of it; use an address of the agency's "
 		            "own domain so that the provider can verify the source",
 		            rule_show(run, email), rule_show(run, host));
 	}

@@ -88,7 +88,7 @@ static void report_future(struct rule_run *run, xmlNodePtr item, xmlNodePtr node
                           const char *field, xmlNodePtr issued_node)
 {
 	rule_report(run, LERQ_R006, node,
-	            "%s \"%s\" of Item %s is after IssuedAt \"%s\"; ask only for data "
+	            "%s \"%s\" of Item \"%s\" is after IssuedAt \"%s\"; ask only for data "
 	            "that existed when the request was issued (data yet to come would "
 	            "be interception)",
 	            field, rule_text(run, node), item_id(run, item),
@@ -118,7 +118,7 @@ int rule_data_time_order(struct rule_run *run)
 			report_future(run, item, start_node, "Period Start", issued_node);
 		if (has_start && has_end && end.instant <= start.instant)
 			rule_report(run, LERQ_R006, end_node,
-			            "Period End \"%s\" of Item %s is not after its Start "
+			            "Period End \"%s\" of Item \"%s\" is not after its Start "
 			            "\"%s\"; give an end later than the start",
 			            rule_text(run, end_node), item_id(run, item),
 			            rule_text(run, start_node));
@@ -144,7 +144,7 @@ int rule_period_too_long(struct rule_run *run)
 		    end.instant - start.instant <= PERIOD_MAX)
 			continue;
 		rule_report(run, LERQ_R007, period,
-		            "Period of Item %s, from \"%s\" to \"%s\", lasts %s; ask "
+		            "Period of Item \"%s\", from \"%s\" to \"%s\", lasts %s; ask "
 		            "for at most 366 days, or split it and explain each part",
 		            item_id(run, items.node[i]), rule_text(run, start_node),
 		            rule_text(run, end_node),
@@ -176,8 +176,8 @@ int rule_confidentiality_ends_early(struct rule_run *run)
 	xmlNodePtr node = rule_first(run, XP_REQ_CONFIDENTIALITY_UNTIL, NULL);
 	if (issued_at(run, &issued) && before_issue_date(run, node, &issued))
 		rule_report(run, LERQ_R017, node,
-		            "Confidentiality Until \"%s\" is before the request's date "
-		            "%s (IssuedAt); give a date on or after it",
+		            "Confidentiality Until \"%s\" is before the date of "
+		            "IssuedAt, %s; give a date on or after it",
 		            rule_text(run, node), issue_date(run, &issued));
 	return run->status;
 }
@@ -196,7 +196,7 @@ int rule_authorisation_expired(struct rule_run *run)
 		const char *ref = rule_text(run, rule_first(run, XP_AUTH_REFERENCE, auths.node[i]));
 		rule_report(run, LERQ_R019, node,
 		            "Authorisation \"%s\" was valid until \"%s\", before the "
-		            "request's date %s (IssuedAt); base the request on an "
+		            "date of IssuedAt, %s; base the request on an "
 		            "authorisation in force",
 		            rule_show(run, ref), rule_text(run, node),
 		            issue_date(run, &issued));

@@ -500,7 +500,9 @@ static int run_rules(const struct lerq_rules *rules, enum lerq_code only_code,
 
 	int status = run.status;
 	if (status == LERQ_OK) {
-		qsort(run.findings, run.finding_count, sizeof(*run.findings), document_order);
+		if (run.finding_count > 1) /* qsort() takes no NULL array */
+			qsort(run.findings, run.finding_count, sizeof(*run.findings),
+			      document_order);
 		for (size_t i = 0; i < run.finding_count && status == LERQ_OK; i++)
 			status = lerq_report_add_code(report, run.findings[i].code,
 			                              run.findings[i].node, 0, 0,

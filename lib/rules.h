@@ -70,9 +70,9 @@ enum rule_xpath {
 };
 
 /* Which documents a rule applies to. The request+response rules
- * (R201-R204) will add RULE_PAIR: their run will carry the request's
- * document and XPath context next to the response's (see struct
- * rule_run), and a lerq_rules_run_pair() will run them. */
+ * (R201-R204) live in pair.c; should they move here, they get a RULE_PAIR
+ * scope, a second document and XPath context in struct rule_run, and a
+ * runner of their own that takes both documents. */
 enum rule_scope {
 	RULE_REQUEST,
 	RULE_RESPONSE,
