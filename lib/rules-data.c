@@ -7,15 +7,15 @@
 #include "identifiers.h"
 #include "rules.h"
 
-static const char *item_id(struct rule_run *run, xmlNodePtr item)
+static const char *item_id(struct lerq_rule_run *run, xmlNodePtr item)
 {
-	const char *id = rule_attr(run, item, "id");
-	return id ? rule_show(run, id) : "?";
+	const char *id = lerq_rule_attr(run, item, "id");
+	return id ? lerq_rule_show(run, id) : "?";
 }
 
-static const char *identifier_type(struct rule_run *run, xmlNodePtr identifier)
+static const char *identifier_type(struct lerq_rule_run *run, xmlNodePtr identifier)
 {
-	const char *type = rule_attr(run, identifier, "type");
+	const char *type = lerq_rule_attr(run, identifier, "type");
 	return type ? type : "";
 }
 
@@ -26,22 +26,22 @@ static bool is_ip(const char *type)
 
 /* LERQ-R008: an IP address is assigned to different subscribers over
  * time, so without a time it names nobody. */
-int rule_ip_without_time(struct rule_run *run)
+int lerq_rule_ip_without_time(struct lerq_rule_run *run)
 {
-	struct rule_nodes items = rule_select(run, XP_REQ_ITEMS, NULL);
+	struct lerq_rule_nodes items = lerq_rule_select(run, XP_REQ_ITEMS, NULL);
 	for (size_t i = 0; i < items.count; i++) {
 		xmlNodePtr item = items.node[i];
-		if (rule_first(run, XP_ITEM_AT, item) || rule_first(run, XP_ITEM_PERIOD, item))
+		if (lerq_rule_first(run, XP_ITEM_AT, item) || lerq_rule_first(run, XP_ITEM_PERIOD, item))
 			continue;
-		struct rule_nodes ids = rule_select(run, XP_ITEM_IDENTIFIERS, item);
+		struct lerq_rule_nodes ids = lerq_rule_select(run, XP_ITEM_IDENTIFIERS, item);
 		for (size_t j = 0; j < ids.count; j++) {
 			const char *type = identifier_type(run, ids.node[j]);
 			if (is_ip(type))
-				rule_report(run, LERQ_R008, ids.node[j],
+				lerq_rule_report(run, LERQ_R008, ids.node[j],
 				            "Identifier \"%s\" (%s) of Item \"%s\" has no time; add "
 				            "At or Period to the Item, because an IP address "
 				            "belongs to different subscribers at different times",
-				            rule_show(run, rule_text(run, ids.node[j])), type,
+				            lerq_rule_show(run, lerq_rule_text(run, ids.node[j])), type,
 				            item_id(run, item));
 		}
 	}
@@ -51,23 +51,23 @@ int rule_ip_without_time(struct rule_run *run)
 /* LERQ-R009: behind carrier-grade NAT many subscribers share one IPv4
  * address at the same moment; the source port tells them apart. A port of
  * 0 is a port given. */
-int rule_ipv4_without_port(struct rule_run *run)
+int lerq_rule_ipv4_without_port(struct lerq_rule_run *run)
 {
-	struct rule_nodes items = rule_select(run, XP_REQ_ITEMS, NULL);
+	struct lerq_rule_nodes items = lerq_rule_select(run, XP_REQ_ITEMS, NULL);
 	for (size_t i = 0; i < items.count; i++) {
 		xmlNodePtr item = items.node[i];
-		if (!rule_first(run, XP_ITEM_AT, item) && !rule_first(run, XP_ITEM_PERIOD, item))
+		if (!lerq_rule_first(run, XP_ITEM_AT, item) && !lerq_rule_first(run, XP_ITEM_PERIOD, item))
 			continue; /* R008's case */
-		struct rule_nodes ids = rule_select(run, XP_ITEM_IDENTIFIERS, item);
+		struct lerq_rule_nodes ids = lerq_rule_select(run, XP_ITEM_IDENTIFIERS, item);
 		for (size_t j = 0; j < ids.count; j++) {
 			if (strcmp(identifier_type(run, ids.node[j]), "ipv4") != 0 ||
-			    rule_attr(run, ids.node[j], "port") != NULL)
+			    lerq_rule_attr(run, ids.node[j], "port") != NULL)
 				continue;
-			rule_report(run, LERQ_R009, ids.node[j],
+			lerq_rule_report(run, LERQ_R009, ids.node[j],
 			            "Identifier \"%s\" (ipv4) of Item \"%s\" has no port; add the "
 			            "source port, because behind carrier-grade NAT many "
 			            "subscribers share one address at the same time",
-			            rule_show(run, rule_text(run, ids.node[j])),
+			            lerq_rule_show(run, lerq_rule_text(run, ids.node[j])),
 			            item_id(run, item));
 		}
 	}
@@ -131,29 +131,29 @@ static bool all_digits(const char *s, size_t n)
 }
 
 /* LERQ-R010 */
-int rule_identifier_malformed(struct rule_run *run)
+int lerq_rule_identifier_malformed(struct lerq_rule_run *run)
 {
-	struct rule_nodes items = rule_select(run, XP_REQ_ITEMS, NULL);
+	struct lerq_rule_nodes items = lerq_rule_select(run, XP_REQ_ITEMS, NULL);
 	for (size_t i = 0; i < items.count; i++) {
-		struct rule_nodes ids = rule_select(run, XP_ITEM_IDENTIFIERS, items.node[i]);
+		struct lerq_rule_nodes ids = lerq_rule_select(run, XP_ITEM_IDENTIFIERS, items.node[i]);
 		for (size_t j = 0; j < ids.count; j++) {
 			const char *type = identifier_type(run, ids.node[j]);
-			const char *value = rule_text(run, ids.node[j]);
+			const char *value = lerq_rule_text(run, ids.node[j]);
 			for (size_t k = 0; k < sizeof(forms) / sizeof(forms[0]); k++) {
 				const struct identifier_form *f = &forms[k];
 				if (strcmp(type, f->type) != 0 || f->valid(value))
 					continue;
 				if (strcmp(type, "imei") == 0 && all_digits(value, 15))
-					rule_report(run, LERQ_R010, ids.node[j],
+					lerq_rule_report(run, LERQ_R010, ids.node[j],
 					            "Identifier \"%s\" (imei) has a wrong check "
 					            "digit: for these first 14 digits it is %d; "
 					            "check the number for a typing error",
 					            value, luhn_digit(value));
 				else
-					rule_report(run, LERQ_R010, ids.node[j],
+					lerq_rule_report(run, LERQ_R010, ids.node[j],
 					            "Identifier \"%s\" is not %s, as its type \"%s\" "
 					            "says; %s",
-					            rule_show(run, value), f->what, type, f->how);
+					            lerq_rule_show(run, value), f->what, type, f->how);
 			}
 		}
 	}
@@ -162,19 +162,19 @@ int rule_identifier_malformed(struct rule_run *run)
 
 /* LERQ-R011: C-Art 15 conditions; content data are the most intrusive, so
  * lerq asks for a court order behind them. */
-int rule_content_without_court_order(struct rule_run *run)
+int lerq_rule_content_without_court_order(struct lerq_rule_run *run)
 {
-	struct rule_nodes auths = rule_select(run, XP_REQ_AUTHORISATIONS, NULL);
+	struct lerq_rule_nodes auths = lerq_rule_select(run, XP_REQ_AUTHORISATIONS, NULL);
 	for (size_t i = 0; i < auths.count; i++) {
-		const char *kind = rule_attr(run, auths.node[i], "kind");
+		const char *kind = lerq_rule_attr(run, auths.node[i], "kind");
 		if (kind != NULL && strcmp(kind, "judicial-order") == 0)
 			return run->status;
 	}
-	struct rule_nodes items = rule_select(run, XP_REQ_ITEMS, NULL);
+	struct lerq_rule_nodes items = lerq_rule_select(run, XP_REQ_ITEMS, NULL);
 	for (size_t i = 0; i < items.count; i++) {
-		const char *category = rule_attr(run, items.node[i], "category");
+		const char *category = lerq_rule_attr(run, items.node[i], "category");
 		if (category != NULL && strcmp(category, "content") == 0)
-			rule_report(run, LERQ_R011, items.node[i],
+			lerq_rule_report(run, LERQ_R011, items.node[i],
 			            "Item \"%s\" asks for content data, but LegalBasis has no "
 			            "Authorisation of kind judicial-order; add the court "
 			            "order that allows it, or ask for other data",
@@ -183,31 +183,31 @@ int rule_content_without_court_order(struct rule_run *run)
 	return run->status;
 }
 
-static bool request_type_is(struct rule_run *run, const char *type)
+static bool request_type_is(struct lerq_rule_run *run, const char *type)
 {
-	const char *t = rule_attr(run, run->root, "type");
+	const char *t = lerq_rule_attr(run, run->root, "type");
 	return t != NULL && strcmp(t, type) == 0;
 }
 
 /* LERQ-R012: C-Art 29.2 lists what a preservation request specifies. One
  * finding per missing piece, on the element that should hold it. */
-int rule_preservation_incomplete(struct rule_run *run)
+int lerq_rule_preservation_incomplete(struct lerq_rule_run *run)
 {
 	if (!request_type_is(run, "preservation"))
 		return run->status;
-	if (rule_first(run, XP_REQ_PRESERVATION, NULL) == NULL)
-		rule_report(run, LERQ_R012, run->root,
+	if (lerq_rule_first(run, XP_REQ_PRESERVATION, NULL) == NULL)
+		lerq_rule_report(run, LERQ_R012, run->root,
 		            "Preservation request has no Preservation element; add it "
 		            "with Days, Necessity and FollowUp");
-	xmlNodePtr investigation = rule_first(run, XP_REQ_INVESTIGATION, NULL);
-	if (investigation != NULL && rule_first(run, XP_REQ_SUMMARY, NULL) == NULL)
-		rule_report(run, LERQ_R012, investigation,
+	xmlNodePtr investigation = lerq_rule_first(run, XP_REQ_INVESTIGATION, NULL);
+	if (investigation != NULL && lerq_rule_first(run, XP_REQ_SUMMARY, NULL) == NULL)
+		lerq_rule_report(run, LERQ_R012, investigation,
 		            "Investigation of a preservation request has no Summary; "
 		            "add a brief summary of the facts");
-	struct rule_nodes items = rule_select(run, XP_REQ_ITEMS, NULL);
+	struct lerq_rule_nodes items = lerq_rule_select(run, XP_REQ_ITEMS, NULL);
 	for (size_t i = 0; i < items.count; i++) {
-		if (rule_first(run, XP_ITEM_RELEVANCE, items.node[i]) == NULL)
-			rule_report(run, LERQ_R012, items.node[i],
+		if (lerq_rule_first(run, XP_ITEM_RELEVANCE, items.node[i]) == NULL)
+			lerq_rule_report(run, LERQ_R012, items.node[i],
 			            "Item \"%s\" of a preservation request has no Relevance; "
 			            "say how the data relate to the offence",
 			            item_id(run, items.node[i]));
@@ -217,31 +217,31 @@ int rule_preservation_incomplete(struct rule_run *run)
 
 /* LERQ-R016: a release names the preservation it ends (G§35) and asks for
  * nothing; every other request asks for something. */
-int rule_request_type_shape(struct rule_run *run)
+int lerq_rule_request_type_shape(struct lerq_rule_run *run)
 {
-	xmlNodePtr data = rule_first(run, XP_REQ_DATA_REQUESTED, NULL);
+	xmlNodePtr data = lerq_rule_first(run, XP_REQ_DATA_REQUESTED, NULL);
 	if (!request_type_is(run, "release")) {
 		if (data == NULL) {
-			const char *type = rule_attr(run, run->root, "type");
-			rule_report(run, LERQ_R016, run->root,
+			const char *type = lerq_rule_attr(run, run->root, "type");
+			lerq_rule_report(run, LERQ_R016, run->root,
 			            "Request of type \"%s\" has no DataRequested; add the "
-			            "Items wanted", type ? rule_show(run, type) : "");
+			            "Items wanted", type ? lerq_rule_show(run, type) : "");
 		}
 		return run->status;
 	}
 	bool releases = false;
-	struct rule_nodes rel = rule_select(run, XP_REQ_RELATES_TO, NULL);
+	struct lerq_rule_nodes rel = lerq_rule_select(run, XP_REQ_RELATES_TO, NULL);
 	for (size_t i = 0; i < rel.count && !releases; i++) {
-		const char *relation = rule_attr(run, rel.node[i], "relation");
+		const char *relation = lerq_rule_attr(run, rel.node[i], "relation");
 		releases = relation != NULL && strcmp(relation, "releases") == 0;
 	}
 	if (!releases)
-		rule_report(run, LERQ_R016, run->root,
+		lerq_rule_report(run, LERQ_R016, run->root,
 		            "Release request has no RelatesTo with relation \"releases\"; "
 		            "add one naming the registration number of the preservation "
 		            "request it ends");
 	if (data != NULL)
-		rule_report(run, LERQ_R016, data,
+		lerq_rule_report(run, LERQ_R016, data,
 		            "Release request contains DataRequested; remove it, since a "
 		            "release asks for no data");
 	return run->status;

@@ -14,30 +14,30 @@
 
 /* The rules, in the order they run. The code says which findings a rule
  * makes; severity, ref and title come from codes.c. */
-const struct rule_def lerq_rule_table[] = {
-	{ LERQ_R001, RULE_REQUEST, rule_contact_personal_mailbox },
-	{ LERQ_R002, RULE_REQUEST, rule_contact_outside_website },
-	{ LERQ_R003, RULE_REQUEST, rule_issued_in_future },
-	{ LERQ_R004, RULE_REQUEST, rule_respond_by_not_after_issue },
-	{ LERQ_R005, RULE_REQUEST, rule_routine_deadline_short },
-	{ LERQ_R006, RULE_REQUEST, rule_data_time_order },
-	{ LERQ_R007, RULE_REQUEST, rule_period_too_long },
-	{ LERQ_R008, RULE_REQUEST, rule_ip_without_time },
-	{ LERQ_R009, RULE_REQUEST, rule_ipv4_without_port },
-	{ LERQ_R010, RULE_REQUEST, rule_identifier_malformed },
-	{ LERQ_R011, RULE_REQUEST, rule_content_without_court_order },
-	{ LERQ_R012, RULE_REQUEST, rule_preservation_incomplete },
-	{ LERQ_R013, RULE_REQUEST, rule_cross_border_preservation_short },
-	{ LERQ_R014, RULE_REQUEST, rule_cross_border_domestic_channel },
-	{ LERQ_R015, RULE_REQUEST, rule_emergency_mismatch },
-	{ LERQ_R016, RULE_REQUEST, rule_request_type_shape },
-	{ LERQ_R017, RULE_REQUEST, rule_confidentiality_ends_early },
-	{ LERQ_R018, RULE_REQUEST, rule_website_not_https },
-	{ LERQ_R019, RULE_REQUEST, rule_authorisation_expired },
-	{ LERQ_R101, RULE_RESPONSE, rule_not_provided_without_reason },
-	{ LERQ_R102, RULE_RESPONSE, rule_preserved_without_date },
-	{ LERQ_R103, RULE_RESPONSE, rule_issued_before_received },
-	{ LERQ_R104, RULE_RESPONSE, rule_status_contradicts_outcomes },
+const struct lerq_rule_def lerq_rule_table[] = {
+	{ LERQ_R001, RULE_REQUEST, lerq_rule_contact_personal_mailbox },
+	{ LERQ_R002, RULE_REQUEST, lerq_rule_contact_outside_website },
+	{ LERQ_R003, RULE_REQUEST, lerq_rule_issued_in_future },
+	{ LERQ_R004, RULE_REQUEST, lerq_rule_respond_by_not_after_issue },
+	{ LERQ_R005, RULE_REQUEST, lerq_rule_routine_deadline_short },
+	{ LERQ_R006, RULE_REQUEST, lerq_rule_data_time_order },
+	{ LERQ_R007, RULE_REQUEST, lerq_rule_period_too_long },
+	{ LERQ_R008, RULE_REQUEST, lerq_rule_ip_without_time },
+	{ LERQ_R009, RULE_REQUEST, lerq_rule_ipv4_without_port },
+	{ LERQ_R010, RULE_REQUEST, lerq_rule_identifier_malformed },
+	{ LERQ_R011, RULE_REQUEST, lerq_rule_content_without_court_order },
+	{ LERQ_R012, RULE_REQUEST, lerq_rule_preservation_incomplete },
+	{ LERQ_R013, RULE_REQUEST, lerq_rule_cross_border_preservation_short },
+	{ LERQ_R014, RULE_REQUEST, lerq_rule_cross_border_domestic_channel },
+	{ LERQ_R015, RULE_REQUEST, lerq_rule_emergency_mismatch },
+	{ LERQ_R016, RULE_REQUEST, lerq_rule_request_type_shape },
+	{ LERQ_R017, RULE_REQUEST, lerq_rule_confidentiality_ends_early },
+	{ LERQ_R018, RULE_REQUEST, lerq_rule_website_not_https },
+	{ LERQ_R019, RULE_REQUEST, lerq_rule_authorisation_expired },
+	{ LERQ_R101, RULE_RESPONSE, lerq_rule_not_provided_without_reason },
+	{ LERQ_R102, RULE_RESPONSE, lerq_rule_preserved_without_date },
+	{ LERQ_R103, RULE_RESPONSE, lerq_rule_issued_before_received },
+	{ LERQ_R104, RULE_RESPONSE, lerq_rule_status_contradicts_outcomes },
 };
 const size_t lerq_rule_table_count = sizeof(lerq_rule_table) / sizeof(lerq_rule_table[0]);
 
@@ -87,7 +87,7 @@ struct lerq_rules {
 	xmlXPathCompExprPtr xpath[XP_COUNT];
 };
 
-struct rule_finding {
+struct lerq_rule_finding {
 	enum lerq_code code;
 	xmlNodePtr node;
 	char *message;
@@ -159,7 +159,7 @@ void lerq_rules_free(struct lerq_rules *rules)
 
 /* ---- ownership of what helpers hand out ---- */
 
-static void fail(struct rule_run *run, int status)
+static void fail(struct lerq_rule_run *run, int status)
 {
 	if (run->status == LERQ_OK)
 		run->status = status;
@@ -179,7 +179,7 @@ static bool grow(void **array, size_t *alloc, size_t count, size_t size)
 }
 
 /* Takes s (malloc'd) into the run; frees it and fails on no room. */
-static char *own(struct rule_run *run, char *s)
+static char *own(struct lerq_rule_run *run, char *s)
 {
 	if (s == NULL) {
 		fail(run, LERQ_ENOMEM);
@@ -195,7 +195,7 @@ static char *own(struct rule_run *run, char *s)
 	return s;
 }
 
-static void release_owned(struct rule_run *run)
+static void release_owned(struct lerq_rule_run *run)
 {
 	for (size_t i = 0; i < run->owned_string_count; i++)
 		free(run->owned_strings[i]);
@@ -207,10 +207,10 @@ static void release_owned(struct rule_run *run)
 
 /* ---- helpers ---- */
 
-struct rule_nodes rule_select(struct rule_run *run, enum rule_xpath xp,
+struct lerq_rule_nodes lerq_rule_select(struct lerq_rule_run *run, enum lerq_rule_xpath xp,
                               xmlNodePtr from)
 {
-	struct rule_nodes none = { NULL, 0 };
+	struct lerq_rule_nodes none = { NULL, 0 };
 	if (run->status != LERQ_OK)
 		return none;
 	if (!grow((void **)&run->owned_results, &run->owned_result_alloc,
@@ -228,14 +228,14 @@ struct rule_nodes rule_select(struct rule_run *run, enum rule_xpath xp,
 	run->owned_results[run->owned_result_count++] = res;
 	if (res->nodesetval == NULL || res->nodesetval->nodeNr <= 0)
 		return none;
-	struct rule_nodes nodes = { res->nodesetval->nodeTab,
+	struct lerq_rule_nodes nodes = { res->nodesetval->nodeTab,
 		                    (size_t)res->nodesetval->nodeNr };
 	return nodes;
 }
 
-xmlNodePtr rule_first(struct rule_run *run, enum rule_xpath xp, xmlNodePtr from)
+xmlNodePtr lerq_rule_first(struct lerq_rule_run *run, enum lerq_rule_xpath xp, xmlNodePtr from)
 {
-	struct rule_nodes nodes = rule_select(run, xp, from);
+	struct lerq_rule_nodes nodes = lerq_rule_select(run, xp, from);
 	return nodes.count ? nodes.node[0] : NULL;
 }
 
@@ -262,7 +262,7 @@ static void collapse(char *s)
 	*w = '\0';
 }
 
-static const char *own_xml_value(struct rule_run *run, xmlChar *value)
+static const char *own_xml_value(struct lerq_rule_run *run, xmlChar *value)
 {
 	if (value == NULL) {
 		fail(run, LERQ_ENOMEM);
@@ -277,14 +277,14 @@ static const char *own_xml_value(struct rule_run *run, xmlChar *value)
 	return s;
 }
 
-const char *rule_text(struct rule_run *run, xmlNodePtr node)
+const char *lerq_rule_text(struct lerq_rule_run *run, xmlNodePtr node)
 {
 	if (node == NULL || run->status != LERQ_OK)
 		return "";
 	return own_xml_value(run, xmlNodeGetContent(node));
 }
 
-const char *rule_attr(struct rule_run *run, xmlNodePtr element, const char *name)
+const char *lerq_rule_attr(struct lerq_rule_run *run, xmlNodePtr element, const char *name)
 {
 	if (element == NULL || run->status != LERQ_OK)
 		return NULL;
@@ -296,7 +296,7 @@ const char *rule_attr(struct rule_run *run, xmlNodePtr element, const char *name
 /* Enough to recognise a value, short enough for one sentence. */
 #define SHOW_MAX 80
 
-const char *rule_show(struct rule_run *run, const char *value)
+const char *lerq_rule_show(struct lerq_rule_run *run, const char *value)
 {
 	size_t len = strlen(value);
 	if (len <= SHOW_MAX)
@@ -305,20 +305,20 @@ const char *rule_show(struct rule_run *run, const char *value)
 	/* Never cut a UTF-8 sequence: back up to the start of a character. */
 	while (cut > 0 && ((unsigned char)value[cut] & 0xC0) == 0x80)
 		cut--;
-	return rule_format(run, "%.*s...", (int)cut, value);
+	return lerq_rule_format(run, "%.*s...", (int)cut, value);
 }
 
-bool rule_datetime(struct rule_run *run, xmlNodePtr node, struct lerq_datetime *dt)
+bool lerq_rule_datetime(struct lerq_rule_run *run, xmlNodePtr node, struct lerq_datetime *dt)
 {
-	return node != NULL && lerq_datetime_parse(rule_text(run, node), dt) == LERQ_OK;
+	return node != NULL && lerq_datetime_parse(lerq_rule_text(run, node), dt) == LERQ_OK;
 }
 
-bool rule_date(struct rule_run *run, xmlNodePtr node, struct lerq_datetime *dt)
+bool lerq_rule_date(struct lerq_rule_run *run, xmlNodePtr node, struct lerq_datetime *dt)
 {
-	return node != NULL && lerq_date_parse(rule_text(run, node), dt) == LERQ_OK;
+	return node != NULL && lerq_date_parse(lerq_rule_text(run, node), dt) == LERQ_OK;
 }
 
-int64_t rule_calendar_day(const struct lerq_datetime *dt)
+int64_t lerq_rule_calendar_day(const struct lerq_datetime *dt)
 {
 	return lerq_days_from_civil(dt->year, dt->month, dt->day);
 }
@@ -332,7 +332,7 @@ static void add_unit(char *buf, size_t size, int64_t n, const char *unit,
 	         n == 1 ? "" : "s");
 }
 
-const char *rule_duration(struct rule_run *run, int64_t seconds)
+const char *lerq_rule_duration(struct lerq_rule_run *run, int64_t seconds)
 {
 	const char *unit[] = { "day", "hour", "minute", "second" };
 	int64_t part[4];
@@ -355,10 +355,10 @@ const char *rule_duration(struct rule_run *run, int64_t seconds)
 	for (int i = 0; i < 4; i++)
 		if (part[i] != 0)
 			add_unit(buf, sizeof(buf), part[i], unit[i], i == last);
-	return rule_format(run, "%s%s", negative ? "minus " : "", buf);
+	return lerq_rule_format(run, "%s%s", negative ? "minus " : "", buf);
 }
 
-const char *rule_format(struct rule_run *run, const char *fmt, ...)
+const char *lerq_rule_format(struct lerq_rule_run *run, const char *fmt, ...)
 {
 	if (run->status != LERQ_OK)
 		return "";
@@ -376,7 +376,7 @@ const char *rule_format(struct rule_run *run, const char *fmt, ...)
 	return s ? s : "";
 }
 
-const char *rule_utc(struct rule_run *run, lerq_time_t t)
+const char *lerq_rule_utc(struct lerq_rule_run *run, lerq_time_t t)
 {
 	/* Civil date from days (H. Hinnant's civil_from_days), so that no
 	 * time_t range or gmtime_r() matters. */
@@ -391,13 +391,13 @@ const char *rule_utc(struct rule_run *run, lerq_time_t t)
 	int64_t d = doy - (153 * mp + 2) / 5 + 1;
 	int64_t m = mp < 10 ? mp + 3 : mp - 9;
 	int64_t y = yoe + era * 400 + (m <= 2);
-	return rule_format(run, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ",
+	return lerq_rule_format(run, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ",
 	                   (long long)y, (long long)m, (long long)d,
 	                   (long long)(secs / 3600), (long long)(secs / 60 % 60),
 	                   (long long)(secs % 60));
 }
 
-void rule_report(struct rule_run *run, enum lerq_code code, xmlNodePtr node,
+void lerq_rule_report(struct lerq_rule_run *run, enum lerq_code code, xmlNodePtr node,
                  const char *fmt, ...)
 {
 	if (run->status != LERQ_OK)
@@ -419,7 +419,7 @@ void rule_report(struct rule_run *run, enum lerq_code code, xmlNodePtr node,
 		fail(run, LERQ_ENOMEM);
 		return;
 	}
-	run->findings[run->finding_count++] = (struct rule_finding){
+	run->findings[run->finding_count++] = (struct lerq_rule_finding){
 		.code = code, .node = node, .message = message,
 		.sequence = run->sequence++,
 	};
@@ -429,7 +429,7 @@ void rule_report(struct rule_run *run, enum lerq_code code, xmlNodePtr node,
 
 static int document_order(const void *a, const void *b)
 {
-	const struct rule_finding *fa = a, *fb = b;
+	const struct lerq_rule_finding *fa = a, *fb = b;
 	if (fa->node != fb->node && fa->node != NULL && fb->node != NULL) {
 		/* 1 when fa's node comes first; fast on numbered elements. */
 		int c = xmlXPathCmpNodes(fa->node, fb->node);
@@ -448,7 +448,7 @@ static bool is_lerq_element(const xmlNode *node, const char *name)
 	       xmlStrEqual(node->name, BAD_CAST name);
 }
 
-static void clear_run(struct rule_run *run)
+static void clear_run(struct lerq_rule_run *run)
 {
 	release_owned(run);
 	free(run->owned_strings);
@@ -467,7 +467,7 @@ static int run_rules(const struct lerq_rules *rules, enum lerq_code only_code,
 	if (rules == NULL || doc == NULL || report == NULL)
 		return LERQ_EINVAL;
 	xmlNodePtr root = xmlDocGetRootElement(doc);
-	enum rule_scope scope;
+	enum lerq_rule_scope scope;
 	if (is_lerq_element(root, "Request"))
 		scope = RULE_REQUEST;
 	else if (is_lerq_element(root, "Response"))
@@ -482,14 +482,14 @@ static int run_rules(const struct lerq_rules *rules, enum lerq_code only_code,
 	 * elements do not use). */
 	(void)xmlXPathOrderDocElems(doc);
 
-	struct rule_run run = {
+	struct lerq_rule_run run = {
 		.rules = rules, .doc = doc, .root = root, .now = now,
 		.xpath = new_xpath_context(doc),
 	};
 	if (run.xpath == NULL)
 		return LERQ_ENOMEM;
 	for (size_t i = 0; i < lerq_rule_table_count && run.status == LERQ_OK; i++) {
-		const struct rule_def *def = &lerq_rule_table[i];
+		const struct lerq_rule_def *def = &lerq_rule_table[i];
 		if (def->scope != scope || (only_code != LERQ_CODE_COUNT && def->code != only_code))
 			continue;
 		int r = def->check(&run);

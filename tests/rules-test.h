@@ -24,7 +24,7 @@ struct edit {
 	const char *old, *new;
 };
 
-struct rule_case {
+struct lerq_rule_case {
 	const char *name;
 	enum base base;
 	struct edit edits[4];
@@ -138,7 +138,7 @@ static inline void assert_finding(const struct lerq_finding *f, const char *code
 		fail_msg("message '%s' lacks '%s'", lerq_finding_message(f), in_message);
 }
 
-static inline void run_case(void **state, const struct rule_case *c)
+static inline void run_case(void **state, const struct lerq_rule_case *c)
 {
 	char *xml = document(c->base, c->edits, 4);
 	struct lerq_report *r = validate_string(*state, xml);

@@ -6,7 +6,7 @@
 
 static void test_r101_not_provided_without_reason(void **state)
 {
-	static const struct rule_case cases[] = {
+	static const struct lerq_rule_case cases[] = {
 		{ "no Reason", RSP, { { "    <Reason @@</Reason>\n", "" } },
 		  "LERQ-R101", ERR, "G§57", "/Response/Result[2]", "item \"i2\"" },
 		{ "with Reason", RSP, { { 0 } }, NULL, 0, NULL, NULL, NULL },
@@ -16,7 +16,7 @@ static void test_r101_not_provided_without_reason(void **state)
 
 static void test_r102_preserved_without_date(void **state)
 {
-	static const struct rule_case cases[] = {
+	static const struct lerq_rule_case cases[] = {
 		{ "no PreservedUntil", RSP, { { "    <PreservedUntil>@@</PreservedUntil>\n", "" } },
 		  "LERQ-R102", ERR, "C-Art 29.7", "/Response/Result[3]", "item \"i3\"" },
 		{ "with PreservedUntil", RSP, { { 0 } }, NULL, 0, NULL, NULL, NULL },
@@ -29,7 +29,7 @@ static void test_r102_preserved_without_date(void **state)
 
 static void test_r103_issued_before_received(void **state)
 {
-	static const struct rule_case cases[] = {
+	static const struct lerq_rule_case cases[] = {
 		{ "one second before", RSP,
 		  { { RSP_ISSUED, "<IssuedAt>2026-11-02T08:40:59Z</IssuedAt>" } },
 		  "LERQ-R103", ERR, "G§54", "/Response/IssuedAt",

@@ -9,7 +9,7 @@
 
 static void test_r003_issued_in_future(void **state)
 {
-	static const struct rule_case cases[] = {
+	static const struct lerq_rule_case cases[] = {
 		{ "5 min 1 s ahead", REQ,
 		  { NO_RESPOND_BY, { ISSUED, "<IssuedAt>2026-11-26T12:05:01Z</IssuedAt>" } },
 		  "LERQ-R003", ERR, "G§25", "/Request/IssuedAt", "\"2026-11-26T12:05:01Z\"" },
@@ -32,7 +32,7 @@ static void test_r003_issued_in_future(void **state)
 
 static void test_r004_respond_by_not_after_issue(void **state)
 {
-	static const struct rule_case cases[] = {
+	static const struct lerq_rule_case cases[] = {
 		/* Equal: R004 alone, not R005 too. */
 		{ "equal", REQ, { { RESPOND_BY, "<RespondBy>2026-11-02T00:30:00+01:00</RespondBy>" } },
 		  "LERQ-R004", ERR, "G§31", "/Request/RespondBy", "\"2026-11-02T00:30:00+01:00\"" },
@@ -50,7 +50,7 @@ static void test_r004_respond_by_not_after_issue(void **state)
 
 static void test_r005_routine_deadline_short(void **state)
 {
-	static const struct rule_case cases[] = {
+	static const struct lerq_rule_case cases[] = {
 		{ "72 h less 1 s", REQ,
 		  { { RESPOND_BY, "<RespondBy>2026-11-05T00:29:59+01:00</RespondBy>" } },
 		  "LERQ-R005", WARN, "G§31", "/Request/RespondBy",
@@ -78,7 +78,7 @@ static void test_r005_routine_deadline_short(void **state)
 
 static void test_r006_data_time_order(void **state)
 {
-	static const struct rule_case cases[] = {
+	static const struct lerq_rule_case cases[] = {
 		{ "At 1 s after IssuedAt", REQ, { { AT, "<At>2026-11-01T23:30:01Z</At>" } },
 		  "LERQ-R006", ERR, "G§27", ITEM1 "/At", "At \"2026-11-01T23:30:01Z\"" },
 		{ "At equal to IssuedAt", REQ, { { AT, "<At>2026-11-02T00:30:00+01:00</At>" } },
@@ -111,7 +111,7 @@ static void test_r006_data_time_order(void **state)
 
 static void test_r007_period_too_long(void **state)
 {
-	static const struct rule_case cases[] = {
+	static const struct lerq_rule_case cases[] = {
 		{ "366 days and 1 s", REQ,
 		  { { START, "<Start>2025-10-30T23:59:59Z</Start>" },
 		    { END, "<End>2026-11-01T00:00:00Z</End>" } },
@@ -129,7 +129,7 @@ static void test_r007_period_too_long(void **state)
 
 static void test_r017_confidentiality_ends_early(void **state)
 {
-	static const struct rule_case cases[] = {
+	static const struct lerq_rule_case cases[] = {
 		/* IssuedAt 2026-11-02T00:30+01:00 is 2026-11-01 in UTC. */
 		{ "the day before, as written", REQ,
 		  { { "<Until>2027-05-02</Until>", "<Until>2026-11-01</Until>" } },
@@ -173,7 +173,7 @@ static void test_r017_confidentiality_ends_early(void **state)
 
 static void test_r019_authorisation_expired(void **state)
 {
-	static const struct rule_case cases[] = {
+	static const struct lerq_rule_case cases[] = {
 		{ "the day before", REQ,
 		  { { "<ValidUntil>2027-01-29", "<ValidUntil>2026-11-01" } },
 		  "LERQ-R019", ERR, "G§18", "/Request/LegalBasis/Authorisation[1]/ValidUntil",

@@ -12,7 +12,7 @@
 
 static void test_bases_are_clean(void **state)
 {
-	static const struct rule_case cases[] = {
+	static const struct lerq_rule_case cases[] = {
 		{ "disclosure", REQ, { { 0 } }, NULL, 0, NULL, NULL, NULL },
 		{ "preservation", PRES, { { 0 } }, NULL, 0, NULL, NULL, NULL },
 		{ "release", REL, { { 0 } }, NULL, 0, NULL, NULL, NULL },
@@ -73,7 +73,7 @@ static void test_code_table_matches_spec(void **state)
 
 static void test_r001_personal_mailbox(void **state)
 {
-	static const struct rule_case cases[] = {
+	static const struct lerq_rule_case cases[] = {
 		{ "gmail", REQ, { { OWN, "anna.k@gmail.com" } },
 		  "LERQ-R001", ERR, "G§24", EMAIL, "\"anna.k@gmail.com\"" },
 		{ "upper-case domain", REQ, { { OWN, "Anna.K@GMAIL.COM" } },
@@ -99,7 +99,7 @@ static void test_r001_personal_mailbox(void **state)
 
 static void test_r002_contact_outside_website(void **state)
 {
-	static const struct rule_case cases[] = {
+	static const struct lerq_rule_case cases[] = {
 		{ "other domain", REQ, { { OWN, "anna@polizei-nrw.de" } },
 		  "LERQ-R002", WARN, "G§24", EMAIL, "\"anna@polizei-nrw.de\"" },
 		{ "sibling host", REQ, { { OWN, "anna@bka.polizei.nrw" } },
@@ -134,7 +134,7 @@ static void test_r002_contact_outside_website(void **state)
 
 static void test_r018_website_not_https(void **state)
 {
-	static const struct rule_case cases[] = {
+	static const struct lerq_rule_case cases[] = {
 		{ "http", REQ, { { "https://lka", "http://lka" } }, "LERQ-R018", WARN,
 		  "G§24", "/Request/IssuingAuthority/Website", "\"http://lka.polizei.nrw/\"" },
 		{ "https", REQ, { { 0 } }, NULL, 0, NULL, NULL, NULL },
@@ -144,7 +144,7 @@ static void test_r018_website_not_https(void **state)
 
 static void test_r008_ip_without_time(void **state)
 {
-	static const struct rule_case cases[] = {
+	static const struct lerq_rule_case cases[] = {
 		{ "ipv4 without At", REQ, { { "      " AT "\n", "" } },
 		  "LERQ-R008", ERR, "G§27", ITEM1 "/Identifier[1]", "\"198.51.100.23\"" },
 		{ "ipv6 without Period", REQ, { { "      <Period>@@</Period>\n", "" } },
@@ -158,7 +158,7 @@ static void test_r008_ip_without_time(void **state)
 
 static void test_r009_ipv4_without_port(void **state)
 {
-	static const struct rule_case cases[] = {
+	static const struct lerq_rule_case cases[] = {
 		{ "no port", REQ, { { " port=\"51234\"", "" } },
 		  "LERQ-R009", WARN, "G§27", ITEM1 "/Identifier[1]", "\"198.51.100.23\"" },
 		{ "port 0", REQ, { { "port=\"51234\"", "port=\"0\"" } },
@@ -233,7 +233,7 @@ static void test_r010_identifier_malformed(void **state)
 
 static void test_r011_content_without_court_order(void **state)
 {
-	static const struct rule_case cases[] = {
+	static const struct lerq_rule_case cases[] = {
 		{ "prosecutorial order", REQ, { { "judicial-order", "prosecutorial-order" } },
 		  "LERQ-R011", ERR, "C-Art 15", ITEM3, "Item \"i3\"" },
 		{ "no authorisation", REQ, { { "    <Authorisation @@</Authorisation>\n", "" } },
@@ -257,7 +257,7 @@ static void test_r011_content_without_court_order(void **state)
 
 static void test_r012_preservation_incomplete(void **state)
 {
-	static const struct rule_case cases[] = {
+	static const struct lerq_rule_case cases[] = {
 		{ "no Preservation", PRES, { { "  <Preservation>@@</Preservation>\n", "" } },
 		  "LERQ-R012", ERR, "C-Art 29.2", "/Request", "Preservation" },
 		{ "no Summary", PRES, { { "    <Summary>@@</Summary>\n", "" } },
@@ -290,7 +290,7 @@ static void test_r012_preservation_incomplete(void **state)
 
 static void test_r013_cross_border_preservation_short(void **state)
 {
-	static const struct rule_case cases[] = {
+	static const struct lerq_rule_case cases[] = {
 		{ "59 days abroad", PRES, { PROVIDER_FR, CHANNEL_247, { "<Days>90", "<Days>59" } },
 		  "LERQ-R013", ERR, "C-Art 29.7", "/Request/Preservation/Days",
 		  "Days \"59\" is too short: the provider is in \"FR\" and the authority in \"DE\"" },
@@ -307,7 +307,7 @@ static void test_r013_cross_border_preservation_short(void **state)
 
 static void test_r014_cross_border_domestic_channel(void **state)
 {
-	static const struct rule_case cases[] = {
+	static const struct lerq_rule_case cases[] = {
 		{ "abroad, domestic channel", REQ, { PROVIDER_FR },
 		  "LERQ-R014", ERR, "G§36", "/Request/LegalBasis/Channel", "\"FR\"" },
 		{ "abroad, 24/7 network", REQ, { PROVIDER_FR, CHANNEL_247 },
@@ -325,7 +325,7 @@ static void test_r014_cross_border_domestic_channel(void **state)
 
 static void test_r015_emergency_mismatch(void **state)
 {
-	static const struct rule_case cases[] = {
+	static const struct lerq_rule_case cases[] = {
 		{ "emergency without Emergency", REQ,
 		  { { "<Priority>routine", "<Priority>emergency" } },
 		  "LERQ-R015", ERR, "G§34", "/Request/Priority", "\"emergency\"" },
@@ -343,7 +343,7 @@ static void test_r015_emergency_mismatch(void **state)
 
 static void test_r016_request_type_shape(void **state)
 {
-	static const struct rule_case cases[] = {
+	static const struct lerq_rule_case cases[] = {
 		{ "release", REL, { { 0 } }, NULL, 0, NULL, NULL, NULL },
 		{ "release without RelatesTo", REL, { { "  <RelatesTo @@</RelatesTo>\n", "" } },
 		  "LERQ-R016", ERR, "G§35", "/Request", "\"releases\"" },
