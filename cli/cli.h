@@ -27,6 +27,8 @@ enum cli_exit {
  */
 int cmd_validate(int argc, char **argv);
 int cmd_check_response(int argc, char **argv);
+int cmd_new(int argc, char **argv);
+int cmd_render(int argc, char **argv);
 
 struct lerq_ctx;
 /*

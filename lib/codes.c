@@ -83,6 +83,14 @@ static const struct lerq_code_info codes[] = {
 	/* Configuration: not about a document. */
 	[LERQ_C001] = { "LERQ-C001", LERQ_SEVERITY_ERROR, "",
 	                "a national profile that does not compile" },
+
+	/* Letters (render.c, letterhead.c). */
+	[LERQ_L001] = { "LERQ-L001", LERQ_SEVERITY_WARNING, "",
+	                "no letter catalogue for the document's language: written in English" },
+	[LERQ_L002] = { "LERQ-L002", LERQ_SEVERITY_ERROR, "",
+	                "a letterhead that is refused or does not compile" },
+	[LERQ_L003] = { "LERQ-L003", LERQ_SEVERITY_ERROR, "",
+	                "a letterhead that failed while writing a letter" },
 };
 
 _Static_assert(sizeof(codes) / sizeof(codes[0]) == LERQ_CODE_COUNT,

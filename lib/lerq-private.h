@@ -9,6 +9,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlschemas.h>
+#include <libxslt/xsltInternals.h>
 
 #include "lerq/lerq.h"
 
@@ -24,6 +25,7 @@ struct lerq_ctx {
 	unsigned int max_depth;
 	struct lerq_profile **profiles; /* national profiles (profile.c) */
 	size_t profile_count;
+	struct lerq_stylesheets *stylesheets; /* letters (xslt.c) */
 };
 
 /* One-time, process-wide libxml2 set-up (pthread_once inside). */
@@ -81,6 +83,10 @@ enum lerq_code {
 	LERQ_R204,
 	/* A national profile that does not compile (profile.c). */
 	LERQ_C001,
+	/* Letters (render.c, letterhead.c). */
+	LERQ_L001,
+	LERQ_L002,
+	LERQ_L003,
 	LERQ_CODE_COUNT,
 };
 struct lerq_code_info {
@@ -184,6 +190,76 @@ void lerq_rules_free(struct lerq_rules *rules);
 int lerq_rules_run(const struct lerq_rules *rules, xmlDocPtr doc,
                    lerq_time_t now, struct lerq_report *report);
 /* ---- end of rules.c ---------------------------------------------------- */
+
+/* ---- Letters (render.c, xslt.c, letterhead.c, issue 4) ---------------- */
+/* Messages collected from libxml2 and libxslt during one operation, so
+ * that the library never prints them. */
+struct lerq_messages {
+	char *text;
+	size_t len, cap;
+	bool oom;
+};
+void lerq_messages_clear(struct lerq_messages *m);
+/* The first few messages as one line, for a finding; *line (if not NULL)
+ * gets the stylesheet line they name, or 0. Caller frees. */
+char *lerq_messages_summary(const struct lerq_messages *m, unsigned long *line);
+
+/* xslt.c: lerq's built-in stylesheets, compiled once per context from
+ * the stylesheets embedded under res:///, and the security preferences every transform
+ * runs with (no file, no network, res:/// only). */
+struct lerq_stylesheets;
+enum lerq_stylesheet {
+	LERQ_STYLESHEET_LETTER, /* stage 1: document -> letter model */
+	LERQ_STYLESHEET_HTML,   /* stage 2: letter model -> HTML */
+	LERQ_STYLESHEET_TEXT,   /* stage 2: letter model -> text */
+};
+int lerq_stylesheets_new(struct lerq_stylesheets **out);
+void lerq_stylesheets_free(struct lerq_stylesheets *ss);
+xsltStylesheetPtr lerq_stylesheet(const struct lerq_stylesheets *ss,
+                                  enum lerq_stylesheet which);
+/* Compiles a stylesheet document, which it takes over (freed on failure).
+ * Returns LERQ_OK, LERQ_EINVAL when it does not compile (m says why),
+ * LERQ_ENOMEM. */
+int lerq_xslt_compile(xmlDocPtr doc, struct lerq_messages *m, xsltStylesheetPtr *out);
+/* Applies style to doc (which libxslt writes into: one thread per doc)
+ * with lerq's security preferences and CPU caps in proportion to
+ * input_size, the size in bytes of the document the letter comes from;
+ * params as for xsltApplyStylesheet(). Any message means failure:
+ * LERQ_EINTERNAL with m saying why; LERQ_ENOMEM. The result is the
+ * caller's (xmlFreeDoc). */
+int lerq_xslt_apply(const struct lerq_stylesheets *ss, xsltStylesheetPtr style,
+                    xmlDocPtr doc, size_t input_size, const char **params,
+                    struct lerq_messages *m, xmlDocPtr *result);
+/* Serialises a result as its stylesheet's xsl:output says, into a
+ * malloc()ed, NUL-terminated buffer. */
+int lerq_xslt_serialize(xsltStylesheetPtr style, xmlDocPtr result, char **out,
+                        size_t *size);
+
+/* letterhead.c: compiles an agency's letterhead stylesheet (which must
+ * import res:///letter.xsl and nothing but lerq's own files). url, which
+ * may be NULL, is the file's path. Returns LERQ_OK; LERQ_EINVAL with
+ * LERQ-L002 or LERQ-P00x findings in problems; LERQ_ENOMEM. */
+int lerq_letterhead_compile(const struct lerq_ctx *ctx, const void *data, size_t size,
+                            const char *url, xsltStylesheetPtr *out,
+                            struct lerq_report *problems);
+
+/* render.c */
+struct lerq_renderer {
+	const struct lerq_ctx *ctx;
+	xsltStylesheetPtr letterhead; /* stage 1 of the agency, or NULL */
+};
+/* The letter model (doc/letter-model.md) of a document that passed
+ * validation, as the renderer's stage 1 makes it: everything the letter
+ * says, in its language, with dates written out. The PDF typesetter lays
+ * out this and nothing else. input_size (the document's size in bytes)
+ * sets the CPU caps. A language without catalogue falls back to
+ * English and adds LERQ-L001 to report; a letterhead that fails adds
+ * LERQ-L003 and returns LERQ_EINVAL. doc is written into (one thread per
+ * doc). On LERQ_OK *model is the caller's (xmlFreeDoc). */
+int lerq_letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
+                      size_t input_size, struct lerq_report *report,
+                      xmlDocPtr *model);
+/* ---- end of letters ---------------------------------------------------- */
 
 /* text.c: small string helpers */
 char *lerq_strdup_printf(const char *fmt, ...)

@@ -15,6 +15,10 @@ LERQ_EXPORT const char *lerq_strerror(int status)
 		return "input/output error";
 	case LERQ_EINTERNAL:
 		return "internal error: a validator could not run";
+	case LERQ_EDOCUMENT:
+		return "the document is invalid";
+	case LERQ_ENOTSUP:
+		return "not supported by this build of lerq";
 	default:
 		return "unknown error";
 	}

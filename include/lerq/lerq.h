@@ -46,6 +46,12 @@ enum lerq_status {
 	/** A validator could not run (for example the schema did not compile).
 	 *  The document's validity is unknown: never treat this as "valid". */
 	LERQ_EINTERNAL = -4,
+	/** The document is invalid or was refused: the report that comes
+	 *  with it says why. Nothing was made from it (lerq_render_*). */
+	LERQ_EDOCUMENT = -5,
+	/** Not available in this build of lerq (PDF letters without PDF
+	 *  support). */
+	LERQ_ENOTSUP = -6,
 };
 
 /**
@@ -282,8 +288,129 @@ int lerq_ctx_load_profile(struct lerq_ctx *ctx, const char *path,
 int lerq_ctx_load_profile_memory(struct lerq_ctx *ctx, const void *data,
                                  size_t size, struct lerq_report **problems);
 
+/* ------------------------------------------------------------------ */
+/** @name Rendering
+ *
+ * A valid Request or Response rendered as a letter: HTML on the agency's
+ * letterhead (one self-contained page, print-ready on A4) or plain text
+ * wrapped at 72 columns. The letter is in the document's xml:lang (en, fr,
+ * de and es; other languages fall back to English with a LERQ-L001
+ * warning) and dated by its IssuedAt, never by the clock: the same
+ * document gives the same letter. Every value from the document is
+ * escaped; rendering reads no file and opens no connection, whatever the
+ * document or a letterhead asks. The stylesheets are compiled into the
+ * library (and once per context): nothing needs to be installed.
+ */
+
+/** Output formats of lerq_render_memory() and lerq_render_to_file(). */
+enum lerq_format {
+	/** One HTML file: inline CSS, embedded images, nothing fetched. */
+	LERQ_FORMAT_HTML = 0,
+	/** UTF-8 text wrapped at 72 columns, for e-mail bodies and archives. */
+	LERQ_FORMAT_TEXT = 1,
+	/** PDF; LERQ_ENOTSUP in a build without PDF support. */
+	LERQ_FORMAT_PDF = 2,
+};
+
+/** What letters are rendered with: a context and, optionally, an agency's
+ *  letterhead. Opaque. */
+struct lerq_renderer;
+
+/**
+ * Create a renderer with lerq's plain letterhead.
+ * @param ctx the context; it must outlive the renderer.
+ * @param[out] out the renderer, to be freed with lerq_renderer_free().
+ * @return LERQ_OK, LERQ_EINVAL (NULL argument) or LERQ_ENOMEM.
+ * Thread-safety: a configured renderer is read-only and may be used by
+ * any number of threads at once; lerq_renderer_set_* must be called
+ * before it is shared.
+ */
+int lerq_renderer_new(const struct lerq_ctx *ctx, struct lerq_renderer **out);
+
+/** Free a renderer and its letterhead. NULL is fine. */
+void lerq_renderer_free(struct lerq_renderer *renderer);
+
+/**
+ * Use an agency's letterhead: an XSLT stylesheet that imports lerq's
+ * "res:///letter.xsl" and overrides its letterhead hooks (logo, colour,
+ * typeface, layout, lines above the name and in the footer; see
+ * doc/letterhead.md). It is compiled once, here, and replaces any
+ * letterhead set before.
+ *
+ * Naming the file is the caller's decision to trust it; lerq still parses
+ * it as safely as a document (no DTD, no entities), lets it import only
+ * lerq's own embedded stylesheets, and runs it under the same rules as
+ * its own: no file or network access, CPU caps.
+ * @param renderer a renderer not yet shared with other threads.
+ * @param path the stylesheet's file.
+ * @param[out] problems may be NULL. On LERQ_EINVAL, when non-NULL,
+ *        receives a report whose LERQ-L002 findings (or LERQ-P00x, for a
+ *        file that is not even well-formed) say what is wrong; the caller
+ *        frees it with lerq_report_free(). Otherwise set to NULL.
+ * @return LERQ_OK; LERQ_EINVAL for a letterhead that is refused or does
+ *         not compile (the renderer keeps the letterhead it had) or a NULL
+ *         argument; LERQ_EIO when the file cannot be read (errno says
+ *         why); LERQ_ENOMEM.
+ */
+int lerq_renderer_set_letterhead(struct lerq_renderer *renderer, const char *path,
+                                 struct lerq_report **problems);
+
+/**
+ * As lerq_renderer_set_letterhead(), from a stylesheet held in memory.
+ */
+int lerq_renderer_set_letterhead_memory(struct lerq_renderer *renderer,
+                                        const void *data, size_t size,
+                                        struct lerq_report **problems);
+
+/**
+ * Render a document held in memory as a letter. The document is validated
+ * first, exactly as lerq_validate_memory() does; an invalid one gives its
+ * report and no letter.
+ * @param renderer the renderer (shared, read-only).
+ * @param data, size the document's bytes.
+ * @param format LERQ_FORMAT_HTML or LERQ_FORMAT_TEXT (or LERQ_FORMAT_PDF).
+ * @param now the validation time for rules that compare with the present,
+ *        or LERQ_NOW_CLOCK. The letter itself is dated by its IssuedAt.
+ * @param[out] out the letter, NUL-terminated (the NUL is not counted in
+ *        @p out_size); the caller frees it with free(). Set only on
+ *        LERQ_OK.
+ * @param[out] out_size its length in bytes.
+ * @param[out] report may be NULL. Receives the document's findings (its
+ *        warnings, and LERQ-L001 when its language fell back to English)
+ *        on LERQ_OK, its errors on LERQ_EDOCUMENT, and a LERQ-L003
+ *        finding when the letterhead failed (LERQ_EINVAL); the caller
+ *        frees it with lerq_report_free(). Otherwise set to NULL.
+ * @return LERQ_OK; LERQ_EDOCUMENT for an invalid or refused document;
+ *         LERQ_ENOTSUP for LERQ_FORMAT_PDF in a build without PDF support;
+ *         LERQ_EINVAL for a bad argument or a letterhead that failed
+ *         while rendering (reading a file, say); LERQ_ENOMEM;
+ *         LERQ_EINTERNAL.
+ * Thread-safety: safe to call concurrently on one renderer.
+ */
+int lerq_render_memory(const struct lerq_renderer *renderer,
+                       const void *data, size_t size, enum lerq_format format,
+                       lerq_time_t now, char **out, size_t *out_size,
+                       struct lerq_report **report);
+
+/**
+ * As lerq_render_memory(), writing the letter to the file @p path. The
+ * letter is written to a temporary file in the same directory and renamed
+ * over @p path once complete, so @p path never holds half a letter, and
+ * nothing is left behind on failure. A replaced file keeps its
+ * permissions; a new one is readable and writable by its owner only
+ * (0600), as befits a confidential letter.
+ * @return as lerq_render_memory(), and LERQ_EIO when the file cannot be
+ *         written (errno says why).
+ */
+int lerq_render_to_file(const struct lerq_renderer *renderer,
+                        const void *data, size_t size, enum lerq_format format,
+                        lerq_time_t now, const char *path,
+                        struct lerq_report **report);
+
 #ifdef __cplusplus
 }
 #endif
+
+#include <lerq/document.h> /* building, reading and writing documents */
 
 #endif /* LERQ_LERQ_H */

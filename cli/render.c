@@ -1,0 +1,289 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * lerq render [--to html|text|pdf] [--letterhead FILE] [--now DATETIME]
+ *             [--profile FILE]... [-o OUT] FILE
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lerq/lerq.h>
+
+#include "cli.h"
+#include "inputs.h"
+#include "output.h"
+
+enum {
+	OPT_TO = 0x100,
+	OPT_LETTERHEAD,
+	OPT_NOW,
+	OPT_PROFILE,
+};
+
+static const struct option options[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ "to", required_argument, NULL, OPT_TO },
+	{ "letterhead", required_argument, NULL, OPT_LETTERHEAD },
+	{ "now", required_argument, NULL, OPT_NOW },
+	{ "profile", required_argument, NULL, OPT_PROFILE },
+	{ "output", required_argument, NULL, 'o' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static void print_help(void)
+{
+	fputs("Usage: lerq render [--to html|text|pdf] [--letterhead FILE] [--now DATETIME]\n"
+	      "                   [--profile FILE]... [-o OUT] FILE\n"
+	      "\n"
+	      "Render a valid request or response as a letter: HTML on the agency's\n"
+	      "letterhead (one self-contained file, print-ready on A4), or plain text\n"
+	      "wrapped at 72 columns. The letter is in the document's language\n"
+	      "(xml:lang: en, fr, de or es; others fall back to English with a\n"
+	      "warning). FILE may be '-' for standard input.\n"
+	      "\n"
+	      "The document is validated first, as 'lerq validate' does; its findings\n"
+	      "are printed on standard error, and an invalid document gets no letter.\n"
+	      "\n"
+	      "Options:\n"
+	      "      --to FORMAT        html (the default), text, or pdf\n"
+	      "      --letterhead FILE  the agency's letterhead: a stylesheet that imports\n"
+	      "                         res:///letter.xsl (see doc/letterhead.md)\n"
+	      "      --now DATETIME     the validation time, e.g. 2026-03-01T09:30:00Z\n"
+	      "      --profile FILE     also apply a national profile; may be repeated\n"
+	      "  -o, --output OUT       write the letter to OUT, through a temporary file\n"
+	      "                         and a rename (default: standard output)\n"
+	      "  -h, --help             show this help and exit\n"
+	      "\n"
+	      "Exit status: 0 when the letter was written, 1 when the document is\n"
+	      "invalid, 2 on a usage error, a file that could not be read or written,\n"
+	      "a letterhead that was refused, or a format this build does not have.\n", stdout);
+}
+
+static int usage_error(void)
+{
+	fputs("Run 'lerq render --help' for usage.\n", stderr);
+	return CLI_EXIT_TROUBLE;
+}
+
+static bool parse_format(const char *name, enum lerq_format *format)
+{
+	if (strcmp(name, "html") == 0)
+		*format = LERQ_FORMAT_HTML;
+	else if (strcmp(name, "text") == 0)
+		*format = LERQ_FORMAT_TEXT;
+	else if (strcmp(name, "pdf") == 0)
+		*format = LERQ_FORMAT_PDF;
+	else
+		return false;
+	return true;
+}
+
+static void print_findings(const char *file, const struct lerq_report *report)
+{
+	const struct output out = { .stream = stderr, .format = OUTPUT_TEXT,
+	                            .colour = output_colour_wanted(stderr) };
+	if (report != NULL)
+		output_report(&out, file, report);
+}
+
+static int set_letterhead(struct lerq_renderer *renderer, const char *path)
+{
+	struct lerq_report *problems = NULL;
+	int err = lerq_renderer_set_letterhead(renderer, path, &problems);
+
+	if (err == LERQ_OK)
+		return CLI_EXIT_OK;
+	if (err == LERQ_EIO) {
+		fprintf(stderr, "lerq: cannot read letterhead %s: %s\n", path, strerror(errno));
+	} else if (problems != NULL) {
+		print_findings(path, problems);
+		fprintf(stderr, "lerq: letterhead %s refused\n", path);
+	} else {
+		fprintf(stderr, "lerq: cannot use letterhead %s: %s\n", path, lerq_strerror(err));
+	}
+	lerq_report_free(problems);
+	return CLI_EXIT_TROUBLE;
+}
+
+/* Reads FILE, or standard input for "-", one byte past the default size
+ * limit at most, so that the library can refuse oversized input. */
+static int read_input(const char *path, char **data, size_t *size)
+{
+	bool is_stdin = strcmp(path, INPUT_STDIN) == 0;
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	if (f == NULL)
+		return -errno;
+	int err = input_read_stream(f, LERQ_DEFAULT_MAX_SIZE + 1, data, size);
+	if (!is_stdin)
+		fclose(f);
+	return err;
+}
+
+struct job {
+	const struct lerq_renderer *renderer;
+	enum lerq_format format;
+	lerq_time_t now;
+	const char *input;
+	const char *output; /* NULL: standard output */
+};
+
+static int render(const struct job *job)
+{
+	struct lerq_report *report = NULL;
+	char *data = NULL, *letter = NULL;
+	size_t size = 0, letter_size = 0;
+	int err;
+
+	err = read_input(job->input, &data, &size);
+	if (err < 0) {
+		fprintf(stderr, "lerq: cannot read %s: %s\n",
+		        strcmp(job->input, INPUT_STDIN) == 0 ? "standard input" : job->input,
+		        strerror(-err));
+		return CLI_EXIT_TROUBLE;
+	}
+
+	if (job->output != NULL)
+		err = lerq_render_to_file(job->renderer, data, size, job->format, job->now,
+		                          job->output, &report);
+	else
+		err = lerq_render_memory(job->renderer, data, size, job->format, job->now,
+		                         &letter, &letter_size, &report);
+	int saved_errno = errno;
+	free(data);
+
+	/* Findings go to standard error: standard output is the letter's. */
+	print_findings(job->input, report);
+	lerq_report_free(report);
+
+	int status = CLI_EXIT_OK;
+	switch (err) {
+	case LERQ_OK:
+		if (letter != NULL)
+			fwrite(letter, 1, letter_size, stdout);
+		break;
+	case LERQ_EDOCUMENT:
+		fprintf(stderr, "lerq: %s is invalid: no letter written\n", job->input);
+		status = CLI_EXIT_INVALID;
+		break;
+	case LERQ_ENOTSUP:
+		fputs("lerq render: this build of lerq has no PDF support; "
+		      "use --to html or --to text\n", stderr);
+		status = CLI_EXIT_TROUBLE;
+		break;
+	case LERQ_EINVAL:
+		/* Arguments are checked here: only a letterhead that failed
+		 * while rendering comes back as this. */
+		fprintf(stderr, "lerq: the letterhead failed: no letter written\n");
+		status = CLI_EXIT_TROUBLE;
+		break;
+	case LERQ_EIO:
+		fprintf(stderr, "lerq: cannot write %s: %s\n", job->output ? job->output : "",
+		        strerror(saved_errno));
+		status = CLI_EXIT_TROUBLE;
+		break;
+	default:
+		fprintf(stderr, "lerq: cannot render %s: %s\n", job->input, lerq_strerror(err));
+		status = CLI_EXIT_TROUBLE;
+		break;
+	}
+	free(letter);
+	return status;
+}
+
+int cmd_render(int argc, char **argv)
+{
+	struct job job = {
+		.format = LERQ_FORMAT_HTML,
+		.now = LERQ_NOW_CLOCK,
+	};
+	const char *letterhead = NULL;
+	const char **profiles = NULL;
+	size_t profile_count = 0;
+	struct lerq_ctx *ctx = NULL;
+	struct lerq_renderer *renderer = NULL;
+	int c, err, status = CLI_EXIT_OK;
+
+	while ((c = getopt_long(argc, argv, "ho:", options, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			print_help();
+			free(profiles);
+			return CLI_EXIT_OK;
+		case OPT_TO:
+			if (!parse_format(optarg, &job.format)) {
+				fprintf(stderr, "%s: unknown format '%s': expected html, text or pdf\n",
+				        argv[0], optarg);
+				free(profiles);
+				return usage_error();
+			}
+			break;
+		case OPT_LETTERHEAD:
+			letterhead = optarg;
+			break;
+		case OPT_NOW:
+			if (lerq_time_parse(optarg, &job.now) < 0) {
+				fprintf(stderr, "%s: invalid --now value '%s': expected a date and time\n"
+				        "with a time zone, such as 2026-03-01T09:30:00Z\n",
+				        argv[0], optarg);
+				free(profiles);
+				return usage_error();
+			}
+			break;
+		case OPT_PROFILE: {
+			const char **p = realloc(profiles, (profile_count + 1) * sizeof(*p));
+			if (p == NULL) {
+				free(profiles);
+				fprintf(stderr, "lerq: %s\n", lerq_strerror(LERQ_ENOMEM));
+				return CLI_EXIT_TROUBLE;
+			}
+			profiles = p;
+			profiles[profile_count++] = optarg;
+			break;
+		}
+		case 'o':
+			/* "-o -" is standard output, like no -o at all. */
+			job.output = strcmp(optarg, "-") == 0 ? NULL : optarg;
+			break;
+		default:
+			/* getopt_long() has said what was wrong. */
+			free(profiles);
+			return usage_error();
+		}
+	}
+
+	if (optind >= argc) {
+		fprintf(stderr, "%s: missing FILE\n", argv[0]);
+		free(profiles);
+		return usage_error();
+	}
+	if (argc - optind > 1) {
+		fprintf(stderr, "%s: one FILE at a time\n", argv[0]);
+		free(profiles);
+		return usage_error();
+	}
+	job.input = argv[optind];
+
+	err = lerq_ctx_new(0, &ctx);
+	if (err == LERQ_OK)
+		err = lerq_renderer_new(ctx, &renderer);
+	if (err < 0) {
+		fprintf(stderr, "lerq: cannot set up the renderer: %s\n", lerq_strerror(err));
+		status = CLI_EXIT_TROUBLE;
+	}
+	for (size_t i = 0; status == CLI_EXIT_OK && i < profile_count; i++)
+		status = cli_load_profile(ctx, profiles[i]);
+	if (status == CLI_EXIT_OK && letterhead != NULL)
+		status = set_letterhead(renderer, letterhead);
+	if (status == CLI_EXIT_OK) {
+		job.renderer = renderer;
+		status = render(&job);
+	}
+
+	free(profiles);
+	lerq_renderer_free(renderer);
+	lerq_ctx_free(ctx);
+	return status;
+}

@@ -1,0 +1,200 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- SPDX-License-Identifier: MIT -->
+<!--
+  The letter model of a Response: the provider's written answer (G§52-57),
+  with the outcome of each item and the records provided. Included by
+  letter.xsl.
+-->
+<xsl:stylesheet version="1.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns="urn:lerq:letter:1"
+    xmlns:q="urn:lerq:xml:1"
+    exclude-result-prefixes="q">
+
+  <xsl:template match="q:Response">
+    <xsl:variable name="provider" select="normalize-space(q:Responder/q:ProviderName)"/>
+    <xsl:variable name="first" select="q:Responder/q:Contact[1]"/>
+    <xsl:variable name="status">
+      <xsl:call-template name="enum">
+        <xsl:with-param name="prefix" select="'status'"/>
+        <xsl:with-param name="value" select="q:Status"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="subject">
+      <xsl:call-template name="msg">
+        <xsl:with-param name="id" select="'subject.response'"/>
+        <xsl:with-param name="a1"><code><xsl:value-of select="normalize-space(q:InResponseTo)"/></code></xsl:with-param>
+        <xsl:with-param name="a2" select="string($status)"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <letter lang="{$lang}" kind="response" type="response" status="{normalize-space(q:Status)}">
+      <xsl:call-template name="letter-attributes"/>
+      <meta title="{$subject}" author="{$provider}" date="{normalize-space(q:IssuedAt)}"
+            reference="{normalize-space(q:ResponseNumber)}"/>
+      <xsl:call-template name="style"/>
+      <!-- A response names no postal address, switchboard or website:
+           the letterhead is the provider's name and how to reach the
+           first contact. -->
+      <xsl:call-template name="letterhead">
+        <xsl:with-param name="name" select="$provider"/>
+        <xsl:with-param name="phone" select="$first/q:Phone"/>
+        <xsl:with-param name="email" select="$first/q:Email"/>
+      </xsl:call-template>
+      <dateline>
+        <xsl:call-template name="date"><xsl:with-param name="value" select="q:IssuedAt"/></xsl:call-template>
+      </dateline>
+      <references>
+        <xsl:call-template name="field">
+          <xsl:with-param name="label-id" select="'ref.yours'"/>
+          <xsl:with-param name="value"><code><xsl:value-of select="normalize-space(q:InResponseTo)"/></code></xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="field">
+          <xsl:with-param name="label-id" select="'ref.ours'"/>
+          <xsl:with-param name="value"><code><xsl:value-of select="normalize-space(q:ResponseNumber)"/></code></xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="field">
+          <xsl:with-param name="label-id" select="'ref.received'"/>
+          <xsl:with-param name="value">
+            <xsl:call-template name="datetime"><xsl:with-param name="value" select="q:ReceivedAt"/></xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="field">
+          <xsl:with-param name="label-id" select="'ref.date'"/>
+          <xsl:with-param name="value">
+            <xsl:call-template name="datetime"><xsl:with-param name="value" select="q:IssuedAt"/></xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="field">
+          <xsl:with-param name="label-id" select="'ref.status'"/>
+          <xsl:with-param name="value"><strong><xsl:value-of select="$status"/></strong></xsl:with-param>
+        </xsl:call-template>
+      </references>
+      <subject><xsl:copy-of select="$subject"/></subject>
+      <salutation><xsl:call-template name="msg"><xsl:with-param name="id" select="'letter.salutation'"/></xsl:call-template></salutation>
+      <para>
+        <xsl:call-template name="msg">
+          <xsl:with-param name="id" select="'response.intro'"/>
+          <xsl:with-param name="a1"><code><xsl:value-of select="normalize-space(q:InResponseTo)"/></code></xsl:with-param>
+          <xsl:with-param name="a2">
+            <xsl:call-template name="datetime"><xsl:with-param name="value" select="q:ReceivedAt"/></xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="enum">
+          <xsl:with-param name="prefix" select="'status-sentence'"/>
+          <xsl:with-param name="value" select="q:Status"/>
+        </xsl:call-template>
+      </para>
+      <xsl:call-template name="results"/>
+      <xsl:if test="q:Result/q:Record">
+        <section id="records">
+          <xsl:call-template name="heading"><xsl:with-param name="id" select="'section.records'"/></xsl:call-template>
+          <xsl:apply-templates select="q:Result/q:Record"/>
+        </section>
+      </xsl:if>
+      <xsl:call-template name="attachments"/>
+      <section id="contact">
+        <xsl:call-template name="heading"><xsl:with-param name="id" select="'section.contact'"/></xsl:call-template>
+        <para><xsl:call-template name="msg"><xsl:with-param name="id" select="'response.contact'"/></xsl:call-template></para>
+        <xsl:call-template name="contacts-table">
+          <xsl:with-param name="contacts" select="q:Responder/q:Contact"/>
+        </xsl:call-template>
+      </section>
+      <closing><xsl:call-template name="msg"><xsl:with-param name="id" select="'letter.closing'"/></xsl:call-template></closing>
+      <signature>
+        <name><xsl:value-of select="normalize-space($first/q:Name)"/></name>
+        <xsl:if test="$first/q:Title">
+          <role><xsl:value-of select="normalize-space($first/q:Title)"/></role>
+        </xsl:if>
+        <organisation><xsl:value-of select="$provider"/></organisation>
+      </signature>
+      <xsl:call-template name="footer">
+        <xsl:with-param name="name" select="$provider"/>
+      </xsl:call-template>
+    </letter>
+  </xsl:template>
+
+  <!-- One row per Result: the item, its outcome, and why or until when. -->
+  <xsl:template name="results">
+    <section id="results">
+      <xsl:call-template name="heading"><xsl:with-param name="id" select="'section.results'"/></xsl:call-template>
+      <table>
+        <columns>
+          <column width="10"><xsl:call-template name="msg"><xsl:with-param name="id" select="'column.item'"/></xsl:call-template></column>
+          <column width="20"><xsl:call-template name="msg"><xsl:with-param name="id" select="'column.outcome'"/></xsl:call-template></column>
+          <column width="70"><xsl:call-template name="msg"><xsl:with-param name="id" select="'column.details'"/></xsl:call-template></column>
+        </columns>
+        <xsl:for-each select="q:Result">
+          <row>
+            <cell><line><strong><xsl:value-of select="normalize-space(@item)"/></strong></line></cell>
+            <cell>
+              <line>
+                <xsl:call-template name="enum">
+                  <xsl:with-param name="prefix" select="'outcome'"/>
+                  <xsl:with-param name="value" select="@outcome"/>
+                </xsl:call-template>
+              </line>
+            </cell>
+            <cell>
+              <xsl:if test="q:Reason">
+                <line>
+                  <strong>
+                    <xsl:call-template name="enum">
+                      <xsl:with-param name="prefix" select="'reason'"/>
+                      <xsl:with-param name="value" select="q:Reason/@code"/>
+                    </xsl:call-template>
+                  </strong>
+                </line>
+                <line><xsl:value-of select="normalize-space(q:Reason)"/></line>
+              </xsl:if>
+              <xsl:if test="q:PreservedUntil">
+                <line>
+                  <xsl:call-template name="msg">
+                    <xsl:with-param name="id" select="'result.preserved-until'"/>
+                    <xsl:with-param name="a1">
+                      <xsl:call-template name="date"><xsl:with-param name="value" select="q:PreservedUntil"/></xsl:call-template>
+                    </xsl:with-param>
+                  </xsl:call-template>
+                </line>
+              </xsl:if>
+              <xsl:if test="q:Record">
+                <line role="detail"><xsl:call-template name="msg"><xsl:with-param name="id" select="'result.records'"/></xsl:call-template></line>
+              </xsl:if>
+            </cell>
+          </row>
+        </xsl:for-each>
+      </table>
+    </section>
+  </xsl:template>
+
+  <!-- Each record: a heading naming its item, then name/value pairs. -->
+  <xsl:template match="q:Record">
+    <xsl:variable name="item" select="normalize-space(../@item)"/>
+    <subheading>
+      <xsl:choose>
+        <xsl:when test="count(../q:Record) &gt; 1">
+          <xsl:call-template name="msg">
+            <xsl:with-param name="id" select="'records.item-record'"/>
+            <xsl:with-param name="a1" select="$item"/>
+            <xsl:with-param name="a2" select="count(preceding-sibling::q:Record) + 1"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="msg">
+            <xsl:with-param name="id" select="'records.item'"/>
+            <xsl:with-param name="a1" select="$item"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </subheading>
+    <fields>
+      <xsl:for-each select="q:Field">
+        <field>
+          <label><xsl:value-of select="normalize-space(@name)"/></label>
+          <value><xsl:value-of select="normalize-space(.)"/></value>
+        </field>
+      </xsl:for-each>
+    </fields>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,541 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Letters (issue 4): every example in every format and in its language,
+ * the fields a provider needs, escaping, other scripts, languages and
+ * their fallback, -o that never leaves half a letter, threads. The letter
+ * model and the catalogues are in test-render-model.c, letterheads and
+ * their sandbox in test-render-letterhead.c.
+ */
+#include <dirent.h>
+#include <pthread.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "render-test.h"
+
+/* Every line at most 72 characters (UTF-8 counted as characters), but
+ * for a single word that no line could hold. */
+static void assert_wrapped(const char *text)
+{
+	const char *line = text;
+	while (*line) {
+		const char *end = strchr(line, '\n');
+		assert_non_null(end); /* every line ends with a newline */
+		size_t chars = 0;
+		for (const char *p = line; p < end; p++)
+			chars += ((unsigned char)*p & 0xC0) != 0x80;
+		if (chars > 72) {
+			const char *word = line + strspn(line, " ");
+			if (memchr(word, ' ', (size_t)(end - word)) != NULL)
+				fail_msg("line of %zu characters: %.*s", chars, (int)(end - line), line);
+		}
+		line = end + 1;
+	}
+}
+
+static void test_every_example_in_every_format(void **state)
+{
+	struct fixture *f = *state;
+	DIR *d = opendir(EXAMPLE(""));
+	assert_non_null(d);
+	struct dirent *e;
+	size_t rendered = 0;
+	while ((e = readdir(d)) != NULL) {
+		size_t n = strlen(e->d_name);
+		if (n < 5 || strcmp(e->d_name + n - 4, ".xml") != 0)
+			continue;
+		char path[1024], lang[32];
+		snprintf(path, sizeof(path), "%s/%s", EXAMPLE(""), e->d_name);
+		char *doc = slurp(path, NULL);
+		const char *l = strstr(doc, "xml:lang=\"");
+		assert_non_null(l);
+		snprintf(lang, sizeof(lang), "<html lang=\"%.2s\"", l + 10);
+
+		char *html = render_ok(f->renderer, doc, LERQ_FORMAT_HTML, NULL);
+		assert_memory_equal(html, "<!DOCTYPE html>", 15);
+		assert_contains(html, lang);
+		/* Self-contained: nothing to fetch when it is opened. */
+		assert_lacks(html, "<link");
+		assert_lacks(html, "<script");
+		assert_lacks(html, "src=\"http");
+		assert_lacks(html, "url(");
+		assert_contains(html, "@page");
+		char *text = render_ok(f->renderer, doc, LERQ_FORMAT_TEXT, NULL);
+		assert_wrapped(text);
+		free(html);
+		free(text);
+		free(doc);
+		rendered++;
+	}
+	closedir(d);
+	assert_true(rendered >= 6);
+}
+
+/* The fields the issue lists, in the HTML as a reader sees it and in the
+ * text. */
+static void assert_request_fields(const char *letter)
+{
+	static const char *const fields[] = {
+		/* letterhead: agency, unit, postal address, switchboard, website */
+		"Landeskriminalamt Nordrhein-Westfalen", "Cybercrime Competence Centre, Division 41",
+		"Völklinger Straße 49", "40221 Düsseldorf", "+492119390", "https://lka.polizei.nrw/",
+		/* recipient */
+		"Rheinwelle Kommunikation GmbH", "Hohenzollernring 72", "50672 Köln",
+		"behoerdenanfragen@rheinwelle.de",
+		/* place and date; subject with the registration number and what */
+		"Düsseldorf, 16 October 2026",
+		"Request for the disclosure of subscriber and traffic data (ref. LKA-NRW/41.3/2026/004187)",
+		/* legal basis and authorisation */
+		"Code of Criminal Procedure (Strafprozessordnung, StPO), article 100j (1) and (2) (Germany)",
+		"Judicial order 502 Gs 1873/26 of 15 October 2026, valid until 14 January 2027",
+		"Amtsgericht Köln (Local Court of Cologne), investigating judge",
+		"domestic request",
+		/* offence and summary */
+		"Data espionage (section 202a Criminal Code, StGB)", "illegal access",
+		"ordered an instant transfer of EUR 9,850",
+		/* data requested: identifiers with type and port, time with zone,
+		 * fields */
+		"198.51.100.23", "IPv4 address, port 51234", "14 October 2026, 21:17:43 (UTC+02:00)",
+		"2001:db8:4f2a:1c00:5d3e:91ff:fe2b:7a10", "IPv6 address",
+		"1 October 2026, 00:00 (UTC+02:00)", "8 October 2026, 23:59:59 (UTC+02:00)",
+		"j.krause.1984@rheinwelle-mail.de", "customer number", "start and end of each session",
+		"used to log in to the victim's online-banking account",
+		/* confidentiality, delivery, deadline */
+		"Please do not inform the subscriber", "16 April 2027", "suspects have not been identified",
+		"Please send the data by secure e-mail.", "S/MIME encrypted",
+		"Please respond by 30 October 2026, 16:00 (UTC+01:00).",
+		/* attachment */
+		"e3dd18554d5466a71c4346aa2a50943ecb8fa71d56585553d3709f5c367e7138",
+		/* contacts with phone and e-mail, signature */
+		"Julia Hartmann", "+492119394417", "julia.hartmann@polizei.nrw",
+		"Detective Chief Inspector (Kriminalhauptkommissarin)",
+		"Cybercrime Competence Centre duty desk", "cybercrime.lka@polizei.nrw",
+		"Thomas Westermann", "Head of the Cybercrime Competence Centre",
+	};
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		assert_contains(letter, fields[i]);
+}
+
+/* Text wraps lines: compare with the line ends (and no-break spaces) as
+ * spaces. */
+static char *unwrapped(const char *text)
+{
+	char *lines = replace_all(text, "\n", " ");
+	char *flat = replace_all(lines, "\u00a0", " ");
+	free(lines);
+	char *p;
+	/* Continuation lines are indented: collapse the runs of spaces. */
+	char *w = flat;
+	for (p = flat; *p; p++)
+		if (!(*p == ' ' && w > flat && w[-1] == ' '))
+			*w++ = *p;
+	*w = '\0';
+	return flat;
+}
+
+static void test_request_fields(void **state)
+{
+	struct fixture *f = *state;
+	char *html = render_file_ok(f->renderer, EXAMPLE("disclosure-request.xml"), LERQ_FORMAT_HTML);
+	char *seen = visible_text(html);
+	assert_request_fields(seen);
+	char *text = render_file_ok(f->renderer, EXAMPLE("disclosure-request.xml"), LERQ_FORMAT_TEXT);
+	char *flat = unwrapped(text);
+	assert_request_fields(flat);
+	free(flat);
+	free(text);
+	free(seen);
+	free(html);
+}
+
+static void test_preservation_and_emergency_fields(void **state)
+{
+	struct fixture *f = *state;
+	char *html = render_file_ok(f->renderer, EXAMPLE("emergency-request.xml"), LERQ_FORMAT_HTML);
+	char *seen = visible_text(html);
+	assert_contains(html, "notice-emergency");
+	assert_contains(seen, "Emergency: there is a risk to life or limb.");
+	assert_contains(seen, "There is an imminent risk to the lives");
+	assert_contains(seen, "22 August 2026, 02:41 (UTC+01:00)");
+	assert_contains(seen, "Aoife Kelly");
+	assert_contains(seen, "confirms oral request GNCCB-ORAL-2026-0419");
+	free(seen);
+	free(html);
+
+	html = render_file_ok(f->renderer, EXAMPLE("preservation-request.xml"), LERQ_FORMAT_HTML);
+	seen = visible_text(html);
+	assert_contains(seen, "Request for the expedited preservation of");
+	assert_contains(seen, "Period of preservation");
+	assert_contains(seen, "days");
+	free(seen);
+	free(html);
+
+	html = render_file_ok(f->renderer, EXAMPLE("release-request.xml"), LERQ_FORMAT_HTML);
+	seen = visible_text(html);
+	assert_contains(seen, "Release of preserved data");
+	assert_contains(seen, "releases the data preserved under request LE-THTC/2026/00731");
+	free(seen);
+	free(html);
+}
+
+static void test_response_fields(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const fields[] = {
+		"Rheinwelle Kommunikation GmbH", "22 October 2026",
+		"Your reference", "LKA-NRW/41.3/2026/004187", "Our reference", "RW-BA-2026-118204",
+		"16 October 2026, 10:51:12 (UTC+02:00)", "partially fulfilled",
+		"Response to request LKA-NRW/41.3/2026/004187: partially fulfilled",
+		"Provided", "Not provided", "Retention period expired",
+		"kept for seven days only", "Records provided",
+		"customer number", "4100-2287-5519", "Dennis Vogt", "Bergheimer Straße 114",
+		"IP address used for registration", "Sabine Krämer", "+4922120489310",
+		"sabine.kraemer@rheinwelle.de",
+	};
+	char *html = render_file_ok(f->renderer, EXAMPLE("response.xml"), LERQ_FORMAT_HTML);
+	char *seen = visible_text(html);
+	char *text = render_file_ok(f->renderer, EXAMPLE("response.xml"), LERQ_FORMAT_TEXT);
+	char *flat = unwrapped(text);
+	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+		assert_contains(seen, fields[i]);
+		assert_contains(flat, fields[i]);
+	}
+	free(flat);
+	free(text);
+	free(seen);
+	free(html);
+}
+
+static void test_markup_in_text_is_text(void **state)
+{
+	struct fixture *f = *state;
+	char *html = render_file_ok(f->renderer, DATA("render/markup-in-text.xml"), LERQ_FORMAT_HTML);
+	/* No element comes from the document... */
+	assert_lacks(html, "<script");
+	assert_lacks(html, "<img src=x");
+	assert_lacks(html, "<b>bold");
+	assert_lacks(html, "</td></tr></table> The mailbox");
+	/* ...its text is escaped... */
+	assert_contains(html, "&lt;script&gt;alert(\"summary\")&lt;/script&gt; Tom &amp; Jerry");
+	assert_contains(html, "&amp;amp;");
+	assert_contains(html, "Rheinwelle &amp; Söhne &lt;script&gt;GmbH");
+	assert_contains(html, "&lt;img src=x onerror=alert(1)&gt; customer number &amp; tariff");
+	/* ...and reads as written. */
+	char *seen = visible_text(html);
+	assert_contains(seen, "<script>alert(\"summary\")</script> Tom & Jerry <b>bold</b> &amp; Between");
+	assert_contains(seen, "\"Quoted\" 'text' </td></tr></table> The mailbox");
+	free(seen);
+	free(html);
+
+	char *text = render_file_ok(f->renderer, DATA("render/markup-in-text.xml"), LERQ_FORMAT_TEXT);
+	char *flat = unwrapped(text);
+	assert_contains(flat, "<script>alert(\"summary\")</script> Tom & Jerry <b>bold</b> &amp; Between");
+	assert_contains(flat, "Rheinwelle & Söhne <script>GmbH");
+	free(flat);
+	free(text);
+}
+
+static void test_non_latin_names_survive(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const names[] = {
+		"Иван Петрович Сидоров", "王小明", "Ελληνική Τηλεπικοινωνιακή Α.Ε. / 北京网络有限公司",
+	};
+	for (int format = LERQ_FORMAT_HTML; format <= LERQ_FORMAT_TEXT; format++) {
+		char *letter = render_file_ok(f->renderer, DATA("render/non-latin-names.xml"),
+		                              (enum lerq_format)format);
+		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+			assert_contains(letter, names[i]);
+		/* Still an English letter. */
+		assert_contains(letter, "Dear Sir or Madam,");
+		free(letter);
+	}
+}
+
+/* The example request in another language. */
+static char *in_language(const char *lang)
+{
+	char *doc = slurp(EXAMPLE("disclosure-request.xml"), NULL);
+	char attr[64];
+	snprintf(attr, sizeof(attr), "xml:lang=\"%s\"", lang);
+	char *other = replace_all(doc, "xml:lang=\"en\"", attr);
+	free(doc);
+	return other;
+}
+
+static void test_languages(void **state)
+{
+	struct fixture *f = *state;
+	static const struct {
+		const char *lang, *html_lang;
+		const char *words[4];
+	} cases[] = {
+		{ "fr", "fr", { "Madame, Monsieur,", "Düsseldorf, le 16 octobre 2026",
+		                "16 octobre 2026 à 10 h 42 (UTC+02:00)", "Fondement juridique" } },
+		{ "fr-BE", "fr", { "Madame, Monsieur,", "Données demandées", "1er octobre 2026",
+		                   "21 h 17 min 43 s" } },
+		{ "de", "de", { "Sehr geehrte Damen und Herren,", "Düsseldorf, 16. Oktober 2026",
+		                "30. Oktober 2026, 16:00 Uhr (UTC+01:00)", "Bestands- und Verkehrsdaten" } },
+		{ "es", "es", { "Estimados señores:", "16 de octubre de 2026",
+		                "Datos solicitados", "datos de abonado y de tráfico" } },
+		{ "EN-gb", "en", { "Dear Sir or Madam,", "Legal basis", "16 October 2026", "Yours faithfully," } },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *doc = in_language(cases[i].lang);
+		struct lerq_report *report = NULL;
+		char *html = render_ok(f->renderer, doc, LERQ_FORMAT_HTML, &report);
+		assert_int_equal(lerq_report_count(report), 0);
+		char expect[64];
+		snprintf(expect, sizeof(expect), "<html lang=\"%s\"", cases[i].html_lang);
+		assert_contains(html, expect);
+		char *seen = visible_text(html);
+		char *text = render_ok(f->renderer, doc, LERQ_FORMAT_TEXT, NULL);
+		char *flat = unwrapped(text);
+		for (size_t w = 0; w < 4; w++) {
+			assert_contains(seen, cases[i].words[w]);
+			assert_contains(flat, cases[i].words[w]);
+		}
+		free(flat);
+		free(text);
+		free(seen);
+		free(html);
+		lerq_report_free(report);
+		free(doc);
+	}
+}
+
+static void test_unsupported_language_falls_back(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const langs[] = { "nl", "x-klingon", "zh-Hant-TW" };
+	for (size_t i = 0; i < sizeof(langs) / sizeof(langs[0]); i++) {
+		char *doc = in_language(langs[i]);
+		struct lerq_report *report = NULL;
+		char *html = render_ok(f->renderer, doc, LERQ_FORMAT_HTML, &report);
+		const struct lerq_finding *w = assert_only_finding(report, "LERQ-L001");
+		assert_int_equal(lerq_finding_severity(w), LERQ_SEVERITY_WARNING);
+		assert_contains(lerq_finding_message(w), langs[i]);
+		assert_string_equal(lerq_finding_path(w), "/Request");
+		assert_true(lerq_report_is_valid(report));
+		assert_contains(html, "<html lang=\"en\"");
+		assert_contains(html, "Dear Sir or Madam,");
+		free(html);
+		lerq_report_free(report);
+		free(doc);
+	}
+}
+
+static void test_invalid_document_gets_no_letter(void **state)
+{
+	struct fixture *f = *state;
+	char *doc = slurp(EXAMPLE("disclosure-request.xml"), NULL);
+	/* A free-mail address for the contact officer: LERQ-R001. */
+	char *bad = replace_all(doc, "julia.hartmann@polizei.nrw", "julia.hartmann@gmail.com");
+	char *out = (char *)"untouched";
+	size_t size = 7;
+	struct lerq_report *report = NULL;
+	assert_int_equal(lerq_render_memory(f->renderer, bad, strlen(bad), LERQ_FORMAT_HTML,
+	                                    TEST_NOW, &out, &size, &report),
+	                 LERQ_EDOCUMENT);
+	assert_string_equal(out, "untouched");
+	assert_int_equal(size, 7);
+	assert_non_null(report);
+	assert_has_finding(report, "LERQ-R001");
+	assert_false(lerq_report_is_valid(report));
+	lerq_report_free(report);
+
+	/* Not even XML: refused, with its P001. */
+	assert_int_equal(lerq_render_memory(f->renderer, "<Request", 8, LERQ_FORMAT_TEXT, TEST_NOW,
+	                                    &out, &size, &report),
+	                 LERQ_EDOCUMENT);
+	assert_only_finding(report, "LERQ-P001");
+	lerq_report_free(report);
+	free(bad);
+	free(doc);
+}
+
+static void test_bad_arguments_and_pdf(void **state)
+{
+	struct fixture *f = *state;
+	char *out = NULL;
+	size_t size = 0;
+	struct lerq_report *report = (struct lerq_report *)1;
+	const char *doc = "<x/>";
+
+	assert_int_equal(lerq_renderer_new(NULL, NULL), LERQ_EINVAL);
+	assert_int_equal(lerq_render_memory(NULL, doc, 4, LERQ_FORMAT_HTML, TEST_NOW, &out, &size,
+	                                    &report),
+	                 LERQ_EINVAL);
+	assert_null(report);
+	assert_int_equal(lerq_render_memory(f->renderer, doc, 4, (enum lerq_format)7, TEST_NOW,
+	                                    &out, &size, NULL),
+	                 LERQ_EINVAL);
+	assert_int_equal(lerq_render_memory(f->renderer, doc, 4, LERQ_FORMAT_PDF, TEST_NOW, &out,
+	                                    &size, NULL),
+	                 LERQ_ENOTSUP);
+	assert_null(out);
+	assert_string_equal(lerq_strerror(LERQ_ENOTSUP), "not supported by this build of lerq");
+	lerq_renderer_free(NULL);
+}
+
+/* The letter is dated by the document, not the clock: same bytes. */
+static void test_reproducible(void **state)
+{
+	struct fixture *f = *state;
+	char *doc = slurp(EXAMPLE("cross-border-request.xml"), NULL);
+	char *a = render_ok(f->renderer, doc, LERQ_FORMAT_HTML, NULL);
+	char *out = NULL;
+	size_t size;
+	assert_int_equal(lerq_render_memory(f->renderer, doc, strlen(doc), LERQ_FORMAT_HTML,
+	                                    LERQ_NOW_CLOCK, &out, &size, NULL),
+	                 LERQ_OK);
+	assert_string_equal(a, out);
+	free(out);
+	free(a);
+	free(doc);
+}
+
+/* ---- -o: a temporary file and a rename ---- */
+
+static size_t count_entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	assert_non_null(d);
+	size_t n = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL)
+		n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+	closedir(d);
+	return n;
+}
+
+static void test_to_file_is_atomic(void **state)
+{
+	struct fixture *f = *state;
+	char dir[] = "/tmp/lerq-render-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[256], sub[256], missing[256];
+	snprintf(path, sizeof(path), "%s/letter.html", dir);
+	snprintf(sub, sizeof(sub), "%s/a-directory", dir);
+	snprintf(missing, sizeof(missing), "%s/no/such/dir/letter.html", dir);
+	size_t size;
+	char *doc = slurp(EXAMPLE("disclosure-request.xml"), &size);
+
+	/* A new letter: the same bytes as in memory, owner-only, alone. */
+	assert_int_equal(lerq_render_to_file(f->renderer, doc, size, LERQ_FORMAT_HTML, TEST_NOW,
+	                                     path, NULL),
+	                 LERQ_OK);
+	char *written = slurp(path, NULL);
+	char *expected = render_ok(f->renderer, doc, LERQ_FORMAT_HTML, NULL);
+	assert_string_equal(written, expected);
+	free(written);
+	free(expected);
+	struct stat st;
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	assert_int_equal(count_entries(dir), 1);
+
+	/* Replacing it keeps its permissions. */
+	assert_int_equal(chmod(path, 0640), 0);
+	assert_int_equal(lerq_render_to_file(f->renderer, doc, size, LERQ_FORMAT_TEXT, TEST_NOW,
+	                                     path, NULL),
+	                 LERQ_OK);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0640);
+
+	/* An invalid document leaves the old letter as it was. */
+	char *before = slurp(path, NULL);
+	char *bad = replace_all(doc, "<Priority>routine</Priority>", "<Priority>soon</Priority>");
+	struct lerq_report *report = NULL;
+	assert_int_equal(lerq_render_to_file(f->renderer, bad, strlen(bad), LERQ_FORMAT_HTML,
+	                                     TEST_NOW, path, &report),
+	                 LERQ_EDOCUMENT);
+	assert_has_finding(report, "LERQ-S001");
+	lerq_report_free(report);
+	char *after = slurp(path, NULL);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	free(bad);
+
+	/* Unwritable places: LERQ_EIO with errno, and nothing left behind. */
+	assert_int_equal(mkdir(sub, 0700), 0);
+	assert_int_equal(lerq_render_to_file(f->renderer, doc, size, LERQ_FORMAT_HTML, TEST_NOW,
+	                                     sub, NULL),
+	                 LERQ_EIO);
+	assert_int_equal(errno, EISDIR);
+	assert_int_equal(lerq_render_to_file(f->renderer, doc, size, LERQ_FORMAT_HTML, TEST_NOW,
+	                                     missing, NULL),
+	                 LERQ_EIO);
+	assert_int_equal(errno, ENOENT);
+	assert_int_equal(count_entries(dir), 2); /* letter.html and a-directory */
+	assert_int_equal(count_entries(sub), 0);
+
+	assert_int_equal(rmdir(sub), 0);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+	free(doc);
+}
+
+/* ---- one renderer, several threads ---- */
+
+struct job {
+	const struct lerq_renderer *renderer;
+	const char *doc;
+	const char *expected;
+	int failures;
+};
+
+static void *render_many(void *arg)
+{
+	struct job *job = arg;
+	for (int i = 0; i < 8; i++) {
+		char *out = NULL;
+		size_t size;
+		if (lerq_render_memory(job->renderer, job->doc, strlen(job->doc), LERQ_FORMAT_HTML,
+		                       TEST_NOW, &out, &size, NULL) != LERQ_OK ||
+		    strcmp(out, job->expected) != 0)
+			job->failures++;
+		free(out);
+	}
+	return NULL;
+}
+
+static void test_threads_share_a_renderer(void **state)
+{
+	struct fixture *f = *state;
+	char *doc = slurp(EXAMPLE("cross-border-request.xml"), NULL);
+	char *expected = render_ok(f->renderer, doc, LERQ_FORMAT_HTML, NULL);
+	pthread_t threads[4];
+	struct job jobs[4];
+	for (int i = 0; i < 4; i++) {
+		jobs[i] = (struct job){ f->renderer, doc, expected, 0 };
+		assert_int_equal(pthread_create(&threads[i], NULL, render_many, &jobs[i]), 0);
+	}
+	for (int i = 0; i < 4; i++) {
+		assert_int_equal(pthread_join(threads[i], NULL), 0);
+		assert_int_equal(jobs[i].failures, 0);
+	}
+	free(expected);
+	free(doc);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_every_example_in_every_format, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_request_fields, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_preservation_and_emergency_fields, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_response_fields, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_markup_in_text_is_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_non_latin_names_survive, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_languages, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_unsupported_language_falls_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_invalid_document_gets_no_letter, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bad_arguments_and_pdf, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_reproducible, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_to_file_is_atomic, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_threads_share_a_renderer, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
