@@ -207,6 +207,11 @@ void output_report(const struct output *out, const char *file,
 		else
 			text_finding(out, file, finding);
 	}
+	/* The counts still include what the limit left out; say so, on
+	 * standard error, so that the output keeps its format. */
+	if (lerq_report_suppressed(report) > 0)
+		fprintf(stderr, "lerq: %s: %zu more findings not shown\n", file,
+		        lerq_report_suppressed(report));
 	if (out->format == OUTPUT_JSON)
 		json_summary(out->stream, file, report);
 }

@@ -40,6 +40,7 @@ LERQ_EXPORT int lerq_ctx_new(unsigned int flags, struct lerq_ctx **out)
 		return LERQ_ENOMEM;
 	ctx->max_size = LERQ_DEFAULT_MAX_SIZE;
 	ctx->max_depth = LERQ_DEFAULT_MAX_DEPTH;
+	ctx->max_findings = LERQ_DEFAULT_MAX_FINDINGS;
 	r = lerq_schema_compile(&ctx->schema_doc, &ctx->schema);
 	if (r != LERQ_OK) {
 		free(ctx);
@@ -81,5 +82,13 @@ LERQ_EXPORT int lerq_ctx_set_max_depth(struct lerq_ctx *ctx, unsigned int depth)
 	if (ctx == NULL || depth == 0 || depth > 256)
 		return LERQ_EINVAL;
 	ctx->max_depth = depth;
+	return LERQ_OK;
+}
+
+LERQ_EXPORT int lerq_ctx_set_max_findings(struct lerq_ctx *ctx, unsigned int count)
+{
+	if (ctx == NULL || count == 0)
+		return LERQ_EINVAL;
+	ctx->max_findings = count;
 	return LERQ_OK;
 }

@@ -23,6 +23,7 @@ struct lerq_ctx {
 	struct lerq_rules *rules; /* compiled rule XPaths (rules.c) */
 	size_t max_size;
 	unsigned int max_depth;
+	unsigned int max_findings;
 	struct lerq_profile **profiles; /* national profiles (profile.c) */
 	size_t profile_count;
 	struct lerq_stylesheets *stylesheets; /* letters (xslt.c) */
@@ -99,6 +100,8 @@ const struct lerq_code_info *lerq_code_info(enum lerq_code code);
 
 /* report.c */
 struct lerq_report *lerq_report_new(void);
+/* Keeps at most `limit` findings; later ones are only counted. */
+void lerq_report_set_limit(struct lerq_report *report, size_t limit);
 /* Adds a finding; copies every string. Returns LERQ_OK or LERQ_ENOMEM. */
 int lerq_report_add(struct lerq_report *report, const char *code,
                     enum lerq_severity severity, const char *message,

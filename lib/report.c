@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Reports: a growable array of findings, each owning its strings. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,11 +22,21 @@ struct lerq_report {
 	size_t alloc;
 	size_t errors;
 	size_t warnings;
+	size_t limit;      /* findings kept at most */
+	size_t suppressed; /* counted beyond the limit */
 };
 
 struct lerq_report *lerq_report_new(void)
 {
-	return calloc(1, sizeof(struct lerq_report));
+	struct lerq_report *r = calloc(1, sizeof(struct lerq_report));
+	if (r)
+		r->limit = SIZE_MAX;
+	return r;
+}
+
+void lerq_report_set_limit(struct lerq_report *report, size_t limit)
+{
+	report->limit = limit;
 }
 
 static void finding_clear(struct lerq_finding *f)
@@ -51,6 +62,14 @@ int lerq_report_add(struct lerq_report *report, const char *code,
                     unsigned long line, unsigned long column,
                     const char *path, const char *ref)
 {
+	if (report->count >= report->limit) {
+		report->suppressed++;
+		if (severity == LERQ_SEVERITY_ERROR)
+			report->errors++;
+		else
+			report->warnings++;
+		return LERQ_OK;
+	}
 	if (report->count == report->alloc) {
 		size_t n = report->alloc ? report->alloc * 2 : 8;
 		struct lerq_finding *p = realloc(report->findings, n * sizeof(*p));
@@ -115,6 +134,11 @@ LERQ_EXPORT size_t lerq_report_errors(const struct lerq_report *report)
 LERQ_EXPORT size_t lerq_report_warnings(const struct lerq_report *report)
 {
 	return report ? report->warnings : 0;
+}
+
+LERQ_EXPORT size_t lerq_report_suppressed(const struct lerq_report *report)
+{
+	return report ? report->suppressed : 0;
 }
 
 LERQ_EXPORT int lerq_report_is_valid(const struct lerq_report *report)

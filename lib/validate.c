@@ -32,6 +32,7 @@ int lerq_validate_doc(const struct lerq_ctx *ctx, const void *data, size_t size,
 	struct lerq_report *report = lerq_report_new();
 	if (report == NULL)
 		return LERQ_ENOMEM;
+	lerq_report_set_limit(report, ctx->max_findings);
 
 	xmlDocPtr doc = NULL;
 	bool schema_passed = false;

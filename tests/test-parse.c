@@ -351,6 +351,46 @@ static void test_p003_parser_limits(void **state)
 	free(xml);
 }
 
+/* A document with many faults: the report keeps the first findings up to
+ * the context's limit and counts the rest. */
+static void test_findings_limit(void **state)
+{
+	size_t size;
+	char *xml = test_slurp(minimal, &size);
+	char *p = strstr(xml, "<Item ");
+	char *q = strstr(xml, "</DataRequested>");
+	assert_true(p && q);
+	size_t items = 50;
+	char *doc = malloc(size + items * 200);
+	assert_non_null(doc);
+	size_t n = (size_t)(p - xml);
+	memcpy(doc, xml, n);
+	for (size_t i = 0; i < items; i++)
+		n += (size_t)sprintf(doc + n, "<Item id=\"x%zu\" category=\"traffic\">"
+		                     "<Identifier type=\"ipv4\">192.0.2.%zu</Identifier></Item>",
+		                     i, i);
+	strcpy(doc + n, q);
+
+	/* Each Item: an IPv4 address without At or Period (R008, error). */
+	struct lerq_report *r = validate_string(*state, doc);
+	assert_int_equal(lerq_report_count(r), items);
+	assert_int_equal(lerq_report_suppressed(r), 0);
+	lerq_report_free(r);
+
+	struct lerq_ctx *ctx = test_ctx();
+	assert_int_equal(lerq_ctx_set_max_findings(ctx, 10), LERQ_OK);
+	assert_int_equal(lerq_ctx_set_max_findings(ctx, 0), LERQ_EINVAL);
+	r = validate_string(ctx, doc);
+	assert_int_equal(lerq_report_count(r), 10);
+	assert_int_equal(lerq_report_suppressed(r), items - 10);
+	assert_int_equal(lerq_report_errors(r) + lerq_report_warnings(r), items);
+	assert_false(lerq_report_is_valid(r));
+	lerq_report_free(r);
+	lerq_ctx_free(ctx);
+	free(doc);
+	free(xml);
+}
+
 static void test_unreadable_file(void **state)
 {
 	struct lerq_report *r = NULL;
@@ -404,6 +444,7 @@ int main(void)
 		cmocka_unit_test(test_p003_size),
 		cmocka_unit_test(test_p003_size_configurable_and_file),
 		cmocka_unit_test(test_p003_parser_limits),
+		cmocka_unit_test(test_findings_limit),
 		cmocka_unit_test(test_unreadable_file),
 		cmocka_unit_test(test_bad_arguments),
 	};

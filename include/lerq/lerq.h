@@ -111,6 +111,21 @@ int lerq_ctx_set_max_size(struct lerq_ctx *ctx, size_t bytes);
  */
 int lerq_ctx_set_max_depth(struct lerq_ctx *ctx, unsigned int depth);
 
+/** Default limit on the findings a report keeps. */
+#define LERQ_DEFAULT_MAX_FINDINGS 1000u
+
+/**
+ * Set how many findings one report keeps (default
+ * LERQ_DEFAULT_MAX_FINDINGS). Findings beyond it are still counted by
+ * lerq_report_errors() and lerq_report_warnings() and decide validity,
+ * but are not kept: lerq_report_suppressed() says how many. A hostile
+ * document with a million faults then costs a million counts, not a
+ * million messages.
+ * @return LERQ_OK, or LERQ_EINVAL for a NULL ctx or 0.
+ * Not thread-safe: call before sharing the context.
+ */
+int lerq_ctx_set_max_findings(struct lerq_ctx *ctx, unsigned int count);
+
 /* ------------------------------------------------------------------ */
 /** @name Time */
 
@@ -157,6 +172,10 @@ size_t lerq_report_errors(const struct lerq_report *report);
 
 /** Number of findings of severity warning. */
 size_t lerq_report_warnings(const struct lerq_report *report);
+
+/** Number of findings counted but not kept, beyond the context's limit
+ *  (lerq_ctx_set_max_findings()). */
+size_t lerq_report_suppressed(const struct lerq_report *report);
 
 /** 1 when the report has no error finding (warnings allowed), else 0. */
 int lerq_report_is_valid(const struct lerq_report *report);
