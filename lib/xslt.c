@@ -40,6 +40,7 @@ struct lerq_stylesheets {
 
 /* ---- messages ---- */
 
+__attribute__((format(printf, 2, 0)))
 static void messages_vadd(struct lerq_messages *m, const char *fmt, va_list ap)
 {
 	char buf[1024];
@@ -68,6 +69,7 @@ static void messages_vadd(struct lerq_messages *m, const char *fmt, va_list ap)
 	m->text[m->len] = '\0';
 }
 
+__attribute__((format(printf, 2, 3)))
 static void collect(void *ctx, const char *fmt, ...)
 {
 	va_list ap;
@@ -146,6 +148,7 @@ static xmlGenericErrorFunc previous_error;
 static void *previous_error_ctx;
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 
+__attribute__((format(printf, 2, 3)))
 static void dispatch(void *ctx, const char *fmt, ...)
 {
 	va_list ap;

@@ -425,8 +425,8 @@ static void test_rules_by_root(void **state)
 	static const char *const skeletons[] = {
 		"<Request xmlns='urn:lerq:xml:1'/>",
 		"<Response xmlns='urn:lerq:xml:1'><Status/><Result/></Response>",
-		"<Request xmlns='urn:lerq:xml:1' type='release'><DataRequested><Item>"
-		"<Identifier/><Period/></Item></DataRequested><IssuedAt>x</IssuedAt></Request>",
+		("<Request xmlns='urn:lerq:xml:1' type='release'><DataRequested><Item>"
+		 "<Identifier/><Period/></Item></DataRequested><IssuedAt>x</IssuedAt></Request>"),
 	};
 	for (size_t i = 0; i < 3; i++) {
 		xmlDocPtr doc = xmlReadMemory(skeletons[i], (int)strlen(skeletons[i]),

@@ -1,16 +1,23 @@
 /* SPDX-License-Identifier: MIT */
-/* One context shared by several threads, each validating different
- * documents many times: every result must equal the single-threaded one. */
+/* One context and one renderer shared by 8 threads, each validating and
+ * rendering different documents 1000 times: every result must equal the
+ * single-threaded one. The threading contract is in lerq.h. */
 #include <pthread.h>
+#include <stdbool.h>
 
 #include "lerq-test.h"
 
-#define THREADS 4
-#define ROUNDS 100
+#define THREADS 8
+/* LERQ_TEST_ROUNDS overrides it: helgrind and ThreadSanitizer runs need
+ * far fewer rounds to see every interleaving that matters. */
+#define ROUNDS 1000
+static size_t rounds = ROUNDS;
 
 static const char *const docs[] = {
 	EXAMPLE("disclosure-request.xml"),
 	EXAMPLE("response.xml"),
+	EXAMPLE("cross-border-request.xml"),
+	EXAMPLE("emergency-request.xml"),
 	DATA("hostile/billion-laughs.xml"),
 	DATA("schema/s001-bad-e164.xml"),
 	DATA("schema/s002-wrong-root.xml"),
@@ -19,12 +26,17 @@ static const char *const docs[] = {
 #define NDOCS (sizeof(docs) / sizeof(docs[0]))
 
 struct expected {
+	char *bytes;
+	size_t size;
 	size_t count;
 	char first_code[16];
 	unsigned long first_line;
+	char *letter; /* the text letter, for valid documents */
+	size_t letter_size;
 };
 
 static const struct lerq_ctx *shared;
+static const struct lerq_renderer *shared_renderer;
 static struct expected expected[NDOCS];
 
 static void fingerprint(const struct lerq_report *r, struct expected *e)
@@ -35,35 +47,70 @@ static void fingerprint(const struct lerq_report *r, struct expected *e)
 	e->first_line = f ? lerq_finding_line(f) : 0;
 }
 
+static bool same(const struct expected *a, const struct expected *b)
+{
+	return a->count == b->count && a->first_line == b->first_line &&
+	       strcmp(a->first_code, b->first_code) == 0;
+}
+
 static void *worker(void *arg)
 {
 	size_t id = (size_t)arg;
-	for (size_t round = 0; round < ROUNDS; round++) {
-		size_t i = (id + round) % NDOCS;
+	for (size_t round = 0; round < rounds; round++) {
+		const struct expected *want = &expected[(id + round) % NDOCS];
 		struct lerq_report *r = NULL;
-		if (lerq_validate_file(shared, docs[i], TEST_NOW, &r) != LERQ_OK)
-			return (void *)1;
+		if (lerq_validate_memory(shared, want->bytes, want->size, TEST_NOW, &r) != LERQ_OK)
+			return (void *)"validate failed";
 		struct expected got;
 		fingerprint(r, &got);
 		lerq_report_free(r);
-		if (got.count != expected[i].count || got.first_line != expected[i].first_line ||
-		    strcmp(got.first_code, expected[i].first_code) != 0)
-			return (void *)1;
+		if (!same(&got, want))
+			return (void *)"validation differs";
+
+		/* Render every other round: the letter must be byte for byte the
+		 * single-threaded one; invalid documents must be refused. */
+		if (round % 2)
+			continue;
+		char *out = NULL;
+		size_t size = 0;
+		int rc = lerq_render_memory(shared_renderer, want->bytes, want->size,
+		                            LERQ_FORMAT_TEXT, TEST_NOW, &out, &size, NULL);
+		bool ok = want->letter ? rc == LERQ_OK && size == want->letter_size &&
+		                                 memcmp(out, want->letter, size) == 0
+		                       : rc == LERQ_EDOCUMENT;
+		free(out);
+		if (!ok)
+			return (void *)"render differs";
 	}
 	return NULL;
 }
 
-static void test_shared_context(void **state)
+static void test_shared_context_and_renderer(void **state)
 {
+	const char *env = getenv("LERQ_TEST_ROUNDS");
+	if (env && atoi(env) > 0)
+		rounds = (size_t)atoi(env);
 	struct lerq_ctx *ctx = test_ctx();
+	struct lerq_renderer *renderer = NULL;
+	assert_int_equal(lerq_renderer_new(ctx, &renderer), LERQ_OK);
 	shared = ctx;
+	shared_renderer = renderer;
 	for (size_t i = 0; i < NDOCS; i++) {
-		struct lerq_report *r = validate_path(ctx, docs[i]);
-		fingerprint(r, &expected[i]);
+		struct expected *e = &expected[i];
+		e->bytes = test_slurp(docs[i], &e->size);
+		struct lerq_report *r = validate_string(ctx, e->bytes);
+		fingerprint(r, e);
+		bool valid = lerq_report_is_valid(r);
 		lerq_report_free(r);
+		if (valid)
+			assert_int_equal(lerq_render_memory(renderer, e->bytes, e->size,
+			                                    LERQ_FORMAT_TEXT, TEST_NOW, &e->letter,
+			                                    &e->letter_size, NULL),
+			                 LERQ_OK);
 	}
 	assert_int_equal(expected[0].count, 0);
-	assert_string_equal(expected[2].first_code, "LERQ-P002");
+	assert_non_null(expected[0].letter);
+	assert_string_equal(expected[4].first_code, "LERQ-P002");
 
 	pthread_t t[THREADS];
 	for (size_t i = 0; i < THREADS; i++)
@@ -71,15 +118,21 @@ static void test_shared_context(void **state)
 	for (size_t i = 0; i < THREADS; i++) {
 		void *res;
 		assert_int_equal(pthread_join(t[i], &res), 0);
-		assert_null(res);
+		if (res != NULL)
+			fail_msg("thread %zu: %s", i, (const char *)res);
 	}
+	for (size_t i = 0; i < NDOCS; i++) {
+		free(expected[i].bytes);
+		free(expected[i].letter);
+	}
+	lerq_renderer_free(renderer);
 	lerq_ctx_free(ctx);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_shared_context),
+		cmocka_unit_test(test_shared_context_and_renderer),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

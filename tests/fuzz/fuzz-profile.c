@@ -1,31 +1,57 @@
 /* SPDX-License-Identifier: MIT */
 /* libFuzzer target: compile any bytes as a national profile and, when it
- * compiles, run it on the bundled examples. */
+ * compiles, run it on a bundled example. Uses the profile engine directly
+ * (internal API) so that one context serves every input: loading through
+ * lerq_ctx_load_profile_memory() would pile the profiles up in it. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
-#include <lerq/lerq.h>
+#include "profile.h"
 
+static struct lerq_ctx *ctx;
+static xmlDocPtr example;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	if (lerq_ctx_new(0, &ctx) != LERQ_OK)
+		abort();
+	struct lerq_report *report = NULL;
+	char *bytes;
+	size_t size;
+	if (lerq_read_file(LERQ_FUZZ_SOURCE_ROOT "/examples/cross-border-request.xml",
+	                   LERQ_DEFAULT_MAX_SIZE, &bytes, &size) != LERQ_OK ||
+	    lerq_validate_doc(ctx, bytes, size, 1795694400, &report, &example) != LERQ_OK ||
+	    example == NULL)
+		abort();
+	lerq_report_free(report);
+	free(bytes);
+	return 0;
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct lerq_ctx *ctx = NULL;
-	if (lerq_ctx_new(0, &ctx) != LERQ_OK)
-		abort();
-	struct lerq_report *problems = NULL;
-	int r = lerq_ctx_load_profile_memory(ctx, data, size, &problems);
-	if (r == LERQ_EINVAL && problems == NULL)
+	struct lerq_report *problems = lerq_report_new();
+	struct lerq_profile *profile = NULL;
+	if (problems == NULL)
+		return 0;
+	int r = lerq_profile_compile(ctx, data, size, &profile, problems);
+	if (r == LERQ_EINVAL && lerq_report_count(problems) == 0)
 		abort(); /* a refusal always says why */
-	lerq_report_free(problems);
 	if (r == LERQ_OK) {
-		struct lerq_report *report = NULL;
-		r = lerq_validate_file(ctx, LERQ_FUZZ_SOURCE_ROOT "/examples/disclosure-request.xml",
-		                       1795694400, &report);
-		if (r != LERQ_OK && r != LERQ_ENOMEM && r != LERQ_EINTERNAL)
-			abort();
+		struct lerq_report *report = lerq_report_new();
+		if (report != NULL) {
+			r = lerq_profile_run(profile, example, report);
+			if (r != LERQ_OK && r != LERQ_ENOMEM && r != LERQ_EINTERNAL)
+				abort();
+			lerq_profile_adjust(profile, report);
+		}
 		lerq_report_free(report);
 	}
-	lerq_ctx_free(ctx);
+	lerq_profile_free(profile);
+	lerq_report_free(problems);
 	return 0;
 }
