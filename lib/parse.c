@@ -82,13 +82,33 @@ bool lerq_parse_is_ours(const xmlParserCtxt *ctxt)
 	return ctxt->sax != NULL && ctxt->sax->internalSubset == doctype_hook;
 }
 
+/* The byte offset the parser has reached in the input. lerq makes
+ * libxml2 decode the input as UTF-8 (lerq_parse), and UTF-8 decoded as
+ * UTF-8 keeps its length, so the offset is the raw bytes read less the
+ * decoded bytes not yet parsed. xmlByteConsumed() works that out by
+ * encoding those bytes again, on every call, and in libxml2 2.9.14 counts
+ * at most 32000 of them, so on larger documents its offsets, and the
+ * columns made from them, were wrong. */
+static long byte_consumed(xmlParserCtxtPtr ctxt)
+{
+	xmlParserInputPtr in = ctxt->input;
+	if (in == NULL || in->buf == NULL || in->buf->encoder == NULL ||
+	    in->buf->encoder->name == NULL || strcmp(in->buf->encoder->name, "UTF-8") != 0 ||
+	    in->cur == NULL || in->end < in->cur)
+		return xmlByteConsumed(ctxt);
+	size_t unused = (size_t)(in->end - in->cur);
+	if ((size_t)in->buf->rawconsumed < unused)
+		return -1;
+	return (long)((size_t)in->buf->rawconsumed - unused);
+}
+
 /* The column of the element's start tag. When an element starts, the
  * parser has just consumed its start tag, and a start tag holds no raw '<'
  * (attribute values may not), so the nearest '<' before the consumed
  * offset opens it. Columns count characters, as libxml2's do. */
 static unsigned long start_column(xmlParserCtxtPtr ctxt, struct parse_state *st)
 {
-	long consumed = xmlByteConsumed(ctxt);
+	long consumed = byte_consumed(ctxt);
 	if (consumed <= 0 || (size_t)consumed > st->size)
 		return 0;
 	size_t lt = (size_t)consumed;
@@ -97,13 +117,18 @@ static unsigned long start_column(xmlParserCtxtPtr ctxt, struct parse_state *st)
 	if (lt == st->cursor || st->data[lt - 1] != '<')
 		return 0;
 	lt--;
-	for (; st->cursor < lt; st->cursor++) {
-		unsigned char c = st->data[st->cursor];
-		if (c == '\n')
-			st->cursor_col = 1;
-		else if ((c & 0xC0) != 0x80)
-			st->cursor_col++;
-	}
+	/* Only the characters after the last newline before the tag count:
+	 * find it walking back, then count what follows. This runs for every
+	 * element, over all of the document's text, so the loops are tight. */
+	const unsigned char *from = st->data + st->cursor;
+	const unsigned char *p = st->data + lt;
+	while (p > from && p[-1] != '\n')
+		p--;
+	if (p > from)
+		st->cursor_col = 1;
+	for (; p < st->data + lt; p++)
+		st->cursor_col += (*p & 0xC0) != 0x80;
+	st->cursor = lt;
 	return st->cursor_col;
 }
 

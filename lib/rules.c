@@ -4,6 +4,7 @@
  * share. The rule bodies live in rules-*.c, grouped by concern. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -200,12 +201,80 @@ static void release_owned(struct lerq_rule_run *run)
 	for (size_t i = 0; i < run->owned_string_count; i++)
 		free(run->owned_strings[i]);
 	run->owned_string_count = 0;
-	for (size_t i = 0; i < run->owned_result_count; i++)
-		xmlXPathFreeObject(run->owned_results[i]);
-	run->owned_result_count = 0;
 }
 
 /* ---- helpers ---- */
+
+/* A node set lerq_rule_select() evaluated, kept until the run ends. */
+struct lerq_rule_selection {
+	enum lerq_rule_xpath xp;
+	xmlNodePtr from;
+	xmlXPathObjectPtr result;
+};
+
+static size_t selection_hash(enum lerq_rule_xpath xp, const xmlNode *from, size_t size)
+{
+	uint64_t h = (uint64_t)(uintptr_t)from * 0x9E3779B97F4A7C15u ^ (uint64_t)xp;
+	h ^= h >> 29;
+	return (size_t)h & (size_t)(size - 1);
+}
+
+static xmlXPathObjectPtr selection_find(const struct lerq_rule_run *run,
+                                        enum lerq_rule_xpath xp, const xmlNode *from)
+{
+	if (run->selection_index_size == 0)
+		return NULL;
+	for (size_t i = selection_hash(xp, from, run->selection_index_size);;
+	     i = (i + 1) & (run->selection_index_size - 1)) {
+		size_t slot = run->selection_index[i];
+		if (slot == 0)
+			return NULL;
+		const struct lerq_rule_selection *sel = &run->selections[slot - 1];
+		if (sel->xp == xp && sel->from == from)
+			return sel->result;
+	}
+}
+
+/* Rebuilds the index at twice the size when it is half full. */
+static bool selection_reindex(struct lerq_rule_run *run)
+{
+	size_t size = run->selection_index_size ? run->selection_index_size * 2 : 64;
+	size_t *index = calloc(size, sizeof(*index));
+	if (index == NULL)
+		return false;
+	for (size_t n = 0; n < run->selection_count; n++) {
+		const struct lerq_rule_selection *sel = &run->selections[n];
+		size_t i = selection_hash(sel->xp, sel->from, size);
+		while (index[i] != 0)
+			i = (i + 1) & (size - 1);
+		index[i] = n + 1;
+	}
+	free(run->selection_index);
+	run->selection_index = index;
+	run->selection_index_size = size;
+	return true;
+}
+
+static bool selection_add(struct lerq_rule_run *run, enum lerq_rule_xpath xp,
+                          xmlNodePtr from, xmlXPathObjectPtr result)
+{
+	if (!grow((void **)&run->selections, &run->selection_alloc, run->selection_count,
+	          sizeof(*run->selections)))
+		return false;
+	run->selections[run->selection_count++] =
+		(struct lerq_rule_selection){ .xp = xp, .from = from, .result = result };
+	if (2 * run->selection_count > run->selection_index_size) {
+		if (selection_reindex(run))
+			return true;
+		run->selection_count--; /* the caller frees the result */
+		return false;
+	}
+	size_t i = selection_hash(xp, from, run->selection_index_size);
+	while (run->selection_index[i] != 0)
+		i = (i + 1) & (run->selection_index_size - 1);
+	run->selection_index[i] = run->selection_count;
+	return true;
+}
 
 struct lerq_rule_nodes lerq_rule_select(struct lerq_rule_run *run, enum lerq_rule_xpath xp,
                               xmlNodePtr from)
@@ -213,19 +282,27 @@ struct lerq_rule_nodes lerq_rule_select(struct lerq_rule_run *run, enum lerq_rul
 	struct lerq_rule_nodes none = { NULL, 0 };
 	if (run->status != LERQ_OK)
 		return none;
-	if (!grow((void **)&run->owned_results, &run->owned_result_alloc,
-	          run->owned_result_count, sizeof(*run->owned_results))) {
-		fail(run, LERQ_ENOMEM);
-		return none;
+	if (from == NULL)
+		from = run->root;
+	/* Rules never change the document, so a node set selected before is
+	 * still the answer: XPath evaluation is the rules' largest cost. */
+	xmlXPathObjectPtr res = selection_find(run, xp, from);
+	if (res == NULL && run->status == LERQ_OK) {
+		run->xpath->node = from;
+		res = xmlXPathCompiledEval(run->rules->xpath[xp], run->xpath);
+		if (res == NULL || res->type != XPATH_NODESET) {
+			xmlXPathFreeObject(res);
+			fail(run, LERQ_EINTERNAL);
+			return none;
+		}
+		if (!selection_add(run, xp, from, res)) {
+			xmlXPathFreeObject(res);
+			fail(run, LERQ_ENOMEM);
+			return none;
+		}
 	}
-	run->xpath->node = from ? from : run->root;
-	xmlXPathObjectPtr res = xmlXPathCompiledEval(run->rules->xpath[xp], run->xpath);
-	if (res == NULL || res->type != XPATH_NODESET) {
-		xmlXPathFreeObject(res);
-		fail(run, LERQ_EINTERNAL);
+	if (res == NULL)
 		return none;
-	}
-	run->owned_results[run->owned_result_count++] = res;
 	if (res->nodesetval == NULL || res->nodesetval->nodeNr <= 0)
 		return none;
 	struct lerq_rule_nodes nodes = { res->nodesetval->nodeTab,
@@ -452,7 +529,10 @@ static void clear_run(struct lerq_rule_run *run)
 {
 	release_owned(run);
 	free(run->owned_strings);
-	free(run->owned_results);
+	for (size_t i = 0; i < run->selection_count; i++)
+		xmlXPathFreeObject(run->selections[i].result);
+	free(run->selections);
+	free(run->selection_index);
 	for (size_t i = 0; i < run->finding_count; i++)
 		free(run->findings[i].message);
 	free(run->findings);

@@ -10,7 +10,8 @@
  * path, a name in enum lerq_rule_xpath with its expression in rules.c.
  *
  * Rule bodies never free anything: strings and node lists they get from
- * the helpers belong to the run and are released after each rule. Errors
+ * the helpers belong to the run (strings are released after each rule,
+ * node lists when the run ends). Errors
  * are sticky: the first failure (out of memory, an XPath evaluation that
  * failed) is kept in run->status, every later helper call returns an empty
  * answer, and the runner discards the findings. So a body just returns
@@ -97,8 +98,15 @@ struct lerq_rule_run {
 	/* What the helpers handed out to the current rule. */
 	void **owned_strings;
 	size_t owned_string_count, owned_string_alloc;
-	xmlXPathObjectPtr *owned_results;
-	size_t owned_result_count, owned_result_alloc;
+	/* Node sets selected so far, by expression and context node: several
+	 * rules ask for the same ones, and each is evaluated once per run. */
+	struct lerq_rule_selection *selections;
+	size_t selection_count, selection_alloc;
+	/* Open-addressing index over selections by (xpath, from): a request
+	 * with 100,000 Items makes hundreds of thousands of selections, and a
+	 * linear search would make the rules quadratic. Slots hold index+1. */
+	size_t *selection_index;
+	size_t selection_index_size; /* a power of two, or 0 */
 };
 
 typedef int (*lerq_rule_fn)(struct lerq_rule_run *run);
