@@ -160,6 +160,22 @@ static void test_s001_line_and_path(void **state)
 	lerq_report_free(r);
 	free(xml);
 
+	/* Columns stay right far into a document (libxml2's own byte count
+	 * stops at 32,000). */
+	char *comment = malloc(50000);
+	assert_non_null(comment);
+	memcpy(comment, "<!--", 4);
+	memset(comment + 4, 'x', 40000);
+	strcpy(comment + 40004, "-->\n    <Switchboard>00");
+	xml = minimal_with("<Switchboard>+", comment);
+	free(comment);
+	r = validate_string(*state, xml);
+	f = assert_only_finding(r, "LERQ-S001");
+	assert_int_equal(lerq_finding_line(f), line_of(xml, "<Switchboard>"));
+	assert_int_equal(lerq_finding_column(f), 5);
+	lerq_report_free(r);
+	free(xml);
+
 	/* Columns count characters, not bytes: "Düsseldorf" is 10 wide. */
 	xml = minimal_with("</Locality>", "</Locality><Bogus/>");
 	r = validate_string(*state, xml);
