@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * lerq render [--to html|text|pdf] [--letterhead FILE] [--now DATETIME]
- *             [--profile FILE]... [-o OUT] FILE
+ * lerq render [--to html|text|pdf] [--paper a4|letter] [--letterhead FILE]
+ *             [--now DATETIME] [--profile FILE]... [-o OUT] FILE
  */
 #include <errno.h>
 #include <getopt.h>
@@ -21,6 +21,7 @@ enum {
 	OPT_LETTERHEAD,
 	OPT_NOW,
 	OPT_PROFILE,
+	OPT_PAPER,
 };
 
 static const struct option options[] = {
@@ -29,18 +30,19 @@ static const struct option options[] = {
 	{ "letterhead", required_argument, NULL, OPT_LETTERHEAD },
 	{ "now", required_argument, NULL, OPT_NOW },
 	{ "profile", required_argument, NULL, OPT_PROFILE },
+	{ "paper", required_argument, NULL, OPT_PAPER },
 	{ "output", required_argument, NULL, 'o' },
 	{ NULL, 0, NULL, 0 },
 };
 
 static void print_help(void)
 {
-	fputs("Usage: lerq render [--to html|text|pdf] [--letterhead FILE] [--now DATETIME]\n"
-	      "                   [--profile FILE]... [-o OUT] FILE\n"
+	fputs("Usage: lerq render [--to html|text|pdf] [--paper a4|letter] [--letterhead FILE]\n"
+	      "                   [--now DATETIME] [--profile FILE]... [-o OUT] FILE\n"
 	      "\n"
 	      "Render a valid request or response as a letter: HTML on the agency's\n"
-	      "letterhead (one self-contained file, print-ready on A4), or plain text\n"
-	      "wrapped at 72 columns. The letter is in the document's language\n"
+	      "letterhead (one self-contained file, print-ready on A4), plain text\n"
+	      "wrapped at 72 columns, or PDF. The letter is in the document's language\n"
 	      "(xml:lang: en, fr, de or es; others fall back to English with a\n"
 	      "warning). FILE may be '-' for standard input.\n"
 	      "\n"
@@ -49,6 +51,7 @@ static void print_help(void)
 	      "\n"
 	      "Options:\n"
 	      "      --to FORMAT        html (the default), text, or pdf\n"
+	      "      --paper SIZE       paper of a PDF letter: a4 (the default) or letter\n"
 	      "      --letterhead FILE  the agency's letterhead: a stylesheet that imports\n"
 	      "                         res:///letter.xsl (see doc/letterhead.md)\n"
 	      "      --now DATETIME     the validation time, e.g. 2026-03-01T09:30:00Z\n"
@@ -169,8 +172,9 @@ static int render(const struct job *job)
 		status = CLI_EXIT_INVALID;
 		break;
 	case LERQ_ENOTSUP:
-		fputs("lerq render: this build of lerq has no PDF support; "
-		      "use --to html or --to text\n", stderr);
+		/* Or, rarely, a system with no font at all. */
+		fputs("lerq render: this build of lerq has no PDF support (or no font is "
+		      "installed); use --to html or --to text\n", stderr);
 		status = CLI_EXIT_TROUBLE;
 		break;
 	case LERQ_EINVAL:
@@ -200,6 +204,7 @@ int cmd_render(int argc, char **argv)
 		.now = LERQ_NOW_CLOCK,
 	};
 	const char *letterhead = NULL;
+	enum lerq_paper paper = LERQ_PAPER_A4;
 	const char **profiles = NULL;
 	size_t profile_count = 0;
 	struct lerq_ctx *ctx = NULL;
@@ -222,6 +227,18 @@ int cmd_render(int argc, char **argv)
 			break;
 		case OPT_LETTERHEAD:
 			letterhead = optarg;
+			break;
+		case OPT_PAPER:
+			if (strcmp(optarg, "a4") == 0 || strcmp(optarg, "A4") == 0) {
+				paper = LERQ_PAPER_A4;
+			} else if (strcmp(optarg, "letter") == 0) {
+				paper = LERQ_PAPER_LETTER;
+			} else {
+				fprintf(stderr, "%s: unknown paper '%s': expected a4 or letter\n",
+				        argv[0], optarg);
+				free(profiles);
+				return usage_error();
+			}
 			break;
 		case OPT_NOW:
 			if (lerq_time_parse(optarg, &job.now) < 0) {
@@ -269,6 +286,8 @@ int cmd_render(int argc, char **argv)
 	err = lerq_ctx_new(0, &ctx);
 	if (err == LERQ_OK)
 		err = lerq_renderer_new(ctx, &renderer);
+	if (err == LERQ_OK)
+		err = lerq_renderer_set_paper(renderer, paper);
 	if (err < 0) {
 		fprintf(stderr, "lerq: cannot set up the renderer: %s\n", lerq_strerror(err));
 		status = CLI_EXIT_TROUBLE;

@@ -250,7 +250,14 @@ int lerq_letterhead_compile(const struct lerq_ctx *ctx, const void *data, size_t
 struct lerq_renderer {
 	const struct lerq_ctx *ctx;
 	xsltStylesheetPtr letterhead; /* stage 1 of the agency, or NULL */
+	enum lerq_paper paper;        /* of PDF letters (pdf.c) */
+	struct lerq_pdf_fonts *fonts; /* font maps PDF letters take turns with */
 };
+/* pdf.c, in a build with PDF support: a pool of pango font maps, so that
+ * each PDF letter has one to itself and later ones find fonts quicker. */
+struct lerq_pdf_fonts;
+int lerq_pdf_fonts_new(struct lerq_pdf_fonts **out);
+void lerq_pdf_fonts_free(struct lerq_pdf_fonts *fonts);
 /* The letter model (doc/letter-model.md) of a document that passed
  * validation, as the renderer's stage 1 makes it: everything the letter
  * says, in its language, with dates written out. The PDF typesetter lays

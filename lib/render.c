@@ -18,6 +18,9 @@
 #include <unistd.h>
 
 #include "lerq-private.h"
+#ifdef LERQ_HAVE_PDF
+#include "pdf.h"
+#endif
 
 LERQ_EXPORT int lerq_renderer_new(const struct lerq_ctx *ctx, struct lerq_renderer **out)
 {
@@ -26,6 +29,12 @@ LERQ_EXPORT int lerq_renderer_new(const struct lerq_ctx *ctx, struct lerq_render
 	struct lerq_renderer *r = calloc(1, sizeof(*r));
 	if (r == NULL)
 		return LERQ_ENOMEM;
+#ifdef LERQ_HAVE_PDF
+	if (lerq_pdf_fonts_new(&r->fonts) != LERQ_OK) {
+		free(r);
+		return LERQ_ENOMEM;
+	}
+#endif
 	r->ctx = ctx;
 	*out = r;
 	return LERQ_OK;
@@ -36,6 +45,9 @@ LERQ_EXPORT void lerq_renderer_free(struct lerq_renderer *renderer)
 	if (renderer == NULL)
 		return;
 	xsltFreeStylesheet(renderer->letterhead);
+#ifdef LERQ_HAVE_PDF
+	lerq_pdf_fonts_free(renderer->fonts);
+#endif
 	free(renderer);
 }
 
@@ -89,6 +101,14 @@ LERQ_EXPORT int lerq_renderer_set_letterhead_memory(struct lerq_renderer *render
 	if (renderer == NULL || (data == NULL && size > 0))
 		return LERQ_EINVAL;
 	return set_letterhead(renderer, data, size, NULL, problems);
+}
+
+LERQ_EXPORT int lerq_renderer_set_paper(struct lerq_renderer *renderer, enum lerq_paper paper)
+{
+	if (renderer == NULL || (paper != LERQ_PAPER_A4 && paper != LERQ_PAPER_LETTER))
+		return LERQ_EINVAL;
+	renderer->paper = paper;
+	return LERQ_OK;
 }
 
 /* ---- the letter model ---- */
@@ -181,6 +201,11 @@ static int lay_out(const struct lerq_renderer *renderer, xmlDocPtr model,
                    size_t input_size, enum lerq_format format, char **out,
                    size_t *size)
 {
+#ifdef LERQ_HAVE_PDF
+	/* PDF is typeset in C from the same model (pdf.c). */
+	if (format == LERQ_FORMAT_PDF)
+		return lerq_pdf_render(model, renderer->paper, renderer->fonts, out, size);
+#endif
 	const struct lerq_stylesheets *ss = renderer->ctx->stylesheets;
 	xsltStylesheetPtr style = lerq_stylesheet(ss, format == LERQ_FORMAT_TEXT
 	                                                      ? LERQ_STYLESHEET_TEXT
@@ -188,7 +213,6 @@ static int lay_out(const struct lerq_renderer *renderer, xmlDocPtr model,
 	struct lerq_messages m = { 0 };
 	xmlDocPtr result = NULL;
 
-	/* The PDF typesetter (issue 8) takes the model here. */
 	int r = lerq_xslt_apply(ss, style, model, input_size, NULL, &m, &result);
 	lerq_messages_clear(&m);
 	if (r == LERQ_OK)
@@ -199,7 +223,8 @@ static int lay_out(const struct lerq_renderer *renderer, xmlDocPtr model,
 
 static bool format_supported(enum lerq_format format)
 {
-	return format == LERQ_FORMAT_HTML || format == LERQ_FORMAT_TEXT;
+	return format == LERQ_FORMAT_HTML || format == LERQ_FORMAT_TEXT ||
+	       format == LERQ_FORMAT_PDF;
 }
 
 LERQ_EXPORT int lerq_render_memory(const struct lerq_renderer *renderer,
@@ -212,8 +237,10 @@ LERQ_EXPORT int lerq_render_memory(const struct lerq_renderer *renderer,
 		*report = NULL;
 	if (renderer == NULL || out == NULL || out_size == NULL || (data == NULL && size > 0))
 		return LERQ_EINVAL;
+#ifndef LERQ_HAVE_PDF
 	if (format == LERQ_FORMAT_PDF)
 		return LERQ_ENOTSUP;
+#endif
 	if (!format_supported(format))
 		return LERQ_EINVAL;
 

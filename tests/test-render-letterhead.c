@@ -377,11 +377,24 @@ static void test_cli(void **state)
 	free(dutch);
 	free(doc);
 
+#ifdef LERQ_HAVE_PDF
+	/* A PDF on standard output, quietly (test-render-pdf.c checks it). */
+	r = RUN(NULL, "render", NOW, "--to", "pdf", "--paper", "letter", EXAMPLE("response.xml"));
+	assert_int_equal(r.status, 0);
+	assert_memory_equal(r.out, "%PDF-", 5);
+	assert_string_equal(r.err, "");
+	run_free(&r);
+#else
 	/* No PDF in this build: said clearly, exit 2. */
 	r = RUN(NULL, "render", NOW, "--to", "pdf", EXAMPLE("response.xml"));
 	assert_int_equal(r.status, 2);
 	assert_contains(r.err, "no PDF support");
 	assert_string_equal(r.out, "");
+	run_free(&r);
+#endif
+	r = RUN(NULL, "render", "--paper", "a5", EXAMPLE("response.xml"));
+	assert_int_equal(r.status, 2);
+	assert_contains(r.err, "unknown paper");
 	run_free(&r);
 
 	/* Usage errors. */

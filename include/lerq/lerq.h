@@ -139,7 +139,9 @@ typedef int64_t lerq_time_t;
  * Parse an xs:dateTime with a mandatory time zone, such as
  * "2026-03-01T09:30:00+01:00" or "2026-03-01T08:30:00Z" (fractional
  * seconds allowed, leading and trailing whitespace ignored).
- * @param[out] out the instant, in seconds since the epoch.
+ * @param text the value, NUL-terminated.
+ * @param[out] out the instant, in seconds since the epoch; untouched on
+ *        failure.
  * @return LERQ_OK, or LERQ_EINVAL if @p text is not such a value.
  */
 int lerq_time_parse(const char *text, lerq_time_t *out);
@@ -147,8 +149,12 @@ int lerq_time_parse(const char *text, lerq_time_t *out);
 /* ------------------------------------------------------------------ */
 /** @name Findings and reports */
 
+/** How serious a finding is. A document is valid when it has no error. */
 enum lerq_severity {
+	/** The document must not be sent or acted upon as it is. */
 	LERQ_SEVERITY_ERROR = 0,
+	/** Worth a look; the document stays valid (lerq validate --strict
+	 *  counts warnings as errors). */
 	LERQ_SEVERITY_WARNING = 1,
 };
 
@@ -247,8 +253,11 @@ int lerq_validate_file(const struct lerq_ctx *ctx, const char *path,
  * the schema, applies the request+response rules LERQ-R201..R204, whose
  * findings go into the response's report. A document in the wrong place
  * (a Response given as the request, say) gets LERQ-S002.
- * @param request, request_size the request's bytes.
- * @param response, response_size the response's bytes.
+ * @param ctx a context (shared, read-only).
+ * @param request the request's bytes.
+ * @param request_size their number.
+ * @param response the response's bytes.
+ * @param response_size their number.
  * @param now the validation time, or LERQ_NOW_CLOCK.
  * @param[out] request_report the request's findings.
  * @param[out] response_report the response's findings, pair rules
@@ -311,11 +320,13 @@ int lerq_ctx_load_profile_memory(struct lerq_ctx *ctx, const void *data,
 /** @name Rendering
  *
  * A valid Request or Response rendered as a letter: HTML on the agency's
- * letterhead (one self-contained page, print-ready on A4) or plain text
- * wrapped at 72 columns. The letter is in the document's xml:lang (en, fr,
- * de and es; other languages fall back to English with a LERQ-L001
- * warning) and dated by its IssuedAt, never by the clock: the same
- * document gives the same letter. Every value from the document is
+ * letterhead (one self-contained page, print-ready on A4), plain text
+ * wrapped at 72 columns, or (in a build with PDF support) PDF. Every
+ * format says the same: the content is decided once, in a letter model
+ * that each format only lays out. The letter is in the document's
+ * xml:lang (en, fr, de and es; other languages fall back to English with
+ * a LERQ-L001 warning) and dated by its IssuedAt, never by the clock: the
+ * same document gives the same letter. Every value from the document is
  * escaped; rendering reads no file and opens no connection, whatever the
  * document or a letterhead asks. The stylesheets are compiled into the
  * library (and once per context): nothing needs to be installed.
@@ -327,8 +338,20 @@ enum lerq_format {
 	LERQ_FORMAT_HTML = 0,
 	/** UTF-8 text wrapped at 72 columns, for e-mail bodies and archives. */
 	LERQ_FORMAT_TEXT = 1,
-	/** PDF; LERQ_ENOTSUP in a build without PDF support. */
+	/** PDF, typeset in the library (cairo and pango): the same content as
+	 *  the HTML letter, on A4 unless lerq_renderer_set_paper() says
+	 *  otherwise, with selectable text, links, document metadata and the
+	 *  same bytes for the same document. LERQ_ENOTSUP in a build without
+	 *  PDF support. */
 	LERQ_FORMAT_PDF = 2,
+};
+
+/** Paper sizes of PDF letters (lerq_renderer_set_paper()). */
+enum lerq_paper {
+	/** ISO A4, 210 x 297 mm: the default. */
+	LERQ_PAPER_A4 = 0,
+	/** US Letter, 8.5 x 11 inches. */
+	LERQ_PAPER_LETTER = 1,
 };
 
 /** What letters are rendered with: a context and, optionally, an agency's
@@ -382,17 +405,29 @@ int lerq_renderer_set_letterhead_memory(struct lerq_renderer *renderer,
                                         struct lerq_report **problems);
 
 /**
+ * Choose the paper of PDF letters; A4 until this is called. HTML letters
+ * print on A4 and text has no paper, whatever this says. Accepted in a
+ * build without PDF support too (it then changes nothing).
+ * @param renderer a renderer not yet shared with other threads.
+ * @param paper LERQ_PAPER_A4 or LERQ_PAPER_LETTER.
+ * @return LERQ_OK, or LERQ_EINVAL for a NULL renderer or another value.
+ */
+int lerq_renderer_set_paper(struct lerq_renderer *renderer, enum lerq_paper paper);
+
+/**
  * Render a document held in memory as a letter. The document is validated
  * first, exactly as lerq_validate_memory() does; an invalid one gives its
  * report and no letter.
  * @param renderer the renderer (shared, read-only).
  * @param data, size the document's bytes.
- * @param format LERQ_FORMAT_HTML or LERQ_FORMAT_TEXT (or LERQ_FORMAT_PDF).
+ * @param format LERQ_FORMAT_HTML, LERQ_FORMAT_TEXT or LERQ_FORMAT_PDF.
  * @param now the validation time for rules that compare with the present,
- *        or LERQ_NOW_CLOCK. The letter itself is dated by its IssuedAt.
+ *        or LERQ_NOW_CLOCK. The letter itself is dated by its IssuedAt
+ *        (so is a PDF's creation date): the same document gives the same
+ *        bytes.
  * @param[out] out the letter, NUL-terminated (the NUL is not counted in
- *        @p out_size); the caller frees it with free(). Set only on
- *        LERQ_OK.
+ *        @p out_size; a PDF is binary and may hold NULs of its own); the
+ *        caller frees it with free(). Set only on LERQ_OK.
  * @param[out] out_size its length in bytes.
  * @param[out] report may be NULL. Receives the document's findings (its
  *        warnings, and LERQ-L001 when its language fell back to English)
@@ -400,7 +435,8 @@ int lerq_renderer_set_letterhead_memory(struct lerq_renderer *renderer,
  *        finding when the letterhead failed (LERQ_EINVAL); the caller
  *        frees it with lerq_report_free(). Otherwise set to NULL.
  * @return LERQ_OK; LERQ_EDOCUMENT for an invalid or refused document;
- *         LERQ_ENOTSUP for LERQ_FORMAT_PDF in a build without PDF support;
+ *         LERQ_ENOTSUP for LERQ_FORMAT_PDF in a build without PDF support
+ *         or on a system with no font installed;
  *         LERQ_EINVAL for a bad argument or a letterhead that failed
  *         while rendering (reading a file, say); LERQ_ENOMEM;
  *         LERQ_EINTERNAL.
