@@ -100,10 +100,7 @@ int cmd_check_response(int argc, char **argv)
 			out.format = OUTPUT_JSON;
 			break;
 		case OPT_NOW:
-			if (lerq_time_parse(optarg, &now) < 0) {
-				fprintf(stderr, "%s: invalid --now value '%s': expected a date and time\n"
-				        "with a time zone, such as 2026-03-01T09:30:00Z\n",
-				        argv[0], optarg);
+			if (cli_parse_now(argv[0], optarg, &now) < 0) {
 				goto usage;
 			}
 			break;

@@ -10,6 +10,8 @@
 #ifndef LERQ_CLI_H
 #define LERQ_CLI_H
 
+#include <lerq/lerq.h>
+
 /* Exit statuses shared by every subcommand (format.md, section 5). */
 enum cli_exit {
 	CLI_EXIT_OK = 0,
@@ -29,6 +31,13 @@ int cmd_validate(int argc, char **argv);
 int cmd_check_response(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_render(int argc, char **argv);
+
+/*
+ * Parse the value of --now (a dateTime with its zone); on a bad value,
+ * say so on standard error in the name of @cmd.
+ * @return 0, or -1 for a bad value.
+ */
+int cli_parse_now(const char *cmd, const char *arg, lerq_time_t *now);
 
 struct lerq_ctx;
 /*

@@ -241,10 +241,7 @@ int cmd_render(int argc, char **argv)
 			}
 			break;
 		case OPT_NOW:
-			if (lerq_time_parse(optarg, &job.now) < 0) {
-				fprintf(stderr, "%s: invalid --now value '%s': expected a date and time\n"
-				        "with a time zone, such as 2026-03-01T09:30:00Z\n",
-				        argv[0], optarg);
+			if (cli_parse_now(argv[0], optarg, &job.now) < 0) {
 				free(profiles);
 				return usage_error();
 			}
