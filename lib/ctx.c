@@ -47,8 +47,6 @@ LERQ_EXPORT int lerq_ctx_new(unsigned int flags, struct lerq_ctx **out)
 		return r;
 	}
 	r = lerq_rules_new(&ctx->rules);
-	if (r == LERQ_OK)
-		r = lerq_stylesheets_new(&ctx->stylesheets);
 	if (r != LERQ_OK) {
 		lerq_ctx_free(ctx);
 		return r;
@@ -63,7 +61,6 @@ LERQ_EXPORT void lerq_ctx_free(struct lerq_ctx *ctx)
 		return;
 	lerq_profiles_free(ctx);
 	lerq_rules_free(ctx->rules);
-	lerq_stylesheets_free(ctx->stylesheets);
 	xmlSchemaFree(ctx->schema);
 	xmlFreeDoc(ctx->schema_doc);
 	free(ctx);

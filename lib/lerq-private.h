@@ -26,7 +26,6 @@ struct lerq_ctx {
 	unsigned int max_findings;
 	struct lerq_profile **profiles; /* national profiles (profile.c) */
 	size_t profile_count;
-	struct lerq_stylesheets *stylesheets; /* letters (xslt.c) */
 };
 
 /* One-time, process-wide libxml2 set-up (pthread_once inside). */
@@ -249,6 +248,9 @@ int lerq_letterhead_compile(const struct lerq_ctx *ctx, const void *data, size_t
 /* render.c */
 struct lerq_renderer {
 	const struct lerq_ctx *ctx;
+	/* lerq's own stylesheets (xslt.c), compiled with the renderer: a
+	 * context that only validates never pays for them. */
+	struct lerq_stylesheets *stylesheets;
 	xsltStylesheetPtr letterhead; /* stage 1 of the agency, or NULL */
 	enum lerq_paper paper;        /* of PDF letters (pdf.c) */
 	struct lerq_pdf_fonts *fonts; /* font maps PDF letters take turns with */

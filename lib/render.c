@@ -29,8 +29,14 @@ LERQ_EXPORT int lerq_renderer_new(const struct lerq_ctx *ctx, struct lerq_render
 	struct lerq_renderer *r = calloc(1, sizeof(*r));
 	if (r == NULL)
 		return LERQ_ENOMEM;
+	int err = lerq_stylesheets_new(&r->stylesheets);
+	if (err != LERQ_OK) {
+		free(r);
+		return err;
+	}
 #ifdef LERQ_HAVE_PDF
 	if (lerq_pdf_fonts_new(&r->fonts) != LERQ_OK) {
+		lerq_stylesheets_free(r->stylesheets);
 		free(r);
 		return LERQ_ENOMEM;
 	}
@@ -45,6 +51,7 @@ LERQ_EXPORT void lerq_renderer_free(struct lerq_renderer *renderer)
 	if (renderer == NULL)
 		return;
 	xsltFreeStylesheet(renderer->letterhead);
+	lerq_stylesheets_free(renderer->stylesheets);
 #ifdef LERQ_HAVE_PDF
 	lerq_pdf_fonts_free(renderer->fonts);
 #endif
@@ -173,7 +180,7 @@ int lerq_letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
                       size_t input_size, struct lerq_report *report,
                       xmlDocPtr *model)
 {
-	const struct lerq_stylesheets *ss = renderer->ctx->stylesheets;
+	const struct lerq_stylesheets *ss = renderer->stylesheets;
 	char lang[4];
 	char quoted[8];
 
@@ -206,7 +213,7 @@ static int lay_out(const struct lerq_renderer *renderer, xmlDocPtr model,
 	if (format == LERQ_FORMAT_PDF)
 		return lerq_pdf_render(model, renderer->paper, renderer->fonts, out, size);
 #endif
-	const struct lerq_stylesheets *ss = renderer->ctx->stylesheets;
+	const struct lerq_stylesheets *ss = renderer->stylesheets;
 	xsltStylesheetPtr style = lerq_stylesheet(ss, format == LERQ_FORMAT_TEXT
 	                                                      ? LERQ_STYLESHEET_TEXT
 	                                                      : LERQ_STYLESHEET_HTML);

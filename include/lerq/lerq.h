@@ -359,10 +359,13 @@ enum lerq_paper {
 struct lerq_renderer;
 
 /**
- * Create a renderer with lerq's plain letterhead.
+ * Create a renderer with lerq's plain letterhead. It compiles lerq's
+ * letter stylesheets (built into the library): costly, so create one and
+ * share it; a context used only to validate never pays for them.
  * @param ctx the context; it must outlive the renderer.
  * @param[out] out the renderer, to be freed with lerq_renderer_free().
- * @return LERQ_OK, LERQ_EINVAL (NULL argument) or LERQ_ENOMEM.
+ * @return LERQ_OK, LERQ_EINVAL (NULL argument), LERQ_ENOMEM, or
+ *         LERQ_EINTERNAL if the built-in stylesheets do not compile.
  * Thread-safety: a configured renderer is read-only and may be used by
  * any number of threads at once; lerq_renderer_set_* must be called
  * before it is shared.
