@@ -128,10 +128,6 @@ size_t lerq_field_index(const struct field *parent, const struct field *child);
 bool lerq_field_has_value(const struct field *f);
 
 /* document-values.c */
-/* Collapses whitespace as xs:token does (tabs, newlines and runs of
- * spaces become one space; leading and trailing ones go). Caller frees;
- * NULL when out of memory. */
-char *lerq_value_collapse(const char *value);
 /* Checks an already collapsed value against row f's type. On failure
  * returns false and sets *why to a static phrase: what is expected, or
  * "the value is empty" and the like, for the caller's message. */

@@ -17,32 +17,6 @@
 
 #include "document-private.h"
 
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-char *lerq_value_collapse(const char *value)
-{
-	char *out = malloc(strlen(value) + 1);
-	if (out == NULL)
-		return NULL;
-	char *p = out;
-	bool space = false;
-	for (const char *s = value; *s; s++) {
-		if (is_blank(*s)) {
-			space = p != out;
-			continue;
-		}
-		if (space)
-			*p++ = ' ';
-		space = false;
-		*p++ = *s;
-	}
-	*p = '\0';
-	return out;
-}
-
 /* Decodes one UTF-8 sequence: its length, or 0 when it is malformed,
  * overlong, a surrogate or beyond U+10FFFF. */
 static size_t utf8_decode(const unsigned char *s, uint32_t *cp)

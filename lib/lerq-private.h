@@ -274,6 +274,10 @@ int lerq_letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
 /* ---- end of letters ---------------------------------------------------- */
 
 /* text.c: small string helpers */
+/* Collapses whitespace as xs:token does (tabs, newlines and runs of
+ * spaces become one space; leading and trailing ones go). Caller frees;
+ * NULL when out of memory. */
+char *lerq_value_collapse(const char *value);
 char *lerq_strdup_printf(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 

@@ -35,23 +35,8 @@ static xmlNodePtr child(const xmlNode *parent, const char *name)
 static char *token(const xmlNode *n)
 {
 	xmlChar *raw = n ? xmlNodeGetContent(n) : NULL;
-	char *out = strdup(raw ? (const char *)raw : "");
+	char *out = lerq_value_collapse(raw ? (const char *)raw : "");
 	xmlFree(raw);
-	if (out == NULL)
-		return NULL;
-	char *w = out;
-	bool blank = true;
-	for (const char *r = out; *r; r++) {
-		bool b = *r == ' ' || *r == '\t' || *r == '\n' || *r == '\r';
-		if (b && !blank)
-			*w++ = ' ';
-		else if (!b)
-			*w++ = *r;
-		blank = b;
-	}
-	if (w > out && w[-1] == ' ')
-		w--;
-	*w = '\0';
 	return out;
 }
 

@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "lerq-private.h"
 
@@ -21,4 +22,25 @@ char *lerq_strdup_printf(const char *fmt, ...)
 	vsnprintf(s, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	return s;
+}
+
+char *lerq_value_collapse(const char *value)
+{
+	char *out = malloc(strlen(value) + 1);
+	if (out == NULL)
+		return NULL;
+	char *p = out;
+	bool space = false;
+	for (const char *s = value; *s; s++) {
+		if ((*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')) {
+			space = p != out;
+			continue;
+		}
+		if (space)
+			*p++ = ' ';
+		space = false;
+		*p++ = *s;
+	}
+	*p = '\0';
+	return out;
 }
