@@ -14,7 +14,7 @@
 #include <libxml/xmlsave.h>
 
 #include "bench.h"
-#include "lerq-private.h"
+#include "core/lerq-private.h"
 
 /* The documents, one after the other in one block. */
 struct corpus {
@@ -95,7 +95,7 @@ static void pass_fail(struct pass *p, size_t i, const char *what)
 }
 
 /* (a) What libxml2 alone costs: the options lerq's parser uses
- * (lib/parse.c), a parser context per document as lerq makes one, but none
+ * (lib/core/parse.c), a parser context per document as lerq makes one, but none
  * of lerq's hooks (DOCTYPE refusal, depth, columns). */
 static void parse_pass(struct pass *p)
 {

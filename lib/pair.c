@@ -6,8 +6,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "lerq-private.h"
-#include "profile.h"
+#include "core/lerq-private.h"
+#include "profile/profile.h"
 
 struct pair {
 	xmlNodePtr request;  /* the Request element */

@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "lerq-private.h"
-#include "profile.h"
+#include "core/lerq-private.h"
+#include "profile/profile.h"
 
 /* The built-in rules, then each national profile's. */
 static int run_rules(const struct lerq_ctx *ctx, xmlDocPtr doc, lerq_time_t now,

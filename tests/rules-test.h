@@ -10,8 +10,8 @@
 
 #include "lerq-test.h"
 
-#include "lerq-private.h"
-#include "rules.h"
+#include "core/lerq-private.h"
+#include "rules/rules.h"
 
 #define ERR LERQ_SEVERITY_ERROR
 #define WARN LERQ_SEVERITY_WARNING

@@ -5,7 +5,7 @@
  * misuse of the API (NULL handles, names the format does not have, one
  * element too many) is refused the same way. */
 #include "document-test.h"
-#include "document-private.h"
+#include "document/document-private.h"
 
 /* The document as bytes, without validation: what "unchanged" means. */
 static char *snapshot(const struct lerq_doc *doc)

@@ -12,7 +12,7 @@
 #include <libxml/parser.h>
 
 #include "document-test.h"
-#include "document-private.h"
+#include "document/document-private.h"
 
 static const enum lerq_doc_kind kinds[] = {
 	LERQ_DOC_REQUEST_DISCLOSURE, LERQ_DOC_REQUEST_PRESERVATION,

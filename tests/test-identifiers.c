@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "identifiers.h"
+#include "rules/identifiers.h"
 
 typedef bool (*check_fn)(const char *s);
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* XPaths of nodes, as findings show them. */
 #include "lerq-test.h"
-#include "lerq-private.h"
+#include "core/lerq-private.h"
 
 static const char doc_text[] =
 	"<Request xmlns='urn:lerq:xml:1' xml:lang='en' type='disclosure'>"

@@ -4,7 +4,7 @@
  * issue 8 will lay out, and the stylesheets and catalogues it is made
  * with: private functions, so this test links the internal library.
  */
-#include "lerq-private.h"
+#include "core/lerq-private.h"
 #include "render-test.h"
 
 /* The model the PDF typesetter will lay out (doc/letter-model.md). */

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "profile.h"
+#include "profile/profile.h"
 
 static struct lerq_ctx *ctx;
 static xmlDocPtr example;

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: MIT */
+/* Reading the files lerq is given: documents and profiles. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "core/lerq-private.h"
+
+/* Reads at most limit + 1 bytes: enough to know the input is too large
+ * without holding all of it. */
+int lerq_read_file(const char *path, size_t limit, char **data, size_t *size)
+{
+	FILE *f = fopen(path, "rb");
+	if (f == NULL)
+		return LERQ_EIO;
+	size_t cap = 65536, len = 0;
+	char *buf = malloc(cap);
+	if (buf == NULL) {
+		fclose(f);
+		return LERQ_ENOMEM;
+	}
+	for (;;) {
+		if (len == cap) {
+			if (len > limit)
+				break;
+			size_t ncap = cap * 2;
+			char *p = realloc(buf, ncap);
+			if (p == NULL) {
+				free(buf);
+				fclose(f);
+				return LERQ_ENOMEM;
+			}
+			buf = p;
+			cap = ncap;
+		}
+		size_t want = cap - len;
+		if (len + want > limit + 1)
+			want = limit + 1 - len;
+		if (want == 0)
+			break;
+		size_t n = fread(buf + len, 1, want, f);
+		len += n;
+		if (n < want) {
+			if (ferror(f)) {
+				int e = errno;
+				free(buf);
+				fclose(f);
+				errno = e ? e : EIO;
+				return LERQ_EIO;
+			}
+			break;
+		}
+	}
+	fclose(f);
+	*data = buf;
+	*size = len;
+	return LERQ_OK;
+}

@@ -1,0 +1,339 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Letters. A valid document goes through two stages: stage 1 (letter.xsl,
+ * or an agency's letterhead that imports it) turns it into the letter
+ * model, where everything the letter says is decided once, in the
+ * letter's language; stage 2 lays the model out as HTML or text (and, in
+ * a build with PDF support, as PDF). See doc/letter-model.md.
+ *
+ * The context and renderer are shared and read-only: each call parses its
+ * own document, because libxslt writes into the document it transforms.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/lerq-private.h"
+#ifdef LERQ_HAVE_PDF
+#include "pdf/pdf.h"
+#endif
+
+LERQ_EXPORT int lerq_renderer_new(const struct lerq_ctx *ctx, struct lerq_renderer **out)
+{
+	if (ctx == NULL || out == NULL)
+		return LERQ_EINVAL;
+	struct lerq_renderer *r = calloc(1, sizeof(*r));
+	if (r == NULL)
+		return LERQ_ENOMEM;
+	int err = lerq_stylesheets_new(&r->stylesheets);
+	if (err != LERQ_OK) {
+		free(r);
+		return err;
+	}
+#ifdef LERQ_HAVE_PDF
+	if (lerq_pdf_fonts_new(&r->fonts) != LERQ_OK) {
+		lerq_stylesheets_free(r->stylesheets);
+		free(r);
+		return LERQ_ENOMEM;
+	}
+#endif
+	r->ctx = ctx;
+	*out = r;
+	return LERQ_OK;
+}
+
+LERQ_EXPORT void lerq_renderer_free(struct lerq_renderer *renderer)
+{
+	if (renderer == NULL)
+		return;
+	xsltFreeStylesheet(renderer->letterhead);
+	lerq_stylesheets_free(renderer->stylesheets);
+#ifdef LERQ_HAVE_PDF
+	lerq_pdf_fonts_free(renderer->fonts);
+#endif
+	free(renderer);
+}
+
+static int set_letterhead(struct lerq_renderer *renderer, const void *data, size_t size,
+                          const char *url, struct lerq_report **problems)
+{
+	struct lerq_report *report = lerq_report_new();
+	if (report == NULL)
+		return LERQ_ENOMEM;
+	xsltStylesheetPtr style = NULL;
+	int r = lerq_letterhead_compile(renderer->ctx, data, size, url, &style, report);
+	if (r == LERQ_OK && lerq_report_errors(report) > 0) {
+		xsltFreeStylesheet(style);
+		r = LERQ_EINVAL;
+	}
+	if (r == LERQ_OK) {
+		xsltFreeStylesheet(renderer->letterhead);
+		renderer->letterhead = style;
+	}
+	if (r == LERQ_EINVAL && problems != NULL)
+		*problems = report;
+	else
+		lerq_report_free(report);
+	return r;
+}
+
+LERQ_EXPORT int lerq_renderer_set_letterhead(struct lerq_renderer *renderer,
+                                             const char *path,
+                                             struct lerq_report **problems)
+{
+	if (problems != NULL)
+		*problems = NULL;
+	if (renderer == NULL || path == NULL)
+		return LERQ_EINVAL;
+	char *data;
+	size_t size;
+	int r = lerq_read_file(path, renderer->ctx->max_size, &data, &size);
+	if (r != LERQ_OK)
+		return r;
+	r = set_letterhead(renderer, data, size, path, problems);
+	free(data);
+	return r;
+}
+
+LERQ_EXPORT int lerq_renderer_set_letterhead_memory(struct lerq_renderer *renderer,
+                                                    const void *data, size_t size,
+                                                    struct lerq_report **problems)
+{
+	if (problems != NULL)
+		*problems = NULL;
+	if (renderer == NULL || (data == NULL && size > 0))
+		return LERQ_EINVAL;
+	return set_letterhead(renderer, data, size, NULL, problems);
+}
+
+LERQ_EXPORT int lerq_renderer_set_paper(struct lerq_renderer *renderer, enum lerq_paper paper)
+{
+	if (renderer == NULL || (paper != LERQ_PAPER_A4 && paper != LERQ_PAPER_LETTER))
+		return LERQ_EINVAL;
+	renderer->paper = paper;
+	return LERQ_OK;
+}
+
+/* ---- the letter model ---- */
+
+/*
+ * The letter's language: the primary subtag of the root's xml:lang, in
+ * lower case ("fr" for "fr-BE"), when lerq has a catalogue for it;
+ * otherwise English, with a LERQ-L001 warning.
+ */
+static int letter_language(xmlDocPtr doc, struct lerq_report *report, char lang[4])
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	xmlChar *tag = xmlNodeGetLang(root);
+	const char *t = tag ? (const char *)tag : "";
+	size_t n = 0;
+
+	t += strspn(t, " \t\r\n");
+	while (n < 3 && ((t[n] >= 'a' && t[n] <= 'z') || (t[n] >= 'A' && t[n] <= 'Z'))) {
+		lang[n] = (char)(t[n] | 0x20);
+		n++;
+	}
+	lang[n] = '\0';
+	bool whole = t[n] == '\0' || t[n] == '-' || t[n] == ' ';
+	if (n >= 2 && whole) {
+		char name[32];
+		snprintf(name, sizeof(name), "l10n/%s.xml", lang);
+		if (lerq_resource_find(name) != NULL) {
+			xmlFree(tag);
+			return LERQ_OK;
+		}
+	}
+	char *m = lerq_strdup_printf("The document's language \"%s\" (xml:lang) has no letter "
+	                             "catalogue in lerq; the letter is written in English "
+	                             "(languages: de, en, es, fr)",
+	                             tag ? (const char *)tag : "");
+	xmlFree(tag);
+	if (m == NULL)
+		return LERQ_ENOMEM;
+	strcpy(lang, "en");
+	int r = lerq_report_add_code(report, LERQ_L001, root, 0, 0, m);
+	free(m);
+	return r;
+}
+
+/* A transform of a user's letterhead failed: say why, as a finding. The
+ * line is the letterhead's, not the document's: it is left out. */
+static int letterhead_failed(struct lerq_report *report, const struct lerq_messages *m)
+{
+	char *text = lerq_messages_summary(m, NULL);
+	char *msg = text ? lerq_strdup_printf("The letterhead stylesheet failed while writing "
+	                                      "the letter%s%s", *text ? ": " : "", text)
+	                 : NULL;
+	free(text);
+	if (msg == NULL)
+		return LERQ_ENOMEM;
+	int r = lerq_report_add_code(report, LERQ_L003, NULL, 0, 0, msg);
+	free(msg);
+	return r == LERQ_OK ? LERQ_EINVAL : r;
+}
+
+int lerq_letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
+                      size_t input_size, struct lerq_report *report,
+                      xmlDocPtr *model)
+{
+	const struct lerq_stylesheets *ss = renderer->stylesheets;
+	char lang[4];
+	char quoted[8];
+
+	int r = letter_language(doc, report, lang);
+	if (r != LERQ_OK)
+		return r;
+	/* A string parameter is an XPath expression: quote it. lang holds
+	 * letters only. */
+	snprintf(quoted, sizeof(quoted), "'%s'", lang);
+	const char *params[] = { "lang", quoted, NULL };
+
+	struct lerq_messages m = { 0 };
+	xsltStylesheetPtr style = renderer->letterhead
+	                                  ? renderer->letterhead
+	                                  : lerq_stylesheet(ss, LERQ_STYLESHEET_LETTER);
+	r = lerq_xslt_apply(ss, style, doc, input_size, params, &m, model);
+	if (r == LERQ_EINTERNAL && renderer->letterhead != NULL)
+		r = letterhead_failed(report, &m);
+	lerq_messages_clear(&m);
+	return r;
+}
+
+/* Stage 2: the model laid out as bytes. */
+static int lay_out(const struct lerq_renderer *renderer, xmlDocPtr model,
+                   size_t input_size, enum lerq_format format, char **out,
+                   size_t *size)
+{
+#ifdef LERQ_HAVE_PDF
+	/* PDF is typeset in C from the same model (pdf.c). */
+	if (format == LERQ_FORMAT_PDF)
+		return lerq_pdf_render(model, renderer->paper, renderer->fonts, out, size);
+#endif
+	const struct lerq_stylesheets *ss = renderer->stylesheets;
+	xsltStylesheetPtr style = lerq_stylesheet(ss, format == LERQ_FORMAT_TEXT
+	                                                      ? LERQ_STYLESHEET_TEXT
+	                                                      : LERQ_STYLESHEET_HTML);
+	struct lerq_messages m = { 0 };
+	xmlDocPtr result = NULL;
+
+	int r = lerq_xslt_apply(ss, style, model, input_size, NULL, &m, &result);
+	lerq_messages_clear(&m);
+	if (r == LERQ_OK)
+		r = lerq_xslt_serialize(style, result, out, size);
+	xmlFreeDoc(result);
+	return r;
+}
+
+static bool format_supported(enum lerq_format format)
+{
+	return format == LERQ_FORMAT_HTML || format == LERQ_FORMAT_TEXT ||
+	       format == LERQ_FORMAT_PDF;
+}
+
+LERQ_EXPORT int lerq_render_memory(const struct lerq_renderer *renderer,
+                                   const void *data, size_t size,
+                                   enum lerq_format format, lerq_time_t now,
+                                   char **out, size_t *out_size,
+                                   struct lerq_report **report)
+{
+	if (report != NULL)
+		*report = NULL;
+	if (renderer == NULL || out == NULL || out_size == NULL || (data == NULL && size > 0))
+		return LERQ_EINVAL;
+#ifndef LERQ_HAVE_PDF
+	if (format == LERQ_FORMAT_PDF)
+		return LERQ_ENOTSUP;
+#endif
+	if (!format_supported(format))
+		return LERQ_EINVAL;
+
+	struct lerq_report *rep = NULL;
+	xmlDocPtr doc = NULL;
+	int r = lerq_validate_doc(renderer->ctx, data, size, now, &rep, &doc);
+	if (r != LERQ_OK)
+		return r;
+
+	xmlDocPtr model = NULL;
+	if (doc == NULL || !lerq_report_is_valid(rep))
+		r = LERQ_EDOCUMENT;
+	else
+		r = lerq_letter_model(renderer, doc, size, rep, &model);
+	xmlFreeDoc(doc);
+	if (r == LERQ_OK)
+		r = lay_out(renderer, model, size, format, out, out_size);
+	xmlFreeDoc(model);
+
+	/* The report says why a letter was refused; keep it for those. */
+	if (report != NULL && (r == LERQ_OK || r == LERQ_EDOCUMENT || r == LERQ_EINVAL))
+		*report = rep;
+	else
+		lerq_report_free(rep);
+	return r;
+}
+
+/*
+ * Never half a letter: the bytes go to a new file next to @path, which is
+ * flushed to disk and then renamed over @path. A file that is replaced
+ * keeps its permissions; a new one is readable by its owner only (mode
+ * 0600, as mkstemp() makes it), since letters are confidential.
+ */
+static int write_atomically(const char *path, const char *data, size_t size)
+{
+	char *tmp = lerq_strdup_printf("%s.XXXXXX", path);
+	if (tmp == NULL)
+		return LERQ_ENOMEM;
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		free(tmp);
+		return LERQ_EIO;
+	}
+	struct stat st;
+	int err = 0;
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && fchmod(fd, st.st_mode & 07777) != 0)
+		err = errno;
+	for (size_t done = 0; err == 0 && done < size;) {
+		ssize_t n = write(fd, data + done, size - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			err = n < 0 ? errno : EIO;
+		else
+			done += (size_t)n;
+	}
+	if (err == 0 && fsync(fd) != 0)
+		err = errno;
+	if (close(fd) != 0 && err == 0)
+		err = errno;
+	if (err == 0 && rename(tmp, path) != 0)
+		err = errno;
+	if (err != 0)
+		unlink(tmp);
+	free(tmp);
+	errno = err;
+	return err == 0 ? LERQ_OK : LERQ_EIO;
+}
+
+LERQ_EXPORT int lerq_render_to_file(const struct lerq_renderer *renderer,
+                                    const void *data, size_t size,
+                                    enum lerq_format format, lerq_time_t now,
+                                    const char *path, struct lerq_report **report)
+{
+	if (report != NULL)
+		*report = NULL;
+	if (path == NULL)
+		return LERQ_EINVAL;
+	char *letter = NULL;
+	size_t letter_size = 0;
+	int r = lerq_render_memory(renderer, data, size, format, now, &letter, &letter_size,
+	                           report);
+	if (r == LERQ_OK)
+		r = write_atomically(path, letter, letter_size);
+	int e = errno;
+	free(letter);
+	errno = e;
+	return r;
+}

@@ -1,0 +1,608 @@
+/* SPDX-License-Identifier: MIT */
+/* The table of rules beyond the schema, the XPath expressions they use
+ * (compiled once per context), the runner and the helpers rule bodies
+ * share. The rule bodies live in rules-*.c, grouped by concern. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <libxml/xpathInternals.h>
+
+#include "rules/rules.h"
+
+/* The rules, in the order they run. The code says which findings a rule
+ * makes; severity, ref and title come from codes.c. */
+const struct lerq_rule_def lerq_rule_table[] = {
+	{ LERQ_R001, RULE_REQUEST, lerq_rule_contact_personal_mailbox },
+	{ LERQ_R002, RULE_REQUEST, lerq_rule_contact_outside_website },
+	{ LERQ_R003, RULE_REQUEST, lerq_rule_issued_in_future },
+	{ LERQ_R004, RULE_REQUEST, lerq_rule_respond_by_not_after_issue },
+	{ LERQ_R005, RULE_REQUEST, lerq_rule_routine_deadline_short },
+	{ LERQ_R006, RULE_REQUEST, lerq_rule_data_time_order },
+	{ LERQ_R007, RULE_REQUEST, lerq_rule_period_too_long },
+	{ LERQ_R008, RULE_REQUEST, lerq_rule_ip_without_time },
+	{ LERQ_R009, RULE_REQUEST, lerq_rule_ipv4_without_port },
+	{ LERQ_R010, RULE_REQUEST, lerq_rule_identifier_malformed },
+	{ LERQ_R011, RULE_REQUEST, lerq_rule_content_without_court_order },
+	{ LERQ_R012, RULE_REQUEST, lerq_rule_preservation_incomplete },
+	{ LERQ_R013, RULE_REQUEST, lerq_rule_cross_border_preservation_short },
+	{ LERQ_R014, RULE_REQUEST, lerq_rule_cross_border_domestic_channel },
+	{ LERQ_R015, RULE_REQUEST, lerq_rule_emergency_mismatch },
+	{ LERQ_R016, RULE_REQUEST, lerq_rule_request_type_shape },
+	{ LERQ_R017, RULE_REQUEST, lerq_rule_confidentiality_ends_early },
+	{ LERQ_R018, RULE_REQUEST, lerq_rule_website_not_https },
+	{ LERQ_R019, RULE_REQUEST, lerq_rule_authorisation_expired },
+	{ LERQ_R101, RULE_RESPONSE, lerq_rule_not_provided_without_reason },
+	{ LERQ_R102, RULE_RESPONSE, lerq_rule_preserved_without_date },
+	{ LERQ_R103, RULE_RESPONSE, lerq_rule_issued_before_received },
+	{ LERQ_R104, RULE_RESPONSE, lerq_rule_status_contradicts_outcomes },
+};
+const size_t lerq_rule_table_count = sizeof(lerq_rule_table) / sizeof(lerq_rule_table[0]);
+
+/* Location paths only, never a function call: libxml2 2.9.14 caches a
+ * function's lookup inside the compiled expression on its first
+ * evaluation, a write that would race when threads share the context.
+ * Values are compared in C, after xs:token whitespace collapsing, which
+ * also spares normalize-space(). lerq_rules_new() refuses a "(". */
+static const char *const xpath_text[XP_COUNT] = {
+	[XP_REQ_ISSUED_AT] = "/l:Request/l:IssuedAt",
+	[XP_REQ_PRIORITY] = "/l:Request/l:Priority",
+	[XP_REQ_RESPOND_BY] = "/l:Request/l:RespondBy",
+	[XP_REQ_RELATES_TO] = "/l:Request/l:RelatesTo",
+	[XP_REQ_WEBSITE] = "/l:Request/l:IssuingAuthority/l:Website",
+	[XP_REQ_CONTACT_EMAILS] = "/l:Request/l:IssuingAuthority/l:Contact/l:Email",
+	[XP_REQ_AUTHORITY_COUNTRY] = "/l:Request/l:IssuingAuthority/l:PostalAddress/l:Country",
+	[XP_REQ_PROVIDER_COUNTRY] = "/l:Request/l:ServiceProvider/l:Country",
+	[XP_REQ_AUTHORISATIONS] = "/l:Request/l:LegalBasis/l:Authorisation",
+	[XP_REQ_CHANNEL] = "/l:Request/l:LegalBasis/l:Channel",
+	[XP_REQ_INVESTIGATION] = "/l:Request/l:Investigation",
+	[XP_REQ_SUMMARY] = "/l:Request/l:Investigation/l:Summary",
+	[XP_REQ_DATA_REQUESTED] = "/l:Request/l:DataRequested",
+	[XP_REQ_ITEMS] = "/l:Request/l:DataRequested/l:Item",
+	[XP_REQ_PRESERVATION] = "/l:Request/l:Preservation",
+	[XP_REQ_PRESERVATION_DAYS] = "/l:Request/l:Preservation/l:Days",
+	[XP_REQ_EMERGENCY] = "/l:Request/l:Emergency",
+	[XP_REQ_CONFIDENTIALITY_UNTIL] = "/l:Request/l:Confidentiality/l:Until",
+	[XP_ITEM_IDENTIFIERS] = "l:Identifier",
+	[XP_ITEM_AT] = "l:At",
+	[XP_ITEM_PERIOD] = "l:Period",
+	[XP_ITEM_RELEVANCE] = "l:Relevance",
+	[XP_PERIOD_START] = "l:Start",
+	[XP_PERIOD_END] = "l:End",
+	[XP_AUTH_REFERENCE] = "l:Reference",
+	[XP_AUTH_VALID_UNTIL] = "l:ValidUntil",
+	[XP_RSP_RECEIVED_AT] = "/l:Response/l:ReceivedAt",
+	[XP_RSP_ISSUED_AT] = "/l:Response/l:IssuedAt",
+	[XP_RSP_STATUS] = "/l:Response/l:Status",
+	[XP_RSP_RESULTS] = "/l:Response/l:Result",
+	[XP_RESULT_REASON] = "l:Reason",
+	[XP_RESULT_PRESERVED_UNTIL] = "l:PreservedUntil",
+};
+
+#define NS_PREFIX "l"
+
+struct lerq_rules {
+	xmlXPathCompExprPtr xpath[XP_COUNT];
+};
+
+struct lerq_rule_finding {
+	enum lerq_code code;
+	xmlNodePtr node;
+	char *message;
+	size_t sequence; /* ties keep the order the rules made them in */
+};
+
+/* libxml2 would print XPath errors on stderr; the library prints nothing,
+ * and a failed evaluation shows as a NULL result anyway. */
+static void quiet(void *data, xmlErrorPtr error)
+{
+	(void)data;
+	(void)error;
+}
+
+static xmlXPathContextPtr new_xpath_context(xmlDocPtr doc)
+{
+	xmlXPathContextPtr xpc = xmlXPathNewContext(doc);
+	if (xpc == NULL)
+		return NULL;
+	xpc->error = quiet;
+	if (xmlXPathRegisterNs(xpc, BAD_CAST NS_PREFIX, BAD_CAST LERQ_NS) != 0) {
+		xmlXPathFreeContext(xpc);
+		return NULL;
+	}
+	return xpc;
+}
+
+int lerq_rules_new(struct lerq_rules **out)
+{
+	if (out == NULL)
+		return LERQ_EINVAL;
+	struct lerq_rules *rules = calloc(1, sizeof(*rules));
+	if (rules == NULL)
+		return LERQ_ENOMEM;
+	/* A context only to keep compile errors off stderr; the compiled
+	 * expressions do not refer to it. */
+	xmlXPathContextPtr xpc = new_xpath_context(NULL);
+	if (xpc == NULL) {
+		free(rules);
+		return LERQ_ENOMEM;
+	}
+	int r = LERQ_OK;
+	for (size_t i = 0; i < XP_COUNT && r == LERQ_OK; i++) {
+		if (xpath_text[i] == NULL || strchr(xpath_text[i], '(') != NULL) {
+			r = LERQ_EINTERNAL;
+			break;
+		}
+		rules->xpath[i] = xmlXPathCtxtCompile(xpc, BAD_CAST xpath_text[i]);
+		if (rules->xpath[i] == NULL)
+			r = LERQ_EINTERNAL;
+	}
+	xmlXPathFreeContext(xpc);
+	if (r != LERQ_OK) {
+		lerq_rules_free(rules);
+		return r;
+	}
+	*out = rules;
+	return LERQ_OK;
+}
+
+void lerq_rules_free(struct lerq_rules *rules)
+{
+	if (rules == NULL)
+		return;
+	for (size_t i = 0; i < XP_COUNT; i++)
+		xmlXPathFreeCompExpr(rules->xpath[i]);
+	free(rules);
+}
+
+/* ---- ownership of what helpers hand out ---- */
+
+static void fail(struct lerq_rule_run *run, int status)
+{
+	if (run->status == LERQ_OK)
+		run->status = status;
+}
+
+static bool grow(void **array, size_t *alloc, size_t count, size_t size)
+{
+	if (count < *alloc)
+		return true;
+	size_t n = *alloc ? *alloc * 2 : 16;
+	void *p = realloc(*array, n * size);
+	if (p == NULL)
+		return false;
+	*array = p;
+	*alloc = n;
+	return true;
+}
+
+/* Takes s (malloc'd) into the run; frees it and fails on no room. */
+static char *own(struct lerq_rule_run *run, char *s)
+{
+	if (s == NULL) {
+		fail(run, LERQ_ENOMEM);
+		return NULL;
+	}
+	if (!grow((void **)&run->owned_strings, &run->owned_string_alloc,
+	          run->owned_string_count, sizeof(*run->owned_strings))) {
+		free(s);
+		fail(run, LERQ_ENOMEM);
+		return NULL;
+	}
+	run->owned_strings[run->owned_string_count++] = s;
+	return s;
+}
+
+static void release_owned(struct lerq_rule_run *run)
+{
+	for (size_t i = 0; i < run->owned_string_count; i++)
+		free(run->owned_strings[i]);
+	run->owned_string_count = 0;
+}
+
+/* ---- helpers ---- */
+
+/* A node set lerq_rule_select() evaluated, kept until the run ends. */
+struct lerq_rule_selection {
+	enum lerq_rule_xpath xp;
+	xmlNodePtr from;
+	xmlXPathObjectPtr result;
+};
+
+static size_t selection_hash(enum lerq_rule_xpath xp, const xmlNode *from, size_t size)
+{
+	uint64_t h = (uint64_t)(uintptr_t)from * 0x9E3779B97F4A7C15u ^ (uint64_t)xp;
+	h ^= h >> 29;
+	return (size_t)h & (size_t)(size - 1);
+}
+
+static xmlXPathObjectPtr selection_find(const struct lerq_rule_run *run,
+                                        enum lerq_rule_xpath xp, const xmlNode *from)
+{
+	if (run->selection_index_size == 0)
+		return NULL;
+	for (size_t i = selection_hash(xp, from, run->selection_index_size);;
+	     i = (i + 1) & (run->selection_index_size - 1)) {
+		size_t slot = run->selection_index[i];
+		if (slot == 0)
+			return NULL;
+		const struct lerq_rule_selection *sel = &run->selections[slot - 1];
+		if (sel->xp == xp && sel->from == from)
+			return sel->result;
+	}
+}
+
+/* Rebuilds the index at twice the size when it is half full. */
+static bool selection_reindex(struct lerq_rule_run *run)
+{
+	size_t size = run->selection_index_size ? run->selection_index_size * 2 : 64;
+	size_t *index = calloc(size, sizeof(*index));
+	if (index == NULL)
+		return false;
+	for (size_t n = 0; n < run->selection_count; n++) {
+		const struct lerq_rule_selection *sel = &run->selections[n];
+		size_t i = selection_hash(sel->xp, sel->from, size);
+		while (index[i] != 0)
+			i = (i + 1) & (size - 1);
+		index[i] = n + 1;
+	}
+	free(run->selection_index);
+	run->selection_index = index;
+	run->selection_index_size = size;
+	return true;
+}
+
+static bool selection_add(struct lerq_rule_run *run, enum lerq_rule_xpath xp,
+                          xmlNodePtr from, xmlXPathObjectPtr result)
+{
+	if (!grow((void **)&run->selections, &run->selection_alloc, run->selection_count,
+	          sizeof(*run->selections)))
+		return false;
+	run->selections[run->selection_count++] =
+		(struct lerq_rule_selection){ .xp = xp, .from = from, .result = result };
+	if (2 * run->selection_count > run->selection_index_size) {
+		if (selection_reindex(run))
+			return true;
+		run->selection_count--; /* the caller frees the result */
+		return false;
+	}
+	size_t i = selection_hash(xp, from, run->selection_index_size);
+	while (run->selection_index[i] != 0)
+		i = (i + 1) & (run->selection_index_size - 1);
+	run->selection_index[i] = run->selection_count;
+	return true;
+}
+
+struct lerq_rule_nodes lerq_rule_select(struct lerq_rule_run *run, enum lerq_rule_xpath xp,
+                              xmlNodePtr from)
+{
+	struct lerq_rule_nodes none = { NULL, 0 };
+	if (run->status != LERQ_OK)
+		return none;
+	if (from == NULL)
+		from = run->root;
+	/* Rules never change the document, so a node set selected before is
+	 * still the answer: XPath evaluation is the rules' largest cost. */
+	xmlXPathObjectPtr res = selection_find(run, xp, from);
+	if (res == NULL && run->status == LERQ_OK) {
+		run->xpath->node = from;
+		res = xmlXPathCompiledEval(run->rules->xpath[xp], run->xpath);
+		if (res == NULL || res->type != XPATH_NODESET) {
+			xmlXPathFreeObject(res);
+			fail(run, LERQ_EINTERNAL);
+			return none;
+		}
+		if (!selection_add(run, xp, from, res)) {
+			xmlXPathFreeObject(res);
+			fail(run, LERQ_ENOMEM);
+			return none;
+		}
+	}
+	if (res == NULL)
+		return none;
+	if (res->nodesetval == NULL || res->nodesetval->nodeNr <= 0)
+		return none;
+	struct lerq_rule_nodes nodes = { res->nodesetval->nodeTab,
+		                    (size_t)res->nodesetval->nodeNr };
+	return nodes;
+}
+
+xmlNodePtr lerq_rule_first(struct lerq_rule_run *run, enum lerq_rule_xpath xp, xmlNodePtr from)
+{
+	struct lerq_rule_nodes nodes = lerq_rule_select(run, xp, from);
+	return nodes.count ? nodes.node[0] : NULL;
+}
+
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* xs:token: trim, and make every inner run of blanks one space. */
+static void collapse(char *s)
+{
+	char *w = s;
+	bool pending = false;
+	for (const char *r = s; *r; r++) {
+		if (is_blank(*r)) {
+			pending = w != s;
+			continue;
+		}
+		if (pending)
+			*w++ = ' ';
+		pending = false;
+		*w++ = *r;
+	}
+	*w = '\0';
+}
+
+static const char *own_xml_value(struct lerq_rule_run *run, xmlChar *value)
+{
+	if (value == NULL) {
+		fail(run, LERQ_ENOMEM);
+		return "";
+	}
+	char *s = strdup((const char *)value);
+	xmlFree(value);
+	s = own(run, s);
+	if (s == NULL)
+		return "";
+	collapse(s);
+	return s;
+}
+
+const char *lerq_rule_text(struct lerq_rule_run *run, xmlNodePtr node)
+{
+	if (node == NULL || run->status != LERQ_OK)
+		return "";
+	return own_xml_value(run, xmlNodeGetContent(node));
+}
+
+const char *lerq_rule_attr(struct lerq_rule_run *run, xmlNodePtr element, const char *name)
+{
+	if (element == NULL || run->status != LERQ_OK)
+		return NULL;
+	if (!xmlHasNsProp(element, BAD_CAST name, NULL))
+		return NULL;
+	return own_xml_value(run, xmlGetNoNsProp(element, BAD_CAST name));
+}
+
+/* Enough to recognise a value, short enough for one sentence. */
+#define SHOW_MAX 80
+
+const char *lerq_rule_show(struct lerq_rule_run *run, const char *value)
+{
+	size_t len = strlen(value);
+	if (len <= SHOW_MAX)
+		return value;
+	size_t cut = SHOW_MAX;
+	/* Never cut a UTF-8 sequence: back up to the start of a character. */
+	while (cut > 0 && ((unsigned char)value[cut] & 0xC0) == 0x80)
+		cut--;
+	return lerq_rule_format(run, "%.*s...", (int)cut, value);
+}
+
+bool lerq_rule_datetime(struct lerq_rule_run *run, xmlNodePtr node, struct lerq_datetime *dt)
+{
+	return node != NULL && lerq_datetime_parse(lerq_rule_text(run, node), dt) == LERQ_OK;
+}
+
+bool lerq_rule_date(struct lerq_rule_run *run, xmlNodePtr node, struct lerq_datetime *dt)
+{
+	return node != NULL && lerq_date_parse(lerq_rule_text(run, node), dt) == LERQ_OK;
+}
+
+int64_t lerq_rule_calendar_day(const struct lerq_datetime *dt)
+{
+	return lerq_days_from_civil(dt->year, dt->month, dt->day);
+}
+
+static void add_unit(char *buf, size_t size, int64_t n, const char *unit,
+                     bool last)
+{
+	size_t len = strlen(buf);
+	snprintf(buf + len, size - len, "%s%lld %s%s",
+	         len == 0 ? "" : last ? " and " : ", ", (long long)n, unit,
+	         n == 1 ? "" : "s");
+}
+
+const char *lerq_rule_duration(struct lerq_rule_run *run, int64_t seconds)
+{
+	const char *unit[] = { "day", "hour", "minute", "second" };
+	int64_t part[4];
+	bool negative = seconds < 0;
+	int64_t s = negative ? -seconds : seconds;
+	part[0] = s / 86400;
+	part[1] = s / 3600 % 24;
+	part[2] = s / 60 % 60;
+	part[3] = s % 60;
+	int shown = 0, last = -1;
+	for (int i = 0; i < 4; i++) {
+		if (part[i] != 0) {
+			shown++;
+			last = i;
+		}
+	}
+	char buf[160] = "";
+	if (shown == 0)
+		snprintf(buf, sizeof(buf), "0 seconds");
+	for (int i = 0; i < 4; i++)
+		if (part[i] != 0)
+			add_unit(buf, sizeof(buf), part[i], unit[i], i == last);
+	return lerq_rule_format(run, "%s%s", negative ? "minus " : "", buf);
+}
+
+const char *lerq_rule_format(struct lerq_rule_run *run, const char *fmt, ...)
+{
+	if (run->status != LERQ_OK)
+		return "";
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *s = n >= 0 ? malloc((size_t)n + 1) : NULL;
+	if (s != NULL) {
+		va_start(ap, fmt);
+		vsnprintf(s, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	s = own(run, s);
+	return s ? s : "";
+}
+
+const char *lerq_rule_utc(struct lerq_rule_run *run, lerq_time_t t)
+{
+	/* Civil date from days (H. Hinnant's civil_from_days), so that no
+	 * time_t range or gmtime_r() matters. */
+	int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+	int64_t secs = t - days * 86400;
+	int64_t z = days + 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	int64_t doe = z - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t mp = (5 * doy + 2) / 153;
+	int64_t d = doy - (153 * mp + 2) / 5 + 1;
+	int64_t m = mp < 10 ? mp + 3 : mp - 9;
+	int64_t y = yoe + era * 400 + (m <= 2);
+	return lerq_rule_format(run, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ",
+	                   (long long)y, (long long)m, (long long)d,
+	                   (long long)(secs / 3600), (long long)(secs / 60 % 60),
+	                   (long long)(secs % 60));
+}
+
+void lerq_rule_report(struct lerq_rule_run *run, enum lerq_code code, xmlNodePtr node,
+                 const char *fmt, ...)
+{
+	if (run->status != LERQ_OK)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	char *message = NULL;
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n >= 0 && (message = malloc((size_t)n + 1)) != NULL) {
+		va_start(ap, fmt);
+		vsnprintf(message, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
+	if (message == NULL ||
+	    !grow((void **)&run->findings, &run->finding_alloc, run->finding_count,
+	          sizeof(*run->findings))) {
+		free(message);
+		fail(run, LERQ_ENOMEM);
+		return;
+	}
+	run->findings[run->finding_count++] = (struct lerq_rule_finding){
+		.code = code, .node = node, .message = message,
+		.sequence = run->sequence++,
+	};
+}
+
+/* ---- the runner ---- */
+
+static int document_order(const void *a, const void *b)
+{
+	const struct lerq_rule_finding *fa = a, *fb = b;
+	if (fa->node != fb->node && fa->node != NULL && fb->node != NULL) {
+		/* 1 when fa's node comes first; fast on numbered elements. */
+		int c = xmlXPathCmpNodes(fa->node, fb->node);
+		if (c == 1)
+			return -1;
+		if (c == -1)
+			return 1;
+	}
+	return fa->sequence < fb->sequence ? -1 : fa->sequence > fb->sequence;
+}
+
+static bool is_lerq_element(const xmlNode *node, const char *name)
+{
+	return node != NULL && node->type == XML_ELEMENT_NODE && node->ns != NULL &&
+	       xmlStrEqual(node->ns->href, BAD_CAST LERQ_NS) &&
+	       xmlStrEqual(node->name, BAD_CAST name);
+}
+
+static void clear_run(struct lerq_rule_run *run)
+{
+	release_owned(run);
+	free(run->owned_strings);
+	for (size_t i = 0; i < run->selection_count; i++)
+		xmlXPathFreeObject(run->selections[i].result);
+	free(run->selections);
+	free(run->selection_index);
+	for (size_t i = 0; i < run->finding_count; i++)
+		free(run->findings[i].message);
+	free(run->findings);
+	xmlXPathFreeContext(run->xpath);
+}
+
+/* Runs the rules of the root's scope; all of them when only_code is
+ * LERQ_CODE_COUNT, else those of that code. */
+static int run_rules(const struct lerq_rules *rules, enum lerq_code only_code,
+                     xmlDocPtr doc, lerq_time_t now, struct lerq_report *report)
+{
+	if (rules == NULL || doc == NULL || report == NULL)
+		return LERQ_EINVAL;
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	enum lerq_rule_scope scope;
+	if (is_lerq_element(root, "Request"))
+		scope = RULE_REQUEST;
+	else if (is_lerq_element(root, "Response"))
+		scope = RULE_RESPONSE;
+	else
+		return LERQ_OK;
+	if (now == LERQ_NOW_CLOCK)
+		now = (lerq_time_t)time(NULL);
+
+	/* Document-order numbers make XPath's sorting and ours cheap (this is
+	 * what libxslt does too; it writes into element->content, which
+	 * elements do not use). */
+	(void)xmlXPathOrderDocElems(doc);
+
+	struct lerq_rule_run run = {
+		.rules = rules, .doc = doc, .root = root, .now = now,
+		.xpath = new_xpath_context(doc),
+	};
+	if (run.xpath == NULL)
+		return LERQ_ENOMEM;
+	for (size_t i = 0; i < lerq_rule_table_count && run.status == LERQ_OK; i++) {
+		const struct lerq_rule_def *def = &lerq_rule_table[i];
+		if (def->scope != scope || (only_code != LERQ_CODE_COUNT && def->code != only_code))
+			continue;
+		int r = def->check(&run);
+		if (r != LERQ_OK)
+			fail(&run, r);
+		release_owned(&run);
+	}
+
+	int status = run.status;
+	if (status == LERQ_OK) {
+		if (run.finding_count > 1) /* qsort() takes no NULL array */
+			qsort(run.findings, run.finding_count, sizeof(*run.findings),
+			      document_order);
+		for (size_t i = 0; i < run.finding_count && status == LERQ_OK; i++)
+			status = lerq_report_add_code(report, run.findings[i].code,
+			                              run.findings[i].node, 0, 0,
+			                              run.findings[i].message);
+	}
+	clear_run(&run);
+	return status;
+}
+
+int lerq_rules_run(const struct lerq_rules *rules, xmlDocPtr doc,
+                   lerq_time_t now, struct lerq_report *report)
+{
+	return run_rules(rules, LERQ_CODE_COUNT, doc, now, report);
+}
+
+int lerq_rules_run_code(const struct lerq_rules *rules, enum lerq_code code,
+                        xmlDocPtr doc, lerq_time_t now,
+                        struct lerq_report *report)
+{
+	if (code >= LERQ_CODE_COUNT)
+		return LERQ_EINVAL;
+	return run_rules(rules, code, doc, now, report);
+}

@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: MIT */
+/* The rules beyond the schema (spec section 4): what a rule body sees and
+ * the helpers the bodies share. Private to liblerq.
+ *
+ * A rule is one function `int lerq_rule_x(struct lerq_rule_run *run)` in a
+ * rules/CONCERN.c file, listed once in the table of rules.c with the code
+ * it reports and the root it applies to; code, severity, ref and title
+ * come from the code table (codes.c). Adding a rule: a row in codes.c and
+ * enum lerq_code, the function, its row in rules.c, and, if it needs a new
+ * path, a name in enum lerq_rule_xpath with its expression in rules.c.
+ *
+ * Rule bodies never free anything: strings and node lists they get from
+ * the helpers belong to the run (strings are released after each rule,
+ * node lists when the run ends). Errors
+ * are sticky: the first failure (out of memory, an XPath evaluation that
+ * failed) is kept in run->status, every later helper call returns an empty
+ * answer, and the runner discards the findings. So a body just returns
+ * run->status, and a failure can never pass for "no finding". */
+#ifndef LERQ_RULES_H
+#define LERQ_RULES_H
+
+#include <stdbool.h>
+
+#include <libxml/xpath.h>
+
+#include "core/lerq-private.h"
+
+/* Every location the rules look at, compiled once per context. "l" is the
+ * lerq namespace. Paths starting with "/" are absolute; the others are
+ * relative to the node passed as `from`. */
+enum lerq_rule_xpath {
+	/* Request */
+	XP_REQ_ISSUED_AT,
+	XP_REQ_PRIORITY,
+	XP_REQ_RESPOND_BY,
+	XP_REQ_RELATES_TO,
+	XP_REQ_WEBSITE,
+	XP_REQ_CONTACT_EMAILS,
+	XP_REQ_AUTHORITY_COUNTRY,
+	XP_REQ_PROVIDER_COUNTRY,
+	XP_REQ_AUTHORISATIONS,
+	XP_REQ_CHANNEL,
+	XP_REQ_INVESTIGATION,
+	XP_REQ_SUMMARY,
+	XP_REQ_DATA_REQUESTED,
+	XP_REQ_ITEMS,
+	XP_REQ_PRESERVATION,
+	XP_REQ_PRESERVATION_DAYS,
+	XP_REQ_EMERGENCY,
+	XP_REQ_CONFIDENTIALITY_UNTIL,
+	/* Relative to an Item */
+	XP_ITEM_IDENTIFIERS,
+	XP_ITEM_AT,
+	XP_ITEM_PERIOD,
+	XP_ITEM_RELEVANCE,
+	/* Relative to a Period */
+	XP_PERIOD_START,
+	XP_PERIOD_END,
+	/* Relative to an Authorisation */
+	XP_AUTH_REFERENCE,
+	XP_AUTH_VALID_UNTIL,
+	/* Response */
+	XP_RSP_RECEIVED_AT,
+	XP_RSP_ISSUED_AT,
+	XP_RSP_STATUS,
+	XP_RSP_RESULTS,
+	/* Relative to a Result */
+	XP_RESULT_REASON,
+	XP_RESULT_PRESERVED_UNTIL,
+	XP_COUNT
+};
+
+/* Which documents a rule applies to. The request+response rules
+ * (R201-R204) live in pair.c; should they move here, they get a RULE_PAIR
+ * scope, a second document and XPath context in struct lerq_rule_run, and a
+ * runner of their own that takes both documents. */
+enum lerq_rule_scope {
+	RULE_REQUEST,
+	RULE_RESPONSE,
+};
+
+struct lerq_rule_finding;
+
+/* One rule run on one document; lives on the runner's stack. */
+struct lerq_rule_run {
+	const struct lerq_rules *rules;
+	xmlDocPtr doc;
+	xmlNodePtr root;
+	xmlXPathContextPtr xpath; /* the document's own, fresh per run */
+	lerq_time_t now;
+	int status; /* LERQ_OK until the first failure */
+
+	/* Findings, sorted into document order when the run ends. */
+	struct lerq_rule_finding *findings;
+	size_t finding_count, finding_alloc;
+	size_t sequence;
+
+	/* What the helpers handed out to the current rule. */
+	void **owned_strings;
+	size_t owned_string_count, owned_string_alloc;
+	/* Node sets selected so far, by expression and context node: several
+	 * rules ask for the same ones, and each is evaluated once per run. */
+	struct lerq_rule_selection *selections;
+	size_t selection_count, selection_alloc;
+	/* Open-addressing index over selections by (xpath, from): a request
+	 * with 100,000 Items makes hundreds of thousands of selections, and a
+	 * linear search would make the rules quadratic. Slots hold index+1. */
+	size_t *selection_index;
+	size_t selection_index_size; /* a power of two, or 0 */
+};
+
+typedef int (*lerq_rule_fn)(struct lerq_rule_run *run);
+
+struct lerq_rule_def {
+	enum lerq_code code; /* the code it reports (R015 also its warning) */
+	enum lerq_rule_scope scope;
+	lerq_rule_fn check;
+};
+
+/* The rule table (rules.c), in the order the rules run; for tests. */
+extern const struct lerq_rule_def lerq_rule_table[];
+extern const size_t lerq_rule_table_count;
+
+/* Runs only the rules whose table code is `code` (tests: a rule on its
+ * own, or on a document the schema would refuse). As lerq_rules_run(). */
+int lerq_rules_run_code(const struct lerq_rules *rules, enum lerq_code code,
+                        xmlDocPtr doc, lerq_time_t now,
+                        struct lerq_report *report);
+
+/* ---- helpers for rule bodies (rules.c) ---- */
+
+/* A node list, valid until the rule returns. */
+struct lerq_rule_nodes {
+	xmlNodePtr *node;
+	size_t count;
+};
+
+/* The nodes `xp` selects, from `from` (NULL: the root element). */
+struct lerq_rule_nodes lerq_rule_select(struct lerq_rule_run *run, enum lerq_rule_xpath xp,
+                              xmlNodePtr from);
+/* The first of them, or NULL. */
+xmlNodePtr lerq_rule_first(struct lerq_rule_run *run, enum lerq_rule_xpath xp, xmlNodePtr from);
+
+/* An element's text, whitespace-collapsed as xs:token (trimmed, inner
+ * runs of blanks made one space); "" for NULL or on failure. */
+const char *lerq_rule_text(struct lerq_rule_run *run, xmlNodePtr node);
+/* An unqualified attribute's value, collapsed; NULL when absent. */
+const char *lerq_rule_attr(struct lerq_rule_run *run, xmlNodePtr element, const char *name);
+/* A value cut to a length fit for a one-sentence message, with "..." */
+const char *lerq_rule_show(struct lerq_rule_run *run, const char *value);
+
+/* The node's value as xs:dateTime with zone, or as xs:date (the fields as
+ * written). False when node is NULL or the value does not parse (the
+ * schema reports that, so the rule stays silent). */
+bool lerq_rule_datetime(struct lerq_rule_run *run, xmlNodePtr node, struct lerq_datetime *dt);
+bool lerq_rule_date(struct lerq_rule_run *run, xmlNodePtr node, struct lerq_datetime *dt);
+
+/* Days since 1970-01-01 of the calendar date as written (not of the UTC
+ * instant): "the date of IssuedAt" in the spec. */
+int64_t lerq_rule_calendar_day(const struct lerq_datetime *dt);
+
+/* A string made from fmt, owned by the run ("" on failure). */
+const char *lerq_rule_format(struct lerq_rule_run *run, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* "2 days, 3 hours and 1 second"; owned by the run. */
+const char *lerq_rule_duration(struct lerq_rule_run *run, int64_t seconds);
+/* An instant as "2026-11-26T12:00:00Z"; owned by the run. */
+const char *lerq_rule_utc(struct lerq_rule_run *run, lerq_time_t t);
+
+/* Records a finding of `code` on node (its line and path) with a message
+ * made from fmt. */
+void lerq_rule_report(struct lerq_rule_run *run, enum lerq_code code, xmlNodePtr node,
+                 const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* ---- the rules ---- */
+
+/* rules/source.c: who sent the request (G§24) */
+int lerq_rule_contact_personal_mailbox(struct lerq_rule_run *run);  /* R001 */
+int lerq_rule_contact_outside_website(struct lerq_rule_run *run);   /* R002 */
+int lerq_rule_website_not_https(struct lerq_rule_run *run);         /* R018 */
+
+/* rules/time.c: times and dates */
+int lerq_rule_issued_in_future(struct lerq_rule_run *run);          /* R003 */
+int lerq_rule_respond_by_not_after_issue(struct lerq_rule_run *run); /* R004 */
+int lerq_rule_routine_deadline_short(struct lerq_rule_run *run);    /* R005 */
+int lerq_rule_data_time_order(struct lerq_rule_run *run);           /* R006 */
+int lerq_rule_period_too_long(struct lerq_rule_run *run);           /* R007 */
+int lerq_rule_confidentiality_ends_early(struct lerq_rule_run *run); /* R017 */
+int lerq_rule_authorisation_expired(struct lerq_rule_run *run);     /* R019 */
+
+/* rules/items.c: the data requested */
+int lerq_rule_ip_without_time(struct lerq_rule_run *run);           /* R008 */
+int lerq_rule_ipv4_without_port(struct lerq_rule_run *run);         /* R009 */
+int lerq_rule_identifier_malformed(struct lerq_rule_run *run);      /* R010 */
+int lerq_rule_content_without_court_order(struct lerq_rule_run *run); /* R011 */
+int lerq_rule_preservation_incomplete(struct lerq_rule_run *run);   /* R012 */
+int lerq_rule_request_type_shape(struct lerq_rule_run *run);        /* R016 */
+
+/* rules/channel.c: channel, borders and priority */
+int lerq_rule_cross_border_preservation_short(struct lerq_rule_run *run); /* R013 */
+int lerq_rule_cross_border_domestic_channel(struct lerq_rule_run *run);   /* R014 */
+int lerq_rule_emergency_mismatch(struct lerq_rule_run *run);        /* R015 */
+
+/* rules/response.c: responses */
+int lerq_rule_not_provided_without_reason(struct lerq_rule_run *run); /* R101 */
+int lerq_rule_preserved_without_date(struct lerq_rule_run *run);    /* R102 */
+int lerq_rule_issued_before_received(struct lerq_rule_run *run);    /* R103 */
+int lerq_rule_status_contradicts_outcomes(struct lerq_rule_run *run); /* R104 */
+
+#endif
