@@ -121,15 +121,15 @@ static void parse_pass(struct pass *p)
 static void schema_pass(struct pass *p)
 {
 	for (size_t i = p->first; i < p->end; i += p->step) {
-		struct lerq_report *report = lerq_report_new();
+		struct lerq_report *report = lerq__report_new();
 		xmlDocPtr doc = NULL;
 		if (report == NULL) {
 			pass_fail(p, i, "out of memory");
 			return;
 		}
-		int r = lerq_parse(p->ctx, p->c->data + p->c->offset[i], p->c->size[i], &doc, report);
-		if (r == LERQ_OK && doc != NULL && lerq_check_root(doc, report, &r))
-			r = lerq_schema_validate(p->ctx, doc, report);
+		int r = lerq__parse(p->ctx, p->c->data + p->c->offset[i], p->c->size[i], &doc, report);
+		if (r == LERQ_OK && doc != NULL && lerq__check_root(doc, report, &r))
+			r = lerq__schema_validate(p->ctx, doc, report);
 		if (r != LERQ_OK)
 			pass_fail(p, i, lerq_strerror(r));
 		else if (doc == NULL || lerq_report_count(report) != 0)
@@ -349,13 +349,13 @@ static int models_child(const struct bench *b, const void *arg, void *out_arg)
 		size_t size = 0;
 		struct lerq_report *report = NULL;
 		xmlDocPtr doc = NULL, model = NULL;
-		r = lerq_read_file(b->paths[i], LERQ_DEFAULT_MAX_SIZE, &data, &size);
+		r = lerq__read_file(b->paths[i], LERQ_DEFAULT_MAX_SIZE, &data, &size);
 		if (r == LERQ_OK)
-			r = lerq_validate_doc(ctx, data, size, b->now, &report, &doc);
+			r = lerq__validate_doc(ctx, data, size, b->now, &report, &doc);
 		if (r == LERQ_OK && doc == NULL)
 			r = LERQ_EDOCUMENT;
 		if (r == LERQ_OK)
-			r = lerq_letter_model(renderer, doc, size, report, &model);
+			r = lerq__letter_model(renderer, doc, size, report, &model);
 		if (r == LERQ_OK && xmlSaveFile(b->model_paths[i], model) < 0)
 			r = LERQ_EIO;
 		if (r != LERQ_OK)

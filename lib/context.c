@@ -18,10 +18,10 @@ static void global_init(void)
 	/* Lazy and unlocked in libxml2 2.9.14: run it once before any thread
 	 * validates (../shared/notes/libxml2-facts.md). */
 	xmlSchemaInitTypes();
-	init_status = lerq_resources_install();
+	init_status = lerq__resources_install();
 }
 
-int lerq_global_init(void)
+int lerq__global_init(void)
 {
 	if (pthread_once(&init_once, global_init) != 0)
 		return LERQ_EINTERNAL;
@@ -32,7 +32,7 @@ LERQ_EXPORT int lerq_ctx_new(unsigned int flags, struct lerq_ctx **out)
 {
 	if (out == NULL || flags != LERQ_CTX_DEFAULT)
 		return LERQ_EINVAL;
-	int r = lerq_global_init();
+	int r = lerq__global_init();
 	if (r != LERQ_OK)
 		return r;
 	struct lerq_ctx *ctx = calloc(1, sizeof(*ctx));
@@ -41,12 +41,12 @@ LERQ_EXPORT int lerq_ctx_new(unsigned int flags, struct lerq_ctx **out)
 	ctx->max_size = LERQ_DEFAULT_MAX_SIZE;
 	ctx->max_depth = LERQ_DEFAULT_MAX_DEPTH;
 	ctx->max_findings = LERQ_DEFAULT_MAX_FINDINGS;
-	r = lerq_schema_compile(&ctx->schema_doc, &ctx->schema);
+	r = lerq__schema_compile(&ctx->schema_doc, &ctx->schema);
 	if (r != LERQ_OK) {
 		free(ctx);
 		return r;
 	}
-	r = lerq_rules_new(&ctx->rules);
+	r = lerq__rules_new(&ctx->rules);
 	if (r != LERQ_OK) {
 		lerq_ctx_free(ctx);
 		return r;
@@ -59,8 +59,8 @@ LERQ_EXPORT void lerq_ctx_free(struct lerq_ctx *ctx)
 {
 	if (ctx == NULL)
 		return;
-	lerq_profiles_free(ctx);
-	lerq_rules_free(ctx->rules);
+	lerq__profiles_free(ctx);
+	lerq__rules_free(ctx->rules);
 	xmlSchemaFree(ctx->schema);
 	xmlFreeDoc(ctx->schema_doc);
 	free(ctx);

@@ -35,7 +35,7 @@ static xmlNodePtr child(const xmlNode *parent, const char *name)
 static char *token(const xmlNode *n)
 {
 	xmlChar *raw = n ? xmlNodeGetContent(n) : NULL;
-	char *out = lerq_value_collapse(raw ? (const char *)raw : "");
+	char *out = lerq__value_collapse(raw ? (const char *)raw : "");
 	xmlFree(raw);
 	return out;
 }
@@ -44,7 +44,7 @@ static int finding(struct pair *p, enum lerq_code code, const xmlNode *node, cha
 {
 	if (message == NULL)
 		return LERQ_ENOMEM;
-	int r = lerq_report_add_code(p->report, code, node, 0, 0, message);
+	int r = lerq__report_add_code(p->report, code, node, 0, 0, message);
 	free(message);
 	return r;
 }
@@ -60,7 +60,7 @@ static int check_reference(struct pair *p)
 		r = LERQ_ENOMEM;
 	else if (strcmp(theirs, ours) != 0)
 		r = finding(p, LERQ_R201, in_response_to,
-		            lerq_strdup_printf("InResponseTo is \"%s\" but the request's "
+		            lerq__strdup_printf("InResponseTo is \"%s\" but the request's "
 		                               "RegistrationNumber is \"%s\": the response must "
 		                               "name the request it answers",
 		                               theirs, ours));
@@ -91,7 +91,7 @@ static int check_items_answered(struct pair *p)
 		}
 		if (id && !answered)
 			r = finding(p, LERQ_R202, p->response,
-			            lerq_strdup_printf("The request's Item \"%s\" has no Result: "
+			            lerq__strdup_printf("The request's Item \"%s\" has no Result: "
 			                               "answer every item requested, if only to say "
 			                               "why it is not provided",
 			                               (const char *)id));
@@ -118,7 +118,7 @@ static int check_results_known(struct pair *p)
 		}
 		if (ref && !known)
 			r = finding(p, LERQ_R203, res,
-			            lerq_strdup_printf("Result item \"%s\" is not an Item of the request: "
+			            lerq__strdup_printf("Result item \"%s\" is not an Item of the request: "
 			                               "use the id the request gave the item",
 			                               (const char *)ref));
 		xmlFree(ref);
@@ -139,10 +139,10 @@ static int check_deadline(struct pair *p)
 	int r = LERQ_OK;
 	if (by == NULL || at == NULL)
 		r = LERQ_ENOMEM;
-	else if (lerq_datetime_parse(by, &due) == LERQ_OK &&
-	         lerq_datetime_parse(at, &when) == LERQ_OK && when.instant > due.instant)
+	else if (lerq__datetime_parse(by, &due) == LERQ_OK &&
+	         lerq__datetime_parse(at, &when) == LERQ_OK && when.instant > due.instant)
 		r = finding(p, LERQ_R204, issued,
-		            lerq_strdup_printf("The response was issued at %s, after the request's "
+		            lerq__strdup_printf("The response was issued at %s, after the request's "
 		                               "RespondBy %s", at, by));
 	free(by);
 	free(at);
@@ -163,14 +163,14 @@ static int (*const pair_rules[])(struct pair *) = {
 static int wrong_root(struct lerq_report **report, xmlDocPtr doc, const char *want)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc);
-	struct lerq_report *r = lerq_report_new();
+	struct lerq_report *r = lerq__report_new();
 	if (r == NULL)
 		return LERQ_ENOMEM;
-	char *msg = lerq_strdup_printf("This document is a %s; a %s is expected here "
+	char *msg = lerq__strdup_printf("This document is a %s; a %s is expected here "
 	                               "(check-response takes the request first, then "
 	                               "the response)",
 	                               (const char *)root->name, want);
-	int err = msg ? lerq_report_add_code(r, LERQ_S002, root, 0, 0, msg) : LERQ_ENOMEM;
+	int err = msg ? lerq__report_add_code(r, LERQ_S002, root, 0, 0, msg) : LERQ_ENOMEM;
 	free(msg);
 	if (err != LERQ_OK) {
 		lerq_report_free(r);
@@ -196,9 +196,9 @@ LERQ_EXPORT int lerq_check_response_memory(const struct lerq_ctx *ctx,
 
 	struct lerq_report *req_report = NULL, *rsp_report = NULL;
 	xmlDocPtr req = NULL, rsp = NULL;
-	int r = lerq_validate_doc(ctx, request, request_size, now, &req_report, &req);
+	int r = lerq__validate_doc(ctx, request, request_size, now, &req_report, &req);
 	if (r == LERQ_OK)
-		r = lerq_validate_doc(ctx, response, response_size, now, &rsp_report, &rsp);
+		r = lerq__validate_doc(ctx, response, response_size, now, &rsp_report, &rsp);
 
 	if (r == LERQ_OK && req && !is_lerq(xmlDocGetRootElement(req), "Request")) {
 		r = wrong_root(&req_report, req, "Request");
@@ -219,7 +219,7 @@ LERQ_EXPORT int lerq_check_response_memory(const struct lerq_ctx *ctx,
 		for (size_t i = 0; r == LERQ_OK && i < sizeof(pair_rules) / sizeof(pair_rules[0]); i++)
 			r = pair_rules[i](&p);
 		for (size_t i = 0; r == LERQ_OK && i < ctx->profile_count; i++)
-			lerq_profile_adjust(ctx->profiles[i], rsp_report);
+			lerq__profile_adjust(ctx->profiles[i], rsp_report);
 	}
 	xmlFreeDoc(req);
 	xmlFreeDoc(rsp);
@@ -243,9 +243,9 @@ LERQ_EXPORT int lerq_check_response_file(const struct lerq_ctx *ctx,
 		return LERQ_EINVAL;
 	char *req = NULL, *rsp = NULL;
 	size_t req_size, rsp_size;
-	int r = lerq_read_file(request_path, ctx->max_size, &req, &req_size);
+	int r = lerq__read_file(request_path, ctx->max_size, &req, &req_size);
 	if (r == LERQ_OK)
-		r = lerq_read_file(response_path, ctx->max_size, &rsp, &rsp_size);
+		r = lerq__read_file(response_path, ctx->max_size, &rsp, &rsp_size);
 	if (r == LERQ_OK)
 		r = lerq_check_response_memory(ctx, req, req_size, rsp, rsp_size, now,
 		                               request_report, response_report);

@@ -13,13 +13,13 @@ static int run_rules(const struct lerq_ctx *ctx, xmlDocPtr doc, lerq_time_t now,
 {
 	int r = LERQ_OK;
 	/* Rules (issue 3) run here, on documents without schema errors. */
-	r = lerq_rules_run(ctx->rules, doc, now, report);
+	r = lerq__rules_run(ctx->rules, doc, now, report);
 	for (size_t i = 0; r == LERQ_OK && i < ctx->profile_count; i++)
-		r = lerq_profile_run(ctx->profiles[i], doc, report);
+		r = lerq__profile_run(ctx->profiles[i], doc, report);
 	return r;
 }
 
-int lerq_validate_doc(const struct lerq_ctx *ctx, const void *data, size_t size,
+int lerq__validate_doc(const struct lerq_ctx *ctx, const void *data, size_t size,
                       lerq_time_t now, struct lerq_report **out, xmlDocPtr *doc_out)
 {
 	if (doc_out)
@@ -29,16 +29,16 @@ int lerq_validate_doc(const struct lerq_ctx *ctx, const void *data, size_t size,
 	if (now == LERQ_NOW_CLOCK)
 		now = (lerq_time_t)time(NULL);
 
-	struct lerq_report *report = lerq_report_new();
+	struct lerq_report *report = lerq__report_new();
 	if (report == NULL)
 		return LERQ_ENOMEM;
-	lerq_report_set_limit(report, ctx->max_findings);
+	lerq__report_set_limit(report, ctx->max_findings);
 
 	xmlDocPtr doc = NULL;
 	bool schema_passed = false;
-	int r = lerq_parse(ctx, data, size, &doc, report);
-	if (r == LERQ_OK && doc != NULL && lerq_check_root(doc, report, &r))
-		r = lerq_schema_validate(ctx, doc, report);
+	int r = lerq__parse(ctx, data, size, &doc, report);
+	if (r == LERQ_OK && doc != NULL && lerq__check_root(doc, report, &r))
+		r = lerq__schema_validate(ctx, doc, report);
 	/* The rules run only on documents that pass the schema (a schema
 	 * error may hide what they look for). */
 	if (r == LERQ_OK && doc != NULL && lerq_report_count(report) == 0) {
@@ -46,7 +46,7 @@ int lerq_validate_doc(const struct lerq_ctx *ctx, const void *data, size_t size,
 		r = run_rules(ctx, doc, now, report);
 	}
 	for (size_t i = 0; r == LERQ_OK && i < ctx->profile_count; i++)
-		lerq_profile_adjust(ctx->profiles[i], report);
+		lerq__profile_adjust(ctx->profiles[i], report);
 
 	if (r != LERQ_OK) {
 		xmlFreeDoc(doc);
@@ -65,7 +65,7 @@ LERQ_EXPORT int lerq_validate_memory(const struct lerq_ctx *ctx, const void *dat
                                      size_t size, lerq_time_t now,
                                      struct lerq_report **out)
 {
-	return lerq_validate_doc(ctx, data, size, now, out, NULL);
+	return lerq__validate_doc(ctx, data, size, now, out, NULL);
 }
 
 LERQ_EXPORT int lerq_validate_file(const struct lerq_ctx *ctx, const char *path,
@@ -75,7 +75,7 @@ LERQ_EXPORT int lerq_validate_file(const struct lerq_ctx *ctx, const char *path,
 		return LERQ_EINVAL;
 	char *data;
 	size_t size;
-	int r = lerq_read_file(path, ctx->max_size, &data, &size);
+	int r = lerq__read_file(path, ctx->max_size, &data, &size);
 	if (r != LERQ_OK)
 		return r;
 	r = lerq_validate_memory(ctx, data, size, now, out);

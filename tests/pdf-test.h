@@ -103,7 +103,7 @@ static inline size_t count_bytes(const char *pdf, size_t size, const char *needl
 	return n;
 }
 
-static inline char *pdf_text(const char *pdf, size_t size)
+static inline char *lerq__pdf_text(const char *pdf, size_t size)
 {
 	/* -raw: in the order drawn, which keeps a cell's lines together. */
 	static const char *const args[] = { "-raw", "-enc", "UTF-8", NULL };

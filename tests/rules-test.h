@@ -179,9 +179,9 @@ static inline struct lerq_report *run_one_rule(void **state, enum lerq_code code
 	const struct lerq_ctx *ctx = *state;
 	xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), NULL, NULL, XML_PARSE_NONET);
 	assert_non_null(doc);
-	struct lerq_report *r = lerq_report_new();
+	struct lerq_report *r = lerq__report_new();
 	assert_non_null(r);
-	assert_int_equal(lerq_rules_run_code(ctx->rules, code, doc, TEST_NOW, r), LERQ_OK);
+	assert_int_equal(lerq__rules_run_code(ctx->rules, code, doc, TEST_NOW, r), LERQ_OK);
 	xmlFreeDoc(doc);
 	return r;
 }

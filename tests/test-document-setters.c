@@ -12,7 +12,7 @@ static char *snapshot(const struct lerq_doc *doc)
 {
 	char *data;
 	size_t n;
-	assert_int_equal(lerq_xml_serialise(doc->xml, false, &data, &n), LERQ_OK);
+	assert_int_equal(lerq__xml_serialise(doc->xml, false, &data, &n), LERQ_OK);
 	return data;
 }
 

@@ -144,7 +144,7 @@ static void canonical(xmlNodePtr node, char *path, size_t plen, char **out, size
 	for (xmlNodePtr n = node; n; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		char *p = lerq_strdup_printf("%.*s/%s", (int)plen, path, (const char *)n->name);
+		char *p = lerq__strdup_printf("%.*s/%s", (int)plen, path, (const char *)n->name);
 		xmlChar *text = NULL;
 		bool leaf = true;
 		for (xmlNodePtr c = n->children; c; c = c->next)
@@ -152,15 +152,15 @@ static void canonical(xmlNodePtr node, char *path, size_t plen, char **out, size
 				leaf = false;
 		if (leaf)
 			text = xmlNodeGetContent(n);
-		char *v = lerq_value_collapse(text ? (const char *)text : "");
+		char *v = lerq__value_collapse(text ? (const char *)text : "");
 		xmlFree(text);
-		char *line = lerq_strdup_printf("%s {%s}%s=%s\n", p,
+		char *line = lerq__strdup_printf("%s {%s}%s=%s\n", p,
 		                                n->ns ? (const char *)n->ns->href : "",
 		                                leaf ? "" : "+", v);
 		for (xmlAttrPtr a = n->properties; a; a = a->next) {
 			xmlChar *av = xmlNodeListGetString(n->doc, a->children, 1);
-			char *cv = lerq_value_collapse((const char *)av);
-			char *l2 = lerq_strdup_printf("%s  @%s=%s\n", line, (const char *)a->name,
+			char *cv = lerq__value_collapse((const char *)av);
+			char *l2 = lerq__strdup_printf("%s  @%s=%s\n", line, (const char *)a->name,
 			                              cv);
 			free(line);
 			line = l2;
@@ -219,7 +219,7 @@ static void round_trip(const struct lerq_ctx *ctx, const char *path)
 	if (valid) {
 		once = write_valid(ctx, doc, &n1);
 	} else {
-		assert_int_equal(lerq_xml_serialise(doc->xml, false, &once, &n1), LERQ_OK);
+		assert_int_equal(lerq__xml_serialise(doc->xml, false, &once, &n1), LERQ_OK);
 	}
 	lerq_doc_free(doc);
 	char *a = canonical_of(orig, size), *b = canonical_of(once, n1);
@@ -227,7 +227,7 @@ static void round_trip(const struct lerq_ctx *ctx, const char *path)
 		fail_msg("%s: not equivalent after a round trip:\n%s\n---\n%s", path, a, b);
 	assert_int_equal(lerq_doc_parse_memory(ctx, once, n1, TEST_NOW, LERQ_PARSE_KEEP_INVALID,
 	                                       &doc, NULL), LERQ_OK);
-	assert_int_equal(lerq_xml_serialise(doc->xml, false, &twice, &n2), LERQ_OK);
+	assert_int_equal(lerq__xml_serialise(doc->xml, false, &twice, &n2), LERQ_OK);
 	assert_int_equal(n1, n2);
 	assert_memory_equal(once, twice, n1);
 	lerq_doc_free(doc);
@@ -614,7 +614,7 @@ static void test_signature_kept(void **state)
 	assert_int_equal(lerq_elem_set_text(sig, "x"), LERQ_EINVAL);
 	char *data;
 	size_t n;
-	assert_int_equal(lerq_xml_serialise(doc->xml, false, &data, &n), LERQ_OK);
+	assert_int_equal(lerq__xml_serialise(doc->xml, false, &data, &n), LERQ_OK);
 	assert_non_null(strstr(data, "http://www.w3.org/2000/09/xmldsig#"));
 	free(data);
 	OK(doc, lerq_elem_remove(sig));

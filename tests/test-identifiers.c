@@ -33,9 +33,9 @@ static void expect_all(check_fn fn, const char *const *values, bool expected)
 static void test_ipv4(void **state)
 {
 	(void)state;
-	GOOD(lerq_id_is_ipv4, "192.0.2.1", "0.0.0.0", "255.255.255.255", "10.0.0.0");
+	GOOD(lerq__id_is_ipv4, "192.0.2.1", "0.0.0.0", "255.255.255.255", "10.0.0.0");
 	/* Leading zeros are refused: other parsers read them as octal. */
-	BAD(lerq_id_is_ipv4, "256.1.1.1", "1.2.3", "1.2.3.4.5", "", "192.168.01.1",
+	BAD(lerq__id_is_ipv4, "256.1.1.1", "1.2.3", "1.2.3.4.5", "", "192.168.01.1",
 	    "01.2.3.4", "0x1.2.3.4", "1.2.3.4 ", " 1.2.3.4", "1.2.3.-4", "::1",
 	    "a.b.c.d", "1..2.3");
 }
@@ -43,10 +43,10 @@ static void test_ipv4(void **state)
 static void test_ipv6(void **state)
 {
 	(void)state;
-	GOOD(lerq_id_is_ipv6, "::", "::1", "2001:db8::1", "2001:DB8::A",
+	GOOD(lerq__id_is_ipv6, "::", "::1", "2001:db8::1", "2001:DB8::A",
 	     "2001:0db8:0000:0000:0000:0000:0000:0001", "1:2:3:4:5:6:7:8",
 	     "::ffff:192.0.2.1", "1:2:3:4:5:6:1.2.3.4", "fe80::", "1:2:3:4:5:6:7::");
-	BAD(lerq_id_is_ipv6, "", ":::", "1::2::3", "1:2:3:4:5:6:7:8:9", "12345::",
+	BAD(lerq__id_is_ipv6, "", ":::", "1::2::3", "1:2:3:4:5:6:7:8:9", "12345::",
 	    "fe80::1%eth0", "[::1]", "192.0.2.1", "g::1", "::ffff:256.0.0.1",
 	    "1:2:3:4:5:6:7");
 }
@@ -54,11 +54,11 @@ static void test_ipv6(void **state)
 static void test_email(void **state)
 {
 	(void)state;
-	GOOD(lerq_id_is_email, "anna@example.org", "Anna@GMAIL.COM",
+	GOOD(lerq__id_is_email, "anna@example.org", "Anna@GMAIL.COM",
 	     "a.b.c@police.example.de", "x+tag@example.co.uk",
 	     "!#$%&'*+-/=?^_`{|}~@example.org", "a@xn--bcher-kva.example",
 	     "a@b.c");
-	BAD(lerq_id_is_email, "", "anna", "@example.org", "anna@", "anna@localhost",
+	BAD(lerq__id_is_email, "", "anna", "@example.org", "anna@", "anna@localhost",
 	    ".anna@example.org", "anna.@example.org", "an..na@example.org",
 	    "an na@example.org", "a@b@example.org", "anna@example.org.",
 	    "anna@-example.org", "anna@example..org", "anna@192.0.2.1",
@@ -69,10 +69,10 @@ static void test_email(void **state)
 	char s[400];
 	memset(s, 'a', 64);
 	strcpy(s + 64, "@example.org");
-	assert_true(lerq_id_is_email(s));
+	assert_true(lerq__id_is_email(s));
 	memset(s, 'a', 65);
 	strcpy(s + 65, "@example.org");
-	assert_false(lerq_id_is_email(s));
+	assert_false(lerq__id_is_email(s));
 
 	/* 254 characters in all, not 255: "a@" then labels of 63 and dots. */
 	strcpy(s, "a@");
@@ -86,16 +86,16 @@ static void test_email(void **state)
 	memset(s + n, 'c', 60);
 	s[n + 60] = '\0';
 	assert_int_equal(strlen(s), 254);
-	assert_true(lerq_id_is_email(s));
+	assert_true(lerq__id_is_email(s));
 	strcat(s, "c");
-	assert_false(lerq_id_is_email(s));
+	assert_false(lerq__id_is_email(s));
 }
 
 static void test_e164(void **state)
 {
 	(void)state;
-	GOOD(lerq_id_is_e164, "+4930123456", "+123456", "+123456789012345");
-	BAD(lerq_id_is_e164, "", "+", "+12345", "+1234567890123456", "4930123456",
+	GOOD(lerq__id_is_e164, "+4930123456", "+123456", "+123456789012345");
+	BAD(lerq__id_is_e164, "", "+", "+12345", "+1234567890123456", "4930123456",
 	    "+0301234567", "+49 30 123456", "+49-30-123456", "++4930123456",
 	    "+4930123456a", "00 4930123456");
 }
@@ -103,8 +103,8 @@ static void test_e164(void **state)
 static void test_imei(void **state)
 {
 	(void)state;
-	GOOD(lerq_id_is_imei, "490154203237518", "356938035643809", "000000000000000");
-	BAD(lerq_id_is_imei, "", "490154203237517", "490154203237519",
+	GOOD(lerq__id_is_imei, "490154203237518", "356938035643809", "000000000000000");
+	BAD(lerq__id_is_imei, "", "490154203237517", "490154203237519",
 	    "49015420323751", "4901542032375180", "49015420323751a",
 	    "49-015420-323751-8", "490154 203237518");
 }
@@ -112,17 +112,17 @@ static void test_imei(void **state)
 static void test_imsi(void **state)
 {
 	(void)state;
-	GOOD(lerq_id_is_imsi, "26201123456789", "262011234567890");
-	BAD(lerq_id_is_imsi, "", "2620112345678", "2620112345678901",
+	GOOD(lerq__id_is_imsi, "26201123456789", "262011234567890");
+	BAD(lerq__id_is_imsi, "", "2620112345678", "2620112345678901",
 	    "26201123456789a", "+26201123456789", "262 011234567890");
 }
 
 static void test_mac(void **state)
 {
 	(void)state;
-	GOOD(lerq_id_is_mac, "00:1a:2b:3c:4d:5e", "00-1A-2B-3C-4D-5E",
+	GOOD(lerq__id_is_mac, "00:1a:2b:3c:4d:5e", "00-1A-2B-3C-4D-5E",
 	     "001a.2b3c.4d5e", "FF:FF:FF:FF:FF:FF");
-	BAD(lerq_id_is_mac, "", "00:1a:2b:3c:4d", "00:1a:2b:3c:4d:5e:6f",
+	BAD(lerq__id_is_mac, "", "00:1a:2b:3c:4d", "00:1a:2b:3c:4d:5e:6f",
 	    "00:1a-2b:3c:4d:5e", "00.1a.2b.3c.4d.5e", "001a2b3c4d5e",
 	    "0:1a:2b:3c:4d:5e", "00:1a:2b:3c:4d:5g", "001a.2b3c:4d5e",
 	    "001a-2b3c-4d5e", "001a.2b3c.4d5", "00 1a 2b 3c 4d 5e");
@@ -131,10 +131,10 @@ static void test_mac(void **state)
 static void test_domain(void **state)
 {
 	(void)state;
-	GOOD(lerq_id_is_domain, "example.org", "police.example.de", "example.org.",
+	GOOD(lerq__id_is_domain, "example.org", "police.example.de", "example.org.",
 	     "a-b.example", "xn--bcher-kva.example", "example.xn--p1ai",
 	     "1.example.org", "123.example", "EXAMPLE.ORG", "a1.b2");
-	BAD(lerq_id_is_domain, "", ".", "org", "org.", "-example.org",
+	BAD(lerq__id_is_domain, "", ".", "org", "org.", "-example.org",
 	    "example-.org", "example.-org", "example.org-", ".example.org",
 	    "example..org", "example.org..", "exa_mple.org", "exa mple.org",
 	    "192.0.2.1", "example.123", "b\xc3\xbc" "cher.example", "example.org/");
@@ -144,10 +144,10 @@ static void test_domain(void **state)
 	char s[300];
 	memset(s, 'a', 63);
 	strcpy(s + 63, ".example");
-	assert_true(lerq_id_is_domain(s));
+	assert_true(lerq__id_is_domain(s));
 	memset(s, 'a', 64);
 	strcpy(s + 64, ".example");
-	assert_false(lerq_id_is_domain(s));
+	assert_false(lerq__id_is_domain(s));
 
 	s[0] = '\0';
 	for (int i = 0; i < 3; i++) {
@@ -160,23 +160,23 @@ static void test_domain(void **state)
 	memset(s + n, 'b', 61);
 	s[n + 61] = '\0';
 	assert_int_equal(strlen(s), 253);
-	assert_true(lerq_id_is_domain(s));
+	assert_true(lerq__id_is_domain(s));
 	strcat(s, ".");
-	assert_true(lerq_id_is_domain(s));
+	assert_true(lerq__id_is_domain(s));
 	s[253] = 'b';
 	s[254] = '\0';
-	assert_false(lerq_id_is_domain(s));
+	assert_false(lerq__id_is_domain(s));
 }
 
 static void test_url(void **state)
 {
 	(void)state;
-	GOOD(lerq_id_is_url, "https://x.example/a?b", "ftp://x", "mailto:a@b.c",
+	GOOD(lerq__id_is_url, "https://x.example/a?b", "ftp://x", "mailto:a@b.c",
 	     "http://example.org", "HTTPS://Example.ORG:8443/", "http://[2001:db8::1]/",
 	     "http://user:pw@example.org/", "https://example.org:/", "urn:isbn:0451450523",
 	     "svn+ssh://x/y", "https://example.org#frag", "tel:+4930123456",
 	     "https://example.org/%C3%BC");
-	BAD(lerq_id_is_url, "", "not a url", "http://", "https://", "http:",
+	BAD(lerq__id_is_url, "", "not a url", "http://", "https://", "http:",
 	    "http:example.org", "http:///path", "http://user@/", "http://:80/",
 	    "http://example.org:8o/", "http://[2001:db8::1/", "http://[::1]x/",
 	    "https://exa mple.org/", "https://example.org/a b", "https://example.org/\t",
@@ -189,31 +189,31 @@ static void test_url_host(void **state)
 	(void)state;
 	char buf[64];
 
-	assert_true(lerq_url_host("https://WWW.Police.Example.DE/contact", buf, sizeof(buf)));
+	assert_true(lerq__url_host("https://WWW.Police.Example.DE/contact", buf, sizeof(buf)));
 	assert_string_equal(buf, "www.police.example.de");
-	assert_true(lerq_url_host("http://user:p@ss@example.org:8080/a@b?c#d", buf, sizeof(buf)));
+	assert_true(lerq__url_host("http://user:p@ss@example.org:8080/a@b?c#d", buf, sizeof(buf)));
 	assert_string_equal(buf, "example.org");
-	assert_true(lerq_url_host("https://[2001:DB8::1]:443/", buf, sizeof(buf)));
+	assert_true(lerq__url_host("https://[2001:DB8::1]:443/", buf, sizeof(buf)));
 	assert_string_equal(buf, "2001:db8::1");
-	assert_true(lerq_url_host("https://example.org?q", buf, sizeof(buf)));
+	assert_true(lerq__url_host("https://example.org?q", buf, sizeof(buf)));
 	assert_string_equal(buf, "example.org");
-	assert_true(lerq_url_host("https://example.org#f", buf, sizeof(buf)));
+	assert_true(lerq__url_host("https://example.org#f", buf, sizeof(buf)));
 	assert_string_equal(buf, "example.org");
-	assert_true(lerq_url_host("https://example.org.", buf, sizeof(buf)));
+	assert_true(lerq__url_host("https://example.org.", buf, sizeof(buf)));
 	assert_string_equal(buf, "example.org.");
 
 	/* Failures leave buf alone. */
 	strcpy(buf, "untouched");
-	assert_false(lerq_url_host("ftp://example.org/", buf, sizeof(buf)));
-	assert_false(lerq_url_host("mailto:a@example.org", buf, sizeof(buf)));
-	assert_false(lerq_url_host("https://", buf, sizeof(buf)));
-	assert_false(lerq_url_host("https://:443/", buf, sizeof(buf)));
-	assert_false(lerq_url_host(NULL, buf, sizeof(buf)));
-	assert_false(lerq_url_host("https://example.org", NULL, 0));
+	assert_false(lerq__url_host("ftp://example.org/", buf, sizeof(buf)));
+	assert_false(lerq__url_host("mailto:a@example.org", buf, sizeof(buf)));
+	assert_false(lerq__url_host("https://", buf, sizeof(buf)));
+	assert_false(lerq__url_host("https://:443/", buf, sizeof(buf)));
+	assert_false(lerq__url_host(NULL, buf, sizeof(buf)));
+	assert_false(lerq__url_host("https://example.org", NULL, 0));
 	/* "example.org" needs 12 bytes with its NUL. */
-	assert_false(lerq_url_host("https://example.org", buf, 11));
+	assert_false(lerq__url_host("https://example.org", buf, 11));
 	assert_string_equal(buf, "untouched");
-	assert_true(lerq_url_host("https://example.org", buf, 12));
+	assert_true(lerq__url_host("https://example.org", buf, 12));
 	assert_string_equal(buf, "example.org");
 }
 
@@ -221,38 +221,38 @@ static void test_email_domain(void **state)
 {
 	(void)state;
 	const char *email = "anna@police.example.de";
-	assert_ptr_equal(lerq_id_email_domain(email), email + 5);
-	assert_string_equal(lerq_id_email_domain("a@b@example.org"), "example.org");
-	assert_string_equal(lerq_id_email_domain("anna@"), "");
-	assert_null(lerq_id_email_domain("anna"));
-	assert_null(lerq_id_email_domain(NULL));
+	assert_ptr_equal(lerq__id_email_domain(email), email + 5);
+	assert_string_equal(lerq__id_email_domain("a@b@example.org"), "example.org");
+	assert_string_equal(lerq__id_email_domain("anna@"), "");
+	assert_null(lerq__id_email_domain("anna"));
+	assert_null(lerq__id_email_domain(NULL));
 }
 
 static void test_freemail(void **state)
 {
 	(void)state;
-	GOOD(lerq_id_domain_is_freemail, "gmail.com", "GMAIL.COM", "Gmail.Com.",
+	GOOD(lerq__id_domain_is_freemail, "gmail.com", "GMAIL.COM", "Gmail.Com.",
 	     "googlemail.com", "mail.gmail.com", "yahoo.com", "yahoo.de", "yahoo.co.uk",
 	     "YAHOO.CO.UK", "yahoo.com.ar", "mail.yahoo.co.jp", "hotmail.fr",
 	     "hotmail.co.uk", "outlook.com", "outlook.de", "live.com", "gmx.net",
 	     "gmx.de", "gmx.at", "web.de", "mail.ru", "yandex.ru", "yandex.com.tr",
 	     "ya.ru", "proton.me", "protonmail.com", "icloud.com", "aol.com",
 	     "t-online.de", "163.com", "uol.com.br");
-	BAD(lerq_id_domain_is_freemail, "", ".", "example.org", "police.example.de",
+	BAD(lerq__id_domain_is_freemail, "", ".", "example.org", "police.example.de",
 	    "gmail.com.example.org", "mygmail.com", "gmail.co", "gmail",
 	    "yahoo", "yahoo.example.org", "yahoo.example.de", "yahoo.com.example.org",
 	    "yahoo.co.example", "notyahoo.com", "yahoo-inc.com", "com", "co.uk",
 	    "gmx.police.uk", "mail.police.uk");
 
 	/* Through the e-mail address, as rule LERQ-R001 uses it. */
-	assert_true(lerq_id_domain_is_freemail(lerq_id_email_domain("Anna@GMAIL.COM")));
-	assert_false(lerq_id_domain_is_freemail(lerq_id_email_domain("anna@police.example.de")));
+	assert_true(lerq__id_domain_is_freemail(lerq__id_email_domain("Anna@GMAIL.COM")));
+	assert_false(lerq__id_domain_is_freemail(lerq__id_email_domain("anna@police.example.de")));
 
 	/* Longer than any domain name: refused, not overflowed. */
 	char s[600];
 	memset(s, 'a', sizeof(s) - 12);
 	strcpy(s + sizeof(s) - 12, ".gmail.com");
-	assert_false(lerq_id_domain_is_freemail(s));
+	assert_false(lerq__id_domain_is_freemail(s));
 }
 
 /* The lookup binary-searches the generated table and only ever searches
@@ -261,13 +261,13 @@ static void test_freemail_table(void **state)
 {
 	(void)state;
 	size_t n = 0;
-	while (lerq_freemail_domains[n] != NULL)
+	while (lerq__freemail_domains[n] != NULL)
 		n++;
-	assert_int_equal(n, lerq_freemail_domains_count);
+	assert_int_equal(n, lerq__freemail_domains_count);
 	assert_true(n > 50);
 	for (size_t i = 0; i < n; i++) {
-		const char *e = lerq_freemail_domains[i];
-		if (i > 0 && strcmp(lerq_freemail_domains[i - 1], e) >= 0)
+		const char *e = lerq__freemail_domains[i];
+		if (i > 0 && strcmp(lerq__freemail_domains[i - 1], e) >= 0)
 			fail_msg("\"%s\" is out of order", e);
 		if (strchr(e, '.') == NULL)
 			fail_msg("\"%s\" has no dot", e);
@@ -284,7 +284,7 @@ static void test_freemail_table(void **state)
 		} else {
 			strcpy(probe, e);
 		}
-		if (!lerq_id_domain_is_freemail(probe))
+		if (!lerq__id_domain_is_freemail(probe))
 			fail_msg("\"%s\" is listed but not found", probe);
 	}
 }
@@ -293,34 +293,34 @@ static void test_within(void **state)
 {
 	(void)state;
 	const char *host = "www.police.example.de";
-	assert_true(lerq_id_domain_is_within("police.example.de", host));
-	assert_true(lerq_id_domain_is_within("example.de", host));
-	assert_true(lerq_id_domain_is_within("www.police.example.de", host));
-	assert_true(lerq_id_domain_is_within("police.example.de.", host));
-	assert_true(lerq_id_domain_is_within("police.example.de", "www.police.example.de."));
-	assert_true(lerq_id_domain_is_within("Police.Example.DE", "WWW.police.example.de"));
-	assert_false(lerq_id_domain_is_within("de", host));
-	assert_false(lerq_id_domain_is_within("de.", host));
-	assert_false(lerq_id_domain_is_within(".de", host));
-	assert_false(lerq_id_domain_is_within("other.de", host));
-	assert_false(lerq_id_domain_is_within("ample.de", host));
-	assert_false(lerq_id_domain_is_within("xample.de", "example.de"));
-	assert_false(lerq_id_domain_is_within("mail.police.example.de", host));
-	assert_false(lerq_id_domain_is_within("www.police.example.de", "police.example.de"));
-	assert_false(lerq_id_domain_is_within("", host));
-	assert_false(lerq_id_domain_is_within("example.de", ""));
-	assert_false(lerq_id_domain_is_within("2.1", "192.0.2.1"));
-	assert_false(lerq_id_domain_is_within("192.0.2.1", "192.0.2.1"));
-	assert_false(lerq_id_domain_is_within(NULL, host));
-	assert_false(lerq_id_domain_is_within("example.de", NULL));
+	assert_true(lerq__id_domain_is_within("police.example.de", host));
+	assert_true(lerq__id_domain_is_within("example.de", host));
+	assert_true(lerq__id_domain_is_within("www.police.example.de", host));
+	assert_true(lerq__id_domain_is_within("police.example.de.", host));
+	assert_true(lerq__id_domain_is_within("police.example.de", "www.police.example.de."));
+	assert_true(lerq__id_domain_is_within("Police.Example.DE", "WWW.police.example.de"));
+	assert_false(lerq__id_domain_is_within("de", host));
+	assert_false(lerq__id_domain_is_within("de.", host));
+	assert_false(lerq__id_domain_is_within(".de", host));
+	assert_false(lerq__id_domain_is_within("other.de", host));
+	assert_false(lerq__id_domain_is_within("ample.de", host));
+	assert_false(lerq__id_domain_is_within("xample.de", "example.de"));
+	assert_false(lerq__id_domain_is_within("mail.police.example.de", host));
+	assert_false(lerq__id_domain_is_within("www.police.example.de", "police.example.de"));
+	assert_false(lerq__id_domain_is_within("", host));
+	assert_false(lerq__id_domain_is_within("example.de", ""));
+	assert_false(lerq__id_domain_is_within("2.1", "192.0.2.1"));
+	assert_false(lerq__id_domain_is_within("192.0.2.1", "192.0.2.1"));
+	assert_false(lerq__id_domain_is_within(NULL, host));
+	assert_false(lerq__id_domain_is_within("example.de", NULL));
 
 	/* As rule LERQ-R002 combines them. */
 	char buf[256];
-	assert_true(lerq_url_host("https://www.police.example.de/kontakt", buf, sizeof(buf)));
-	assert_true(lerq_id_domain_is_within(
-		lerq_id_email_domain("cybercrime@police.example.de"), buf));
-	assert_false(lerq_id_domain_is_within(
-		lerq_id_email_domain("cybercrime@police-example.de"), buf));
+	assert_true(lerq__url_host("https://www.police.example.de/kontakt", buf, sizeof(buf)));
+	assert_true(lerq__id_domain_is_within(
+		lerq__id_email_domain("cybercrime@police.example.de"), buf));
+	assert_false(lerq__id_domain_is_within(
+		lerq__id_email_domain("cybercrime@police-example.de"), buf));
 }
 
 int main(void)

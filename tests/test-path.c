@@ -15,28 +15,28 @@ static void test_paths(void **state)
 	xmlDocPtr doc = xmlReadMemory(doc_text, (int)strlen(doc_text), NULL, NULL, 0);
 	assert_non_null(doc);
 	xmlNodePtr root = xmlDocGetRootElement(doc);
-	char *p = lerq_node_path(root);
+	char *p = lerq__node_path(root);
 	assert_string_equal(p, "/Request");
 	free(p);
 
 	xmlNodePtr authority = root->children;
 	xmlNodePtr contact2 = authority->children->next;
-	p = lerq_node_path(contact2->children);
+	p = lerq__node_path(contact2->children);
 	assert_string_equal(p, "/Request/IssuingAuthority/Contact[2]/Email");
 	free(p);
 	/* A repeatable element keeps its position even when alone. */
 	xmlNodePtr offence = authority->next->children;
-	p = lerq_node_path(offence);
+	p = lerq__node_path(offence);
 	assert_string_equal(p, "/Request/Investigation/Offence[1]");
 	free(p);
-	p = lerq_node_path(offence->next);
+	p = lerq__node_path(offence->next);
 	assert_string_equal(p, "/Request/Investigation/Summary");
 	free(p);
 
-	p = lerq_node_path((xmlNodePtr)xmlHasProp(root, BAD_CAST "type"));
+	p = lerq__node_path((xmlNodePtr)xmlHasProp(root, BAD_CAST "type"));
 	assert_string_equal(p, "/Request/@type");
 	free(p);
-	p = lerq_node_path((xmlNodePtr)root->properties);
+	p = lerq__node_path((xmlNodePtr)root->properties);
 	assert_string_equal(p, "/Request/@xml:lang");
 	free(p);
 	xmlFreeDoc(doc);

@@ -15,10 +15,10 @@ static void test_letter_model(void **state)
 	char *data = slurp(EXAMPLE("emergency-request.xml"), &size);
 	struct lerq_report *report = NULL;
 	xmlDocPtr doc = NULL;
-	assert_int_equal(lerq_validate_doc(f->ctx, data, size, TEST_NOW, &report, &doc), LERQ_OK);
+	assert_int_equal(lerq__validate_doc(f->ctx, data, size, TEST_NOW, &report, &doc), LERQ_OK);
 	assert_non_null(doc);
 	xmlDocPtr model = NULL;
-	assert_int_equal(lerq_letter_model(f->renderer, doc, size, report, &model), LERQ_OK);
+	assert_int_equal(lerq__letter_model(f->renderer, doc, size, report, &model), LERQ_OK);
 	xmlNodePtr root = xmlDocGetRootElement(model);
 	assert_string_equal((const char *)root->name, "letter");
 	assert_string_equal((const char *)root->ns->href, "urn:lerq:letter:1");
@@ -50,14 +50,14 @@ static void test_letter_model(void **state)
 static void test_catalogues_complete(void **state)
 {
 	static const char *const langs[] = { "fr", "de", "es" };
-	const struct lerq_resource *en = lerq_resource_find("l10n/en.xml");
+	const struct lerq_resource *en = lerq__resource_find("l10n/en.xml");
 	assert_non_null(en);
 	xmlDocPtr english = xmlReadMemory((const char *)en->data, (int)en->size, NULL, NULL, 0);
 	assert_non_null(english);
 	for (size_t i = 0; i < sizeof(langs) / sizeof(langs[0]); i++) {
 		char name[32];
 		snprintf(name, sizeof(name), "l10n/%s.xml", langs[i]);
-		const struct lerq_resource *res = lerq_resource_find(name);
+		const struct lerq_resource *res = lerq__resource_find(name);
 		assert_non_null(res);
 		xmlDocPtr other = xmlReadMemory((const char *)res->data, (int)res->size, NULL, NULL, 0);
 		assert_non_null(other);
@@ -112,7 +112,7 @@ static void test_no_disable_output_escaping(void **state)
 		"html.xsl", "text.xsl",
 	};
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		const struct lerq_resource *res = lerq_resource_find(names[i]);
+		const struct lerq_resource *res = lerq__resource_find(names[i]);
 		assert_non_null(res);
 		assert_lacks((const char *)res->data, "disable-output-escaping");
 	}

@@ -36,7 +36,7 @@ static void test_every_example(void **state)
 		char *pdf = render_pdf(f->renderer, doc, &size);
 		if (tool_found(LERQ_PDFTOTEXT)) {
 			char *text = render_ok(f->renderer, doc, LERQ_FORMAT_TEXT, NULL);
-			char *words = pdf_text(pdf, size);
+			char *words = lerq__pdf_text(pdf, size);
 			assert_says_what_text_says(words, text);
 			assert_no_orphan_headings(words, text);
 			free(words);
@@ -78,7 +78,7 @@ static void test_request_fields(void **state)
 	char *doc = slurp(EXAMPLE("disclosure-request.xml"), NULL);
 	size_t size;
 	char *pdf = render_pdf(f->renderer, doc, &size);
-	char *words = pdf_text(pdf, size);
+	char *words = lerq__pdf_text(pdf, size);
 	char *flat = squeeze(words);
 	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
 		char *field = squeeze(fields[i]);
@@ -161,7 +161,7 @@ static void test_languages(void **state)
 		size_t size;
 		char *pdf = render_pdf(f->renderer, other, &size);
 		char *text = render_ok(f->renderer, other, LERQ_FORMAT_TEXT, NULL);
-		char *words = pdf_text(pdf, size);
+		char *words = lerq__pdf_text(pdf, size);
 		assert_says_what_text_says(words, text);
 		assert_no_orphan_headings(words, text);
 		assert_contains(words, cases[i].page);
@@ -212,7 +212,7 @@ static void test_300_items(void **state)
 	char *doc = many_items(300);
 	size_t size;
 	char *pdf = render_pdf(f->renderer, doc, &size);
-	char *words = pdf_text(pdf, size);
+	char *words = lerq__pdf_text(pdf, size);
 	const char *header = "Item Identifier Date and time Data requested";
 	size_t pages = 0, with_rows = 0;
 	for (char *save = NULL, *page = strtok_r(words, "\f", &save); page != NULL;
@@ -233,7 +233,7 @@ static void test_300_items(void **state)
 	free(words);
 
 	/* Every item once, in order, and the page count in the footer. */
-	words = pdf_text(pdf, size);
+	words = lerq__pdf_text(pdf, size);
 	const char *p = words;
 	for (int i = 1; i <= 300; i++) {
 		char id[16];
@@ -267,7 +267,7 @@ static void test_non_latin_names(void **state)
 	                                                          "محمد عبد الله");
 	size_t size;
 	char *pdf = render_pdf(f->renderer, arabic, &size);
-	char *words = pdf_text(pdf, size);
+	char *words = lerq__pdf_text(pdf, size);
 	char *flat = squeeze(words);
 	static const char *const names[] = {
 		"ИванПетровичСидоров", "王小明", "ΕλληνικήΤηλεπικοινωνιακήΑ.Ε./北京网络有限公司",
@@ -309,7 +309,7 @@ static void test_markup_is_text(void **state)
 	char *doc = slurp(DATA("render/markup-in-text.xml"), NULL);
 	size_t size;
 	char *pdf = render_pdf(f->renderer, doc, &size);
-	char *words = pdf_text(pdf, size);
+	char *words = lerq__pdf_text(pdf, size);
 	char *flat = squeeze(words);
 	char *expect = squeeze("<script>alert(\"summary\")</script> Tom & Jerry <b>bold</b> &amp;");
 	assert_contains(flat, expect);
@@ -357,7 +357,7 @@ static void test_hostile_letterhead(void **state)
 		free(err);
 	}
 	if (tool_found(LERQ_PDFTOTEXT)) {
-		char *words = pdf_text(pdf, size);
+		char *words = lerq__pdf_text(pdf, size);
 		assert_contains(words, "run me quoted file");
 		free(words);
 	}

@@ -57,7 +57,7 @@ static void test_code_table_matches_spec(void **state)
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof(spec) / sizeof(spec[0]); i++) {
-		const struct lerq_code_info *info = lerq_code_info(spec[i].code);
+		const struct lerq__code_info *info = lerq__code_info(spec[i].code);
 		assert_string_equal(info->code, spec[i].name);
 		assert_int_equal(info->severity, spec[i].severity);
 		assert_string_equal(info->ref, spec[i].ref);
@@ -65,9 +65,9 @@ static void test_code_table_matches_spec(void **state)
 	}
 	/* No hole in the table, and every rule of the table has a code. */
 	for (int c = 0; c < LERQ_CODE_COUNT; c++)
-		assert_non_null(lerq_code_info((enum lerq_code)c)->code);
-	for (size_t i = 0; i < lerq_rule_table_count; i++)
-		assert_true(lerq_rule_table[i].code < LERQ_CODE_COUNT);
+		assert_non_null(lerq__code_info((enum lerq_code)c)->code);
+	for (size_t i = 0; i < lerq__rule_table_count; i++)
+		assert_true(lerq__rule_table[i].code < LERQ_CODE_COUNT);
 }
 
 
@@ -432,15 +432,15 @@ static void test_rules_by_root(void **state)
 		xmlDocPtr doc = xmlReadMemory(skeletons[i], (int)strlen(skeletons[i]),
 		                              NULL, NULL, 0);
 		assert_non_null(doc);
-		r = lerq_report_new();
-		assert_int_equal(lerq_rules_run(ctx->rules, doc, TEST_NOW, r), LERQ_OK);
+		r = lerq__report_new();
+		assert_int_equal(lerq__rules_run(ctx->rules, doc, TEST_NOW, r), LERQ_OK);
 		for (size_t j = 0; j < lerq_report_count(r); j++)
 			assert_true(lerq_finding_path(lerq_report_get(r, j))[0] == '/');
 		lerq_report_free(r);
 		xmlFreeDoc(doc);
 	}
-	lerq_rules_free(NULL);
-	assert_int_equal(lerq_rules_run(NULL, NULL, 0, NULL), LERQ_EINVAL);
+	lerq__rules_free(NULL);
+	assert_int_equal(lerq__rules_run(NULL, NULL, 0, NULL), LERQ_EINVAL);
 }
 
 /* One rules object, many threads, documents with findings. */

@@ -30,7 +30,7 @@ def main():
         # recorded excludes it.
         parts.append("static const unsigned char res_%d[] = {\n%s\n\t0x00\n};" % (i, c_bytes(data)))
         table.append('\t{ "%s", res_%d, %d },' % (name, i, len(data)))
-    parts.append("const struct lerq_resource lerq_resources[] = {")
+    parts.append("const struct lerq_resource lerq__resources[] = {")
     parts.extend(table)
     parts.append("\t{ NULL, NULL, 0 },")
     parts.append("};")

@@ -3,7 +3,7 @@
  * (../shared/spec/format.md, section 4). Everything else refers to it. */
 #include "core/lerq-private.h"
 
-static const struct lerq_code_info codes[] = {
+static const struct lerq__code_info codes[] = {
 	[LERQ_P001] = { "LERQ-P001", LERQ_SEVERITY_ERROR, "",
 	                "not well-formed XML, not UTF-8, or empty" },
 	[LERQ_P002] = { "LERQ-P002", LERQ_SEVERITY_ERROR, "",
@@ -96,7 +96,7 @@ static const struct lerq_code_info codes[] = {
 _Static_assert(sizeof(codes) / sizeof(codes[0]) == LERQ_CODE_COUNT,
                "every enum lerq_code has a row");
 
-const struct lerq_code_info *lerq_code_info(enum lerq_code code)
+const struct lerq__code_info *lerq__code_info(enum lerq_code code)
 {
 	return &codes[code];
 }

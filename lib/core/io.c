@@ -8,7 +8,7 @@
 
 /* Reads at most limit + 1 bytes: enough to know the input is too large
  * without holding all of it. */
-int lerq_read_file(const char *path, size_t limit, char **data, size_t *size)
+int lerq__read_file(const char *path, size_t limit, char **data, size_t *size)
 {
 	FILE *f = fopen(path, "rb");
 	if (f == NULL)

@@ -29,7 +29,7 @@ struct lerq_ctx {
 };
 
 /* One-time, process-wide libxml2 set-up (pthread_once inside). */
-int lerq_global_init(void);
+int lerq__global_init(void);
 
 /* resources.c: files compiled into the library, reachable as res:///NAME. */
 #define LERQ_RES_PREFIX "res:///"
@@ -38,10 +38,10 @@ struct lerq_resource {
 	const unsigned char *data;
 	size_t size;
 };
-const struct lerq_resource *lerq_resource_find(const char *name);
+const struct lerq_resource *lerq__resource_find(const char *name);
 /* Installs the res:/// input callbacks and the external entity loader that
- * refuses everything else. Called once from lerq_global_init(). */
-int lerq_resources_install(void);
+ * refuses everything else. Called once from lerq__global_init(). */
+int lerq__resources_install(void);
 
 /* codes.c: the one table of finding codes. */
 enum lerq_code {
@@ -89,78 +89,78 @@ enum lerq_code {
 	LERQ_L003,
 	LERQ_CODE_COUNT,
 };
-struct lerq_code_info {
+struct lerq__code_info {
 	const char *code;
 	enum lerq_severity severity;
 	const char *ref;
 	const char *title;
 };
-const struct lerq_code_info *lerq_code_info(enum lerq_code code);
+const struct lerq__code_info *lerq__code_info(enum lerq_code code);
 
 /* report.c */
-struct lerq_report *lerq_report_new(void);
+struct lerq_report *lerq__report_new(void);
 /* Keeps at most `limit` findings; later ones are only counted. */
-void lerq_report_set_limit(struct lerq_report *report, size_t limit);
+void lerq__report_set_limit(struct lerq_report *report, size_t limit);
 /* Adds a finding; copies every string. Returns LERQ_OK or LERQ_ENOMEM. */
-int lerq_report_add(struct lerq_report *report, const char *code,
+int lerq__report_add(struct lerq_report *report, const char *code,
                     enum lerq_severity severity, const char *message,
                     unsigned long line, unsigned long column,
                     const char *path, const char *ref);
 /* Adds a finding for a built-in code, taking severity and ref from the table;
  * the node gives line and path (node may be NULL). */
-int lerq_report_add_code(struct lerq_report *report, enum lerq_code code,
+int lerq__report_add_code(struct lerq_report *report, enum lerq_code code,
                          const xmlNode *node, unsigned long line,
                          unsigned long column, const char *message);
 
 /* Gives every finding with this code the severity (national profiles). */
-void lerq_report_set_severity(struct lerq_report *report, const char *code,
+void lerq__report_set_severity(struct lerq_report *report, const char *code,
                               enum lerq_severity severity);
 
 /* validate.c: lerq_validate_memory() that also hands back the parsed
  * document when it passed the schema (the rules may still have found
  * errors), for callers that go on to use it (pairs, letters, the reader).
  * *doc_out is NULL otherwise; the caller frees it with xmlFreeDoc(). */
-int lerq_validate_doc(const struct lerq_ctx *ctx, const void *data, size_t size,
+int lerq__validate_doc(const struct lerq_ctx *ctx, const void *data, size_t size,
                       lerq_time_t now, struct lerq_report **out, xmlDocPtr *doc_out);
 
 /* io.c: reads a whole file, or limit + 1 bytes of a larger one (enough
  * to refuse it without holding it all). LERQ_EIO with errno set. */
-int lerq_read_file(const char *path, size_t limit, char **data, size_t *size);
+int lerq__read_file(const char *path, size_t limit, char **data, size_t *size);
 
 /* path.c: "/Request/IssuingAuthority/Contact[1]/Email"; caller frees. */
-char *lerq_node_path(const xmlNode *node);
-/* Column of the node's start tag as recorded by lerq_parse(), 0 if unknown
+char *lerq__node_path(const xmlNode *node);
+/* Column of the node's start tag as recorded by lerq__parse(), 0 if unknown
  * (a document lerq did not parse itself). */
-unsigned long lerq_node_column(const xmlNode *node);
+unsigned long lerq__node_column(const xmlNode *node);
 
-/* node-facts.c: what lerq_parse() records on each element. */
-struct lerq_node_facts {
+/* node-facts.c: what lerq__parse() records on each element. */
+struct lerq__node_facts {
 	unsigned long column;   /* 1-based; 0 unknown */
 	unsigned long position; /* among same-named siblings, 1-based */
 	bool has_later_twin;    /* a later sibling has the same name */
 };
 /* False when the element carries no facts (not parsed by lerq). */
-bool lerq_node_facts(const xmlNode *node, struct lerq_node_facts *out);
-void lerq_node_set_facts(xmlNode *node, const struct lerq_node_facts *facts);
+bool lerq__node_facts(const xmlNode *node, struct lerq__node_facts *out);
+void lerq__node_set_facts(xmlNode *node, const struct lerq__node_facts *facts);
 
 /* parse.c: safe parsing. On refusal, *doc is NULL and the report holds the
  * single P00x finding. Returns LERQ_OK (parsed or refused) or an error. */
-/* True for a parser context made by lerq_parse(). */
-bool lerq_parse_is_ours(const xmlParserCtxt *ctxt);
-int lerq_parse(const struct lerq_ctx *ctx, const void *data, size_t size,
+/* True for a parser context made by lerq__parse(). */
+bool lerq__parse_is_ours(const xmlParserCtxt *ctxt);
+int lerq__parse(const struct lerq_ctx *ctx, const void *data, size_t size,
                xmlDocPtr *doc, struct lerq_report *report);
 
 /* schema.c */
-int lerq_schema_compile(xmlDocPtr *doc, xmlSchemaPtr *schema);
+int lerq__schema_compile(xmlDocPtr *doc, xmlSchemaPtr *schema);
 /* Checks root and version (S002). Returns true when the document may go
  * on to the schema. */
-bool lerq_check_root(xmlDocPtr doc, struct lerq_report *report, int *err);
-int lerq_schema_validate(const struct lerq_ctx *ctx, xmlDocPtr doc,
+bool lerq__check_root(xmlDocPtr doc, struct lerq_report *report, int *err);
+int lerq__schema_validate(const struct lerq_ctx *ctx, xmlDocPtr doc,
                          struct lerq_report *report);
 
 /* schema-messages.c: libxml2's XSD message rewritten for people; caller
  * frees. */
-char *lerq_schema_message(const char *raw, const xmlNode *node);
+char *lerq__schema_message(const char *raw, const xmlNode *node);
 
 /* time.c: a parsed xs:dateTime (with zone) or xs:date. The fields are the
  * value as written; instant is UTC seconds (for a date: its midnight UTC). */
@@ -170,9 +170,9 @@ struct lerq_datetime {
 	int offset_minutes;
 	lerq_time_t instant;
 };
-int lerq_datetime_parse(const char *text, struct lerq_datetime *dt);
-int lerq_date_parse(const char *text, struct lerq_datetime *dt);
-int64_t lerq_days_from_civil(int64_t y, int m, int d);
+int lerq__datetime_parse(const char *text, struct lerq_datetime *dt);
+int lerq__date_parse(const char *text, struct lerq_datetime *dt);
+int64_t lerq__days_from_civil(int64_t y, int m, int d);
 
 /* ---- rules.c (issue 3): the rules no schema can express ------------ */
 /* Compiled XPath expressions of every rule; read-only once made, so one
@@ -180,8 +180,8 @@ int64_t lerq_days_from_civil(int64_t y, int m, int d);
 struct lerq_rules;
 /* Returns LERQ_OK, LERQ_ENOMEM, or LERQ_EINTERNAL if an expression of the
  * rule table does not compile. */
-int lerq_rules_new(struct lerq_rules **out);
-void lerq_rules_free(struct lerq_rules *rules);
+int lerq__rules_new(struct lerq_rules **out);
+void lerq__rules_free(struct lerq_rules *rules);
 /* Runs the rules that apply to doc's root (R0xx on a Request, R1xx on a
  * Response; nothing on anything else) and adds their findings to report,
  * in document order. Meant for documents that passed the schema. Numbers
@@ -189,7 +189,7 @@ void lerq_rules_free(struct lerq_rules *rules);
  * not be in use by another thread. Returns LERQ_OK, LERQ_ENOMEM, or
  * LERQ_EINTERNAL when an XPath evaluation failed: never "no finding"; on
  * failure the caller discards the report. */
-int lerq_rules_run(const struct lerq_rules *rules, xmlDocPtr doc,
+int lerq__rules_run(const struct lerq_rules *rules, xmlDocPtr doc,
                    lerq_time_t now, struct lerq_report *report);
 /* ---- end of rules.c ---------------------------------------------------- */
 
@@ -201,47 +201,47 @@ struct lerq_messages {
 	size_t len, cap;
 	bool oom;
 };
-void lerq_messages_clear(struct lerq_messages *m);
+void lerq__messages_clear(struct lerq_messages *m);
 /* The first few messages as one line, for a finding; *line (if not NULL)
  * gets the stylesheet line they name, or 0. Caller frees. */
-char *lerq_messages_summary(const struct lerq_messages *m, unsigned long *line);
+char *lerq__messages_summary(const struct lerq_messages *m, unsigned long *line);
 
 /* xslt.c: lerq's built-in stylesheets, compiled once per context from
  * the stylesheets embedded under res:///, and the security preferences every transform
  * runs with (no file, no network, res:/// only). */
 struct lerq_stylesheets;
-enum lerq_stylesheet {
+enum lerq__stylesheet {
 	LERQ_STYLESHEET_LETTER, /* stage 1: document -> letter model */
 	LERQ_STYLESHEET_HTML,   /* stage 2: letter model -> HTML */
 	LERQ_STYLESHEET_TEXT,   /* stage 2: letter model -> text */
 };
-int lerq_stylesheets_new(struct lerq_stylesheets **out);
-void lerq_stylesheets_free(struct lerq_stylesheets *ss);
-xsltStylesheetPtr lerq_stylesheet(const struct lerq_stylesheets *ss,
-                                  enum lerq_stylesheet which);
+int lerq__stylesheets_new(struct lerq_stylesheets **out);
+void lerq__stylesheets_free(struct lerq_stylesheets *ss);
+xsltStylesheetPtr lerq__stylesheet(const struct lerq_stylesheets *ss,
+                                  enum lerq__stylesheet which);
 /* Compiles a stylesheet document, which it takes over (freed on failure).
  * Returns LERQ_OK, LERQ_EINVAL when it does not compile (m says why),
  * LERQ_ENOMEM. */
-int lerq_xslt_compile(xmlDocPtr doc, struct lerq_messages *m, xsltStylesheetPtr *out);
+int lerq__xslt_compile(xmlDocPtr doc, struct lerq_messages *m, xsltStylesheetPtr *out);
 /* Applies style to doc (which libxslt writes into: one thread per doc)
  * with lerq's security preferences and CPU caps in proportion to
  * input_size, the size in bytes of the document the letter comes from;
  * params as for xsltApplyStylesheet(). Any message means failure:
  * LERQ_EINTERNAL with m saying why; LERQ_ENOMEM. The result is the
  * caller's (xmlFreeDoc). */
-int lerq_xslt_apply(const struct lerq_stylesheets *ss, xsltStylesheetPtr style,
+int lerq__xslt_apply(const struct lerq_stylesheets *ss, xsltStylesheetPtr style,
                     xmlDocPtr doc, size_t input_size, const char **params,
                     struct lerq_messages *m, xmlDocPtr *result);
 /* Serialises a result as its stylesheet's xsl:output says, into a
  * malloc()ed, NUL-terminated buffer. */
-int lerq_xslt_serialize(xsltStylesheetPtr style, xmlDocPtr result, char **out,
+int lerq__xslt_serialize(xsltStylesheetPtr style, xmlDocPtr result, char **out,
                         size_t *size);
 
 /* letterhead.c: compiles an agency's letterhead stylesheet (which must
  * import res:///letter.xsl and nothing but lerq's own files). url, which
  * may be NULL, is the file's path. Returns LERQ_OK; LERQ_EINVAL with
  * LERQ-L002 or LERQ-P00x findings in problems; LERQ_ENOMEM. */
-int lerq_letterhead_compile(const struct lerq_ctx *ctx, const void *data, size_t size,
+int lerq__letterhead_compile(const struct lerq_ctx *ctx, const void *data, size_t size,
                             const char *url, xsltStylesheetPtr *out,
                             struct lerq_report *problems);
 
@@ -258,8 +258,8 @@ struct lerq_renderer {
 /* pdf.c, in a build with PDF support: a pool of pango font maps, so that
  * each PDF letter has one to itself and later ones find fonts quicker. */
 struct lerq_pdf_fonts;
-int lerq_pdf_fonts_new(struct lerq_pdf_fonts **out);
-void lerq_pdf_fonts_free(struct lerq_pdf_fonts *fonts);
+int lerq__pdf_fonts_new(struct lerq_pdf_fonts **out);
+void lerq__pdf_fonts_free(struct lerq_pdf_fonts *fonts);
 /* The letter model (doc/letter-model.md) of a document that passed
  * validation, as the renderer's stage 1 makes it: everything the letter
  * says, in its language, with dates written out. The PDF typesetter lays
@@ -268,7 +268,7 @@ void lerq_pdf_fonts_free(struct lerq_pdf_fonts *fonts);
  * English and adds LERQ-L001 to report; a letterhead that fails adds
  * LERQ-L003 and returns LERQ_EINVAL. doc is written into (one thread per
  * doc). On LERQ_OK *model is the caller's (xmlFreeDoc). */
-int lerq_letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
+int lerq__letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
                       size_t input_size, struct lerq_report *report,
                       xmlDocPtr *model);
 /* ---- end of letters ---------------------------------------------------- */
@@ -277,8 +277,8 @@ int lerq_letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
 /* Collapses whitespace as xs:token does (tabs, newlines and runs of
  * spaces become one space; leading and trailing ones go). Caller frees;
  * NULL when out of memory. */
-char *lerq_value_collapse(const char *value);
-char *lerq_strdup_printf(const char *fmt, ...)
+char *lerq__value_collapse(const char *value);
+char *lerq__strdup_printf(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 
 #endif

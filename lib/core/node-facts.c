@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* What lerq_parse() learns about each element while it is read, and
+/* What lerq__parse() learns about each element while it is read, and
  * libxml2's DOM does not keep: its column, and its position among the
  * siblings of the same name. Findings need both (a column and an XPath
  * such as Item[3]); working them out afterwards costs a walk over the
@@ -22,7 +22,7 @@
 #define FACTS_TWIN ((uint64_t)1 << 62)
 #define FIELD_MASK (((uint64_t)1 << 31) - 1)
 
-bool lerq_node_facts(const xmlNode *node, struct lerq_node_facts *out)
+bool lerq__node_facts(const xmlNode *node, struct lerq__node_facts *out)
 {
 	uint64_t v = (uint64_t)(uintptr_t)node->_private;
 	if (node->type != XML_ELEMENT_NODE || !(v & FACTS_KNOWN))
@@ -33,7 +33,7 @@ bool lerq_node_facts(const xmlNode *node, struct lerq_node_facts *out)
 	return true;
 }
 
-void lerq_node_set_facts(xmlNode *node, const struct lerq_node_facts *facts)
+void lerq__node_set_facts(xmlNode *node, const struct lerq__node_facts *facts)
 {
 	uint64_t column = facts->column <= FIELD_MASK ? facts->column : 0;
 	uint64_t position = facts->position;
@@ -47,12 +47,12 @@ void lerq_node_set_facts(xmlNode *node, const struct lerq_node_facts *facts)
 	node->_private = (void *)(uintptr_t)v;
 }
 #else
-bool lerq_node_facts(const xmlNode *node, struct lerq_node_facts *out)
+bool lerq__node_facts(const xmlNode *node, struct lerq__node_facts *out)
 {
 	return false;
 }
 
-void lerq_node_set_facts(xmlNode *node, const struct lerq_node_facts *facts)
+void lerq__node_set_facts(xmlNode *node, const struct lerq__node_facts *facts)
 {
 }
 #endif

@@ -72,18 +72,18 @@ static void doctype_hook(void *user, const xmlChar *name,
 {
 	xmlParserCtxtPtr ctxt = user;
 	refuse(ctxt, LERQ_P002,
-	       lerq_strdup_printf("The document has a DOCTYPE declaration (<!DOCTYPE %s>); "
+	       lerq__strdup_printf("The document has a DOCTYPE declaration (<!DOCTYPE %s>); "
 	                          "lerq refuses DTDs and entity declarations in received documents",
 	                          name ? (const char *)name : ""));
 }
 
-bool lerq_parse_is_ours(const xmlParserCtxt *ctxt)
+bool lerq__parse_is_ours(const xmlParserCtxt *ctxt)
 {
 	return ctxt->sax != NULL && ctxt->sax->internalSubset == doctype_hook;
 }
 
 /* The byte offset the parser has reached in the input. lerq makes
- * libxml2 decode the input as UTF-8 (lerq_parse), and UTF-8 decoded as
+ * libxml2 decode the input as UTF-8 (lerq__parse), and UTF-8 decoded as
  * UTF-8 keeps its length, so the offset is the raw bytes read less the
  * decoded bytes not yet parsed. xmlByteConsumed() works that out by
  * encoding those bytes again, on every call, and in libxml2 2.9.14 counts
@@ -148,16 +148,16 @@ static void record_facts(xmlParserCtxtPtr ctxt, struct parse_state *st)
 	xmlNodePtr node = ctxt->node;
 	if (node == NULL || node->type != XML_ELEMENT_NODE)
 		return;
-	struct lerq_node_facts facts = { .column = start_column(ctxt, st), .position = 0 };
+	struct lerq__node_facts facts = { .column = start_column(ctxt, st), .position = 0 };
 	struct sibling_names *level = &st->levels[st->depth - 1];
 	unsigned int i;
 	for (i = 0; i < level->count && !same_name(level->last[i], node); i++)
 		;
 	if (i < level->count) {
-		struct lerq_node_facts prev;
-		if (lerq_node_facts(level->last[i], &prev)) {
+		struct lerq__node_facts prev;
+		if (lerq__node_facts(level->last[i], &prev)) {
 			prev.has_later_twin = true;
-			lerq_node_set_facts(level->last[i], &prev);
+			lerq__node_set_facts(level->last[i], &prev);
 			facts.position = prev.position + 1;
 		}
 		level->last[i] = node;
@@ -167,7 +167,7 @@ static void record_facts(xmlParserCtxtPtr ctxt, struct parse_state *st)
 	} else {
 		level->overflow = true;
 	}
-	lerq_node_set_facts(node, &facts);
+	lerq__node_set_facts(node, &facts);
 	/* Its children start a new level. */
 	st->levels[st->depth].count = 0;
 	st->levels[st->depth].overflow = false;
@@ -185,7 +185,7 @@ static void start_element(void *user, const xmlChar *localname,
 	if (uri && (xmlStrEqual(uri, BAD_CAST XINCLUDE_NS_2001) ||
 	            xmlStrEqual(uri, BAD_CAST XINCLUDE_NS_2003))) {
 		refuse(ctxt, LERQ_P002,
-		       lerq_strdup_printf("The document contains an XInclude element <%s%s%s>; "
+		       lerq__strdup_printf("The document contains an XInclude element <%s%s%s>; "
 		                          "lerq never includes or fetches external content",
 		                          prefix ? (const char *)prefix : "", prefix ? ":" : "",
 		                          (const char *)localname));
@@ -193,7 +193,7 @@ static void start_element(void *user, const xmlChar *localname,
 	}
 	if (++st->depth > st->ctx->max_depth) {
 		refuse(ctxt, LERQ_P003,
-		       lerq_strdup_printf("Element <%s> is nested %u levels deep; the limit is %u",
+		       lerq__strdup_printf("Element <%s> is nested %u levels deep; the limit is %u",
 		                          (const char *)localname, st->depth, st->ctx->max_depth));
 		return;
 	}
@@ -264,7 +264,7 @@ static void parse_error(void *user, xmlErrorPtr err)
 	                     strstr(err->message, "too big"))) {
 		char *clean = clean_message(err->message);
 		refuse(ctxt, LERQ_P003,
-		       lerq_strdup_printf("The document exceeds a parser limit: %s",
+		       lerq__strdup_printf("The document exceeds a parser limit: %s",
 		                          clean ? clean : ""));
 		free(clean);
 		return;
@@ -280,17 +280,17 @@ static void parse_error(void *user, xmlErrorPtr err)
 	enum lerq_code code = LERQ_P001;
 	if (is_entity_error(err->code)) {
 		code = LERQ_P002;
-		msg = lerq_strdup_printf("The document uses an entity reference (%s); "
+		msg = lerq__strdup_printf("The document uses an entity reference (%s); "
 		                         "lerq refuses entities in received documents",
 		                         clean ? clean : "");
 	} else if (err->code == XML_ERR_INVALID_CHAR || err->code == XML_ERR_INVALID_ENCODING ||
 	           err->code == XML_ERR_UNKNOWN_ENCODING || err->code == XML_ERR_UNSUPPORTED_ENCODING) {
-		msg = lerq_strdup_printf("The document is not valid UTF-8 text (%s)",
+		msg = lerq__strdup_printf("The document is not valid UTF-8 text (%s)",
 		                         clean ? clean : "");
 	} else if (err->code == XML_ERR_DOCUMENT_EMPTY) {
 		msg = strdup("The document is empty: no root element was found");
 	} else {
-		msg = lerq_strdup_printf("The document is not well-formed XML: %s",
+		msg = lerq__strdup_printf("The document is not well-formed XML: %s",
 		                         clean ? clean : "");
 	}
 	free(clean);
@@ -342,7 +342,7 @@ static char *encoding_problem(const unsigned char *p, size_t size)
 	*close = '\0';
 	if (strcasecmp(value, "UTF-8") == 0 || strcasecmp(value, "UTF8") == 0)
 		return NULL;
-	return lerq_strdup_printf("The document declares the encoding \"%s\"; "
+	return lerq__strdup_printf("The document declares the encoding \"%s\"; "
 	                          "lerq documents must be UTF-8", value);
 }
 
@@ -350,16 +350,16 @@ static int report_refusal(struct lerq_report *report, enum lerq_code code,
                           unsigned long line, unsigned long column,
                           const char *message)
 {
-	return lerq_report_add_code(report, code, NULL, line, column, message);
+	return lerq__report_add_code(report, code, NULL, line, column, message);
 }
 
-int lerq_parse(const struct lerq_ctx *ctx, const void *data, size_t size,
+int lerq__parse(const struct lerq_ctx *ctx, const void *data, size_t size,
                xmlDocPtr *doc, struct lerq_report *report)
 {
 	*doc = NULL;
 
 	if (size > ctx->max_size) {
-		char *m = lerq_strdup_printf("The input is %zu bytes; the limit is %zu bytes",
+		char *m = lerq__strdup_printf("The input is %zu bytes; the limit is %zu bytes",
 		                             size, ctx->max_size);
 		if (m == NULL)
 			return LERQ_ENOMEM;

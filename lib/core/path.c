@@ -37,7 +37,7 @@ static bool same_name(const xmlNode *a, const xmlNode *b)
 static char *step(const xmlNode *node)
 {
 	if (node->type == XML_ATTRIBUTE_NODE)
-		return lerq_strdup_printf("@%s%s",
+		return lerq__strdup_printf("@%s%s",
 		                          (node->ns && node->ns->prefix &&
 		                           xmlStrEqual(node->ns->prefix, BAD_CAST "xml"))
 		                                  ? "xml:" : "",
@@ -46,8 +46,8 @@ static char *step(const xmlNode *node)
 		return strdup("text()");
 
 	size_t pos = 1, total = 1;
-	struct lerq_node_facts facts;
-	if (lerq_node_facts(node, &facts)) {
+	struct lerq__node_facts facts;
+	if (lerq__node_facts(node, &facts)) {
 		pos = facts.position;
 		total = pos + facts.has_later_twin;
 	} else {
@@ -59,11 +59,11 @@ static char *step(const xmlNode *node)
 				total++;
 	}
 	if (total > 1 || is_repeatable(node->name))
-		return lerq_strdup_printf("%s[%zu]", (const char *)node->name, pos);
+		return lerq__strdup_printf("%s[%zu]", (const char *)node->name, pos);
 	return strdup((const char *)node->name);
 }
 
-char *lerq_node_path(const xmlNode *node)
+char *lerq__node_path(const xmlNode *node)
 {
 	size_t depth = 0;
 	for (const xmlNode *n = node; n && n->type != XML_DOCUMENT_NODE; n = n->parent)
@@ -103,13 +103,13 @@ out:
 	return out;
 }
 
-unsigned long lerq_node_column(const xmlNode *node)
+unsigned long lerq__node_column(const xmlNode *node)
 {
 	/* An attribute is reported at its element. */
 	if (node->type == XML_ATTRIBUTE_NODE)
 		node = node->parent;
-	struct lerq_node_facts facts;
-	if (node == NULL || !lerq_node_facts(node, &facts))
+	struct lerq__node_facts facts;
+	if (node == NULL || !lerq__node_facts(node, &facts))
 		return 0;
 	return facts.column;
 }

@@ -26,7 +26,7 @@ struct lerq_report {
 	size_t suppressed; /* counted beyond the limit */
 };
 
-struct lerq_report *lerq_report_new(void)
+struct lerq_report *lerq__report_new(void)
 {
 	struct lerq_report *r = calloc(1, sizeof(struct lerq_report));
 	if (r)
@@ -34,7 +34,7 @@ struct lerq_report *lerq_report_new(void)
 	return r;
 }
 
-void lerq_report_set_limit(struct lerq_report *report, size_t limit)
+void lerq__report_set_limit(struct lerq_report *report, size_t limit)
 {
 	report->limit = limit;
 }
@@ -57,7 +57,7 @@ LERQ_EXPORT void lerq_report_free(struct lerq_report *report)
 	free(report);
 }
 
-int lerq_report_add(struct lerq_report *report, const char *code,
+int lerq__report_add(struct lerq_report *report, const char *code,
                     enum lerq_severity severity, const char *message,
                     unsigned long line, unsigned long column,
                     const char *path, const char *ref)
@@ -99,23 +99,23 @@ int lerq_report_add(struct lerq_report *report, const char *code,
 	return LERQ_OK;
 }
 
-int lerq_report_add_code(struct lerq_report *report, enum lerq_code code,
+int lerq__report_add_code(struct lerq_report *report, enum lerq_code code,
                          const xmlNode *node, unsigned long line,
                          unsigned long column, const char *message)
 {
-	const struct lerq_code_info *info = lerq_code_info(code);
+	const struct lerq__code_info *info = lerq__code_info(code);
 	char *path = NULL;
 
 	if (node != NULL) {
-		path = lerq_node_path(node);
+		path = lerq__node_path(node);
 		if (path == NULL)
 			return LERQ_ENOMEM;
 		if (line == 0)
 			line = (unsigned long)xmlGetLineNo(node);
 		if (column == 0)
-			column = lerq_node_column(node);
+			column = lerq__node_column(node);
 	}
-	int r = lerq_report_add(report, info->code, info->severity, message,
+	int r = lerq__report_add(report, info->code, info->severity, message,
 	                        line, column, path, info->ref);
 	free(path);
 	return r;
@@ -195,7 +195,7 @@ LERQ_EXPORT const char *lerq_severity_name(enum lerq_severity severity)
 	return severity == LERQ_SEVERITY_WARNING ? "warning" : "error";
 }
 
-void lerq_report_set_severity(struct lerq_report *report, const char *code,
+void lerq__report_set_severity(struct lerq_report *report, const char *code,
                               enum lerq_severity severity)
 {
 	for (size_t i = 0; i < report->count; i++) {

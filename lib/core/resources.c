@@ -10,11 +10,11 @@
 
 #include "core/lerq-private.h"
 
-extern const struct lerq_resource lerq_resources[];
+extern const struct lerq_resource lerq__resources[];
 
-const struct lerq_resource *lerq_resource_find(const char *name)
+const struct lerq_resource *lerq__resource_find(const char *name)
 {
-	for (const struct lerq_resource *r = lerq_resources; r->name; r++)
+	for (const struct lerq_resource *r = lerq__resources; r->name; r++)
 		if (strcmp(r->name, name) == 0)
 			return r;
 	return NULL;
@@ -33,12 +33,12 @@ static bool is_res_uri(const char *uri)
 static int res_match(const char *uri)
 {
 	return is_res_uri(uri) &&
-	       lerq_resource_find(uri + strlen(LERQ_RES_PREFIX)) != NULL;
+	       lerq__resource_find(uri + strlen(LERQ_RES_PREFIX)) != NULL;
 }
 
 static void *res_open(const char *uri)
 {
-	const struct lerq_resource *res = lerq_resource_find(uri + strlen(LERQ_RES_PREFIX));
+	const struct lerq_resource *res = lerq__resource_find(uri + strlen(LERQ_RES_PREFIX));
 	if (res == NULL)
 		return NULL;
 	struct cursor *c = calloc(1, sizeof(*c));
@@ -76,12 +76,12 @@ static xmlParserInputPtr loader(const char *url, const char *id,
 {
 	if (is_res_uri(url))
 		return res_match(url) ? xmlNewInputFromFile(ctxt, url) : NULL;
-	if (ctxt != NULL && lerq_parse_is_ours(ctxt))
+	if (ctxt != NULL && lerq__parse_is_ours(ctxt))
 		return NULL;
 	return previous_loader ? previous_loader(url, id, ctxt) : NULL;
 }
 
-int lerq_resources_install(void)
+int lerq__resources_install(void)
 {
 	if (xmlRegisterInputCallbacks(res_match, res_open, res_read, res_close) < 0)
 		return LERQ_EINTERNAL;

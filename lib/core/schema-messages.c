@@ -193,7 +193,7 @@ static const char *local_name(const xmlNode *node)
 	return node && node->name ? (const char *)node->name : NULL;
 }
 
-char *lerq_schema_message(const char *raw, const xmlNode *node)
+char *lerq__schema_message(const char *raw, const xmlNode *node)
 {
 	struct buf b = { 0 };
 	if (raw == NULL)

@@ -13,9 +13,9 @@ static void quiet(void *user, xmlErrorPtr err)
 	 * build defect, reported as LERQ_EINTERNAL by the caller. */
 }
 
-int lerq_schema_compile(xmlDocPtr *doc_out, xmlSchemaPtr *schema_out)
+int lerq__schema_compile(xmlDocPtr *doc_out, xmlSchemaPtr *schema_out)
 {
-	const struct lerq_resource *res = lerq_resource_find("lerq.xsd");
+	const struct lerq_resource *res = lerq__resource_find("lerq.xsd");
 	if (res == NULL)
 		return LERQ_EINTERNAL;
 	/* The base URI lets xs:include and xs:import resolve to res:///. */
@@ -44,7 +44,7 @@ int lerq_schema_compile(xmlDocPtr *doc_out, xmlSchemaPtr *schema_out)
 
 /* Root and version before the schema (spec section 4): a document that is
  * not lerq's gets one clear finding instead of a page of schema errors. */
-bool lerq_check_root(xmlDocPtr doc, struct lerq_report *report, int *err)
+bool lerq__check_root(xmlDocPtr doc, struct lerq_report *report, int *err)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	const char *name = (const char *)root->name;
@@ -54,7 +54,7 @@ bool lerq_check_root(xmlDocPtr doc, struct lerq_report *report, int *err)
 	*err = LERQ_OK;
 	if (ns == NULL || strcmp(ns, LERQ_NS) != 0 ||
 	    (strcmp(name, "Request") != 0 && strcmp(name, "Response") != 0)) {
-		msg = lerq_strdup_printf(
+		msg = lerq__strdup_printf(
 			"The root element is <%s>%s%s%s; a lerq document is a Request or a "
 			"Response in the namespace " LERQ_NS,
 			name, ns ? " in the namespace " : " in no namespace",
@@ -62,7 +62,7 @@ bool lerq_check_root(xmlDocPtr doc, struct lerq_report *report, int *err)
 	} else {
 		xmlChar *version = xmlGetNoNsProp(root, BAD_CAST "version");
 		if (version == NULL) {
-			msg = lerq_strdup_printf("%s has no version attribute; it must say version=\"1.0\"",
+			msg = lerq__strdup_printf("%s has no version attribute; it must say version=\"1.0\"",
 			                         name);
 		} else {
 			/* Compared after whitespace collapsing, like the schema would. */
@@ -71,7 +71,7 @@ bool lerq_check_root(xmlDocPtr doc, struct lerq_report *report, int *err)
 			size_t n = strcspn(v, " \t\r\n");
 			bool ok = n == 3 && strncmp(v, "1.0", 3) == 0 && v[3 + strspn(v + 3, " \t\r\n")] == '\0';
 			if (!ok)
-				msg = lerq_strdup_printf(
+				msg = lerq__strdup_printf(
 					"%s has version \"%s\"; this lerq reads version 1.0 only",
 					name, (const char *)version);
 			xmlFree(version);
@@ -83,7 +83,7 @@ bool lerq_check_root(xmlDocPtr doc, struct lerq_report *report, int *err)
 		*err = LERQ_ENOMEM;
 		return false;
 	}
-	*err = lerq_report_add_code(report, LERQ_S002, root, 0, 0, msg);
+	*err = lerq__report_add_code(report, LERQ_S002, root, 0, 0, msg);
 	free(msg);
 	return false;
 }
@@ -127,17 +127,17 @@ static void schema_error(void *user, xmlErrorPtr e)
 		return;
 	}
 	const xmlNode *node = attribute_of(e->node, e->message);
-	char *msg = lerq_schema_message(e->message, node);
+	char *msg = lerq__schema_message(e->message, node);
 	if (msg == NULL) {
 		run->err = LERQ_ENOMEM;
 		return;
 	}
 	unsigned long line = e->line > 0 ? (unsigned long)e->line : 0;
-	run->err = lerq_report_add_code(run->report, LERQ_S001, node, line, 0, msg);
+	run->err = lerq__report_add_code(run->report, LERQ_S001, node, line, 0, msg);
 	free(msg);
 }
 
-int lerq_schema_validate(const struct lerq_ctx *ctx, xmlDocPtr doc,
+int lerq__schema_validate(const struct lerq_ctx *ctx, xmlDocPtr doc,
                          struct lerq_report *report)
 {
 	xmlSchemaValidCtxtPtr v = xmlSchemaNewValidCtxt(ctx->schema);
@@ -155,7 +155,7 @@ int lerq_schema_validate(const struct lerq_ctx *ctx, xmlDocPtr doc,
 		return LERQ_EINTERNAL;
 	if (rc > 0 && lerq_report_count(report) == before)
 		/* Invalid without a message: never let that pass as valid. */
-		return lerq_report_add_code(report, LERQ_S001, NULL, 0, 0,
+		return lerq__report_add_code(report, LERQ_S001, NULL, 0, 0,
 		                            "The document does not match the lerq schema");
 	return LERQ_OK;
 }

@@ -7,7 +7,7 @@
 
 #include "core/lerq-private.h"
 
-char *lerq_strdup_printf(const char *fmt, ...)
+char *lerq__strdup_printf(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -24,7 +24,7 @@ char *lerq_strdup_printf(const char *fmt, ...)
 	return s;
 }
 
-char *lerq_value_collapse(const char *value)
+char *lerq__value_collapse(const char *value)
 {
 	char *out = malloc(strlen(value) + 1);
 	if (out == NULL)

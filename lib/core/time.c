@@ -33,7 +33,7 @@ static int days_in_month(int64_t y, int m)
 
 /* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
  * days_from_civil). */
-int64_t lerq_days_from_civil(int64_t y, int m, int d)
+int64_t lerq__days_from_civil(int64_t y, int m, int d)
 {
 	y -= m <= 2;
 	int64_t era = (y >= 0 ? y : y - 399) / 400;
@@ -79,7 +79,7 @@ static bool parse_date_part(const char **pp, struct lerq_datetime *dt)
 	return true;
 }
 
-int lerq_datetime_parse(const char *text, struct lerq_datetime *dt)
+int lerq__datetime_parse(const char *text, struct lerq_datetime *dt)
 {
 	memset(dt, 0, sizeof(*dt));
 	const char *p = skip_space(text);
@@ -118,13 +118,13 @@ int lerq_datetime_parse(const char *text, struct lerq_datetime *dt)
 	if (*skip_space(p) != '\0')
 		return LERQ_EINVAL;
 
-	int64_t days = lerq_days_from_civil(dt->year, dt->month, dt->day);
+	int64_t days = lerq__days_from_civil(dt->year, dt->month, dt->day);
 	dt->instant = days * 86400 + dt->hour * 3600 + dt->minute * 60 + dt->second -
 	              (int64_t)dt->offset_minutes * 60;
 	return LERQ_OK;
 }
 
-int lerq_date_parse(const char *text, struct lerq_datetime *dt)
+int lerq__date_parse(const char *text, struct lerq_datetime *dt)
 {
 	memset(dt, 0, sizeof(*dt));
 	const char *p = skip_space(text);
@@ -142,7 +142,7 @@ int lerq_date_parse(const char *text, struct lerq_datetime *dt)
 	}
 	if (*skip_space(p) != '\0')
 		return LERQ_EINVAL;
-	dt->instant = lerq_days_from_civil(dt->year, dt->month, dt->day) * 86400;
+	dt->instant = lerq__days_from_civil(dt->year, dt->month, dt->day) * 86400;
 	return LERQ_OK;
 }
 
@@ -151,7 +151,7 @@ LERQ_EXPORT int lerq_time_parse(const char *text, lerq_time_t *out)
 	struct lerq_datetime dt;
 	if (text == NULL || out == NULL)
 		return LERQ_EINVAL;
-	int r = lerq_datetime_parse(text, &dt);
+	int r = lerq__datetime_parse(text, &dt);
 	if (r == LERQ_OK)
 		*out = dt.instant;
 	return r;

@@ -12,7 +12,7 @@
 
 static int fail_oom(struct lerq_doc *doc)
 {
-	return lerq_doc_fail(doc, LERQ_ENOMEM, "Out of memory");
+	return lerq__doc_fail(doc, LERQ_ENOMEM, "Out of memory");
 }
 
 /* "routine, urgent or emergency" */
@@ -40,12 +40,12 @@ static int check_value(struct lerq_doc *doc, const char *label, const struct fie
                        const char *value, char **out)
 {
 	if (value == NULL)
-		return lerq_doc_fail(doc, LERQ_EINVAL, "%s: no value given (NULL)", label);
-	char *v = lerq_value_collapse(value);
+		return lerq__doc_fail(doc, LERQ_EINVAL, "%s: no value given (NULL)", label);
+	char *v = lerq__value_collapse(value);
 	if (v == NULL)
 		return fail_oom(doc);
 	const char *why;
-	if (lerq_value_check(f, v, &why)) {
+	if (lerq__value_check(f, v, &why)) {
 		if (out != NULL)
 			*out = v;
 		else
@@ -53,14 +53,14 @@ static int check_value(struct lerq_doc *doc, const char *label, const struct fie
 		return LERQ_OK;
 	}
 	free(v);
-	char *shown = lerq_value_show(value);
+	char *shown = lerq__value_show(value);
 	char *words = f->type == FT_ENUM || f->type == FT_FIXED ? enum_words(f->values) : NULL;
 	if (shown == NULL)
-		lerq_doc_fail(doc, LERQ_EINVAL, "%s: the value was refused", label);
+		lerq__doc_fail(doc, LERQ_EINVAL, "%s: the value was refused", label);
 	else if (strncmp(why, "the value", 9) == 0 || strncmp(why, "this element", 12) == 0)
-		lerq_doc_fail(doc, LERQ_EINVAL, "%s: %s", label, why);
+		lerq__doc_fail(doc, LERQ_EINVAL, "%s: %s", label, why);
 	else
-		lerq_doc_fail(doc, LERQ_EINVAL, "%s \"%s\" is not valid: expected %s%s", label,
+		lerq__doc_fail(doc, LERQ_EINVAL, "%s \"%s\" is not valid: expected %s%s", label,
 		              shown, words ? (f->type == FT_FIXED ? "always " : "one of ") : "",
 		              words ? words : why);
 	free(shown);
@@ -74,7 +74,7 @@ static int prepare_value(xmlNodePtr node, const struct field *attr, const char *
                          char **out)
 {
 	const struct field *f = node_field(node);
-	char *label = attr ? lerq_strdup_printf("%s/@%s", f->name, attr->name) : strdup(f->name);
+	char *label = attr ? lerq__strdup_printf("%s/@%s", f->name, attr->name) : strdup(f->name);
 	if (label == NULL)
 		return fail_oom(node_doc(node));
 	int r = check_value(node_doc(node), label, attr ? attr : f, value, out);
@@ -98,10 +98,10 @@ static size_t count_children(const xmlNode *parent, const struct field *f)
 static void insert(xmlNodePtr parent, xmlNodePtr node, const struct field *f)
 {
 	const struct field *pf = node_field(parent);
-	size_t index = lerq_field_index(pf, f);
+	size_t index = lerq__field_index(pf, f);
 	xmlNodePtr after = NULL;
 	for (xmlNodePtr c = parent->children; c; c = c->next)
-		if (c->type == XML_ELEMENT_NODE && lerq_field_index(pf, node_field(c)) <= index)
+		if (c->type == XML_ELEMENT_NODE && lerq__field_index(pf, node_field(c)) <= index)
 			after = c;
 	if (after != NULL)
 		xmlAddNextSibling(after, node);
@@ -117,12 +117,12 @@ static int check_room(xmlNodePtr parent, const struct field *f)
 	struct lerq_doc *doc = node_doc(parent);
 	const char *pname = node_field(parent)->name;
 	if (f->type == FT_SIGNATURE)
-		return lerq_doc_fail(doc, LERQ_EINVAL,
+		return lerq__doc_fail(doc, LERQ_EINVAL,
 		                     "%s: a Signature is made by signing software, not built",
 		                     pname);
 	size_t n = count_children(parent, f);
 	if (f->max != 0 && n >= f->max)
-		return lerq_doc_fail(doc, LERQ_EINVAL,
+		return lerq__doc_fail(doc, LERQ_EINVAL,
 		                     "%s already has %zu %s; the format allows %u", pname, n,
 		                     f->name, f->max);
 	if (f->choice == 0)
@@ -130,7 +130,7 @@ static int check_room(xmlNodePtr parent, const struct field *f)
 	for (xmlNodePtr c = parent->children; c; c = c->next) {
 		const struct field *cf = c->type == XML_ELEMENT_NODE ? node_field(c) : NULL;
 		if (cf && cf != f && cf->choice == f->choice)
-			return lerq_doc_fail(doc, LERQ_EINVAL,
+			return lerq__doc_fail(doc, LERQ_EINVAL,
 			                     "%s already has %s; %s and %s exclude each other",
 			                     pname, cf->name, cf->name, f->name);
 	}
@@ -143,9 +143,9 @@ static int child_field(const struct lerq_elem *parent, const char *name,
 	if (parent == NULL || name == NULL)
 		return LERQ_EINVAL;
 	xmlNodePtr p = elem_node(parent);
-	const struct field *f = lerq_field_child(node_field(p), name);
+	const struct field *f = lerq__field_child(node_field(p), name);
 	if (f == NULL)
-		return lerq_doc_fail(node_doc(p), LERQ_EINVAL,
+		return lerq__doc_fail(node_doc(p), LERQ_EINVAL,
 		                     "%s has no element %s in the lerq format",
 		                     node_field(p)->name, name);
 	*out = f;
@@ -198,8 +198,8 @@ LERQ_EXPORT int lerq_elem_set_text(struct lerq_elem *elem, const char *value)
 		return LERQ_EINVAL;
 	xmlNodePtr node = elem_node(elem);
 	const struct field *f = node_field(node);
-	if (!lerq_field_has_value(f))
-		return lerq_doc_fail(node_doc(node), LERQ_EINVAL,
+	if (!lerq__field_has_value(f))
+		return lerq__doc_fail(node_doc(node), LERQ_EINVAL,
 		                     "%s holds other elements, not a value", f->name);
 	char *v;
 	int r = prepare_value(node, NULL, value, &v);
@@ -218,8 +218,8 @@ LERQ_EXPORT int lerq_elem_add_text(struct lerq_elem *parent, const char *name,
 	if (r != LERQ_OK)
 		return r;
 	xmlNodePtr p = elem_node(parent);
-	if (!lerq_field_has_value(f))
-		return lerq_doc_fail(node_doc(p), LERQ_EINVAL,
+	if (!lerq__field_has_value(f))
+		return lerq__doc_fail(node_doc(p), LERQ_EINVAL,
 		                     "%s holds other elements, not a value", f->name);
 	/* Check the value first, so that a refused one adds nothing. */
 	r = check_value(node_doc(p), f->name, f, value, NULL);
@@ -247,13 +247,13 @@ LERQ_EXPORT int lerq_elem_set_time(struct lerq_elem *elem, lerq_time_t when,
 	xmlNodePtr node = elem_node(elem);
 	const struct field *f = node_field(node);
 	if (f->type != FT_DATETIME && f->type != FT_DATE)
-		return lerq_doc_fail(node_doc(node), LERQ_EINVAL,
+		return lerq__doc_fail(node_doc(node), LERQ_EINVAL,
 		                     "%s is not a date or time field", f->name);
 	if (when == LERQ_NOW_CLOCK)
 		when = (lerq_time_t)time(NULL);
 	char buf[32];
-	if (lerq_value_format_time(when, offset_minutes, f->type == FT_DATE, buf) != LERQ_OK)
-		return lerq_doc_fail(node_doc(node), LERQ_EINVAL,
+	if (lerq__value_format_time(when, offset_minutes, f->type == FT_DATE, buf) != LERQ_OK)
+		return lerq__doc_fail(node_doc(node), LERQ_EINVAL,
 		                     "%s: the time is outside the years 1 to 9999 or the offset "
 		                     "beyond 14 hours", f->name);
 	return lerq_elem_set_text(elem, buf);
@@ -269,7 +269,7 @@ static bool id_in_use(const xmlNode *node, const xmlNode *self, const char *name
 			continue;
 		if (c != self) {
 			const char *v = lerq_elem_attr(node_elem((xmlNodePtr)(uintptr_t)c), name);
-			const struct field *a = lerq_field_attr(node_field(c), name);
+			const struct field *a = lerq__field_attr(node_field(c), name);
 			if (a && a->type == FT_ID && v && strcmp(v, value) == 0)
 				return true;
 		}
@@ -286,16 +286,16 @@ LERQ_EXPORT int lerq_elem_set_attr(struct lerq_elem *elem, const char *name,
 		return LERQ_EINVAL;
 	xmlNodePtr node = elem_node(elem);
 	struct lerq_doc *doc = node_doc(node);
-	const struct field *a = lerq_field_attr(node_field(node), name);
+	const struct field *a = lerq__field_attr(node_field(node), name);
 	if (a == NULL)
-		return lerq_doc_fail(doc, LERQ_EINVAL, "%s has no attribute %s in the lerq format",
+		return lerq__doc_fail(doc, LERQ_EINVAL, "%s has no attribute %s in the lerq format",
 		                     node_field(node)->name, name);
 	char *v;
 	int r = prepare_value(node, a, value, &v);
 	if (r != LERQ_OK)
 		return r;
 	if (a->type == FT_ID && id_in_use(xmlDocGetRootElement(node->doc), node, a->name, v)) {
-		r = lerq_doc_fail(doc, LERQ_EINVAL,
+		r = lerq__doc_fail(doc, LERQ_EINVAL,
 		                  "%s/@%s \"%s\" is already used in this document",
 		                  node_field(node)->name, a->name, v);
 		free(v);
@@ -320,7 +320,7 @@ LERQ_EXPORT int lerq_elem_remove(struct lerq_elem *elem)
 		return LERQ_EINVAL;
 	xmlNodePtr node = elem_node(elem);
 	if (node->parent == NULL || node->parent->type == XML_DOCUMENT_NODE)
-		return lerq_doc_fail(node_doc(node), LERQ_EINVAL,
+		return lerq__doc_fail(node_doc(node), LERQ_EINVAL,
 		                     "%s is the root element and cannot be removed",
 		                     node_field(node)->name);
 	xmlUnlinkNode(node);
@@ -354,8 +354,8 @@ LERQ_EXPORT int lerq_doc_set_issued_at(struct lerq_doc *doc, lerq_time_t when,
 	char buf[32];
 	if (when == LERQ_NOW_CLOCK)
 		when = (lerq_time_t)time(NULL);
-	if (lerq_value_format_time(when, offset_minutes, false, buf) != LERQ_OK)
-		return lerq_doc_fail(doc, LERQ_EINVAL,
+	if (lerq__value_format_time(when, offset_minutes, false, buf) != LERQ_OK)
+		return lerq__doc_fail(doc, LERQ_EINVAL,
 		                     "IssuedAt: the time is outside the years 1 to 9999 or "
 		                     "the offset beyond 14 hours");
 	return set_child_value(lerq_doc_root(doc), "IssuedAt", buf);
@@ -367,7 +367,7 @@ static int check_contact_value(struct lerq_doc *doc, const struct field *contact
 {
 	char label[32];
 	snprintf(label, sizeof(label), "Contact/%s", name);
-	return check_value(doc, label, lerq_field_child(contact, name), value, NULL);
+	return check_value(doc, label, lerq__field_child(contact, name), value, NULL);
 }
 
 LERQ_EXPORT int lerq_doc_add_contact(struct lerq_doc *doc, const char *name,
@@ -379,8 +379,8 @@ LERQ_EXPORT int lerq_doc_add_contact(struct lerq_doc *doc, const char *name,
 	struct lerq_elem *root = lerq_doc_root(doc);
 	const char *holder = lerq_doc_kind(doc) == LERQ_DOC_RESPONSE ? "Responder"
 	                                                               : "IssuingAuthority";
-	const struct field *hf = lerq_field_child(node_field(elem_node(root)), holder);
-	const struct field *cf = lerq_field_child(hf, "Contact");
+	const struct field *hf = lerq__field_child(node_field(elem_node(root)), holder);
+	const struct field *cf = lerq__field_child(hf, "Contact");
 	int r = check_contact_value(doc, cf, "Name", name);
 	if (r == LERQ_OK && title != NULL)
 		r = check_contact_value(doc, cf, "Title", title);

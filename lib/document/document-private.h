@@ -77,13 +77,13 @@ struct field {
 };
 
 /* document/fields.c: the root rows. */
-extern const struct field lerq_field_request;
-extern const struct field lerq_field_response;
+extern const struct field lerq__field_request;
+extern const struct field lerq__field_response;
 
 /* document/fields.c: ISO 3166-1 codes generated from the schema
  * (tools/xsd-enum.py), sorted for bsearch(). */
-extern const char *const lerq_country_codes[];
-extern const size_t lerq_country_codes_count;
+extern const char *const lerq__country_codes[];
+extern const size_t lerq__country_codes_count;
 
 struct lerq_doc {
 	xmlDocPtr xml;
@@ -112,42 +112,42 @@ static inline struct lerq_doc *node_doc(const xmlNode *node)
 }
 
 /* document.c: records why a call failed, for lerq_doc_error(); returns
- * err so that callers can write `return lerq_doc_fail(...)`. Never fails:
+ * err so that callers can write `return lerq__doc_fail(...)`. Never fails:
  * out of memory, the message is simply not recorded. */
-int lerq_doc_fail(struct lerq_doc *doc, int err, const char *fmt, ...)
+int lerq__doc_fail(struct lerq_doc *doc, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 /* document/fields.c: the row of the child element or attribute called name
  * (for attributes "xml:lang" is the one with a prefix), or NULL. */
-const struct field *lerq_field_child(const struct field *parent, const char *name);
-const struct field *lerq_field_attr(const struct field *parent, const char *name);
+const struct field *lerq__field_child(const struct field *parent, const char *name);
+const struct field *lerq__field_attr(const struct field *parent, const char *name);
 /* Position of a child row in its parent's sequence. */
-size_t lerq_field_index(const struct field *parent, const struct field *child);
+size_t lerq__field_index(const struct field *parent, const struct field *child);
 /* True for rows whose element holds a value (neither FT_ELEMENTS nor
  * FT_SIGNATURE). */
-bool lerq_field_has_value(const struct field *f);
+bool lerq__field_has_value(const struct field *f);
 
 /* document/values.c */
 /* Checks an already collapsed value against row f's type. On failure
  * returns false and sets *why to a static phrase: what is expected, or
  * "the value is empty" and the like, for the caller's message. */
-bool lerq_value_check(const struct field *f, const char *value, const char **why);
+bool lerq__value_check(const struct field *f, const char *value, const char **why);
 /* What a value of row f looks like, in a few words (static, or NULL). */
-const char *lerq_value_description(const struct field *f);
+const char *lerq__value_description(const struct field *f);
 /* value cut to at most 60 characters for a message; caller frees. */
-char *lerq_value_show(const char *value);
+char *lerq__value_show(const char *value);
 /* Writes "2026-03-01T09:30:00+01:00" (or "...Z"), or the date part only,
  * of instant t seen at offset_minutes from UTC into buf. Returns
  * LERQ_EINVAL for an offset beyond 14 hours or a year outside 1-9999. */
-int lerq_value_format_time(lerq_time_t t, int offset_minutes, bool date_only,
+int lerq__value_format_time(lerq_time_t t, int offset_minutes, bool date_only,
                            char buf[32]);
 
 /* document.c: wraps an xmlDoc (ownership passes) into a new lerq_doc. */
-int lerq_xml_wrap(xmlDocPtr xml, struct lerq_doc **out);
+int lerq__xml_wrap(xmlDocPtr xml, struct lerq_doc **out);
 
 /* document/io.c: serialises xml, formatted, with the XML declaration, as
  * a malloc()ed NUL-terminated buffer. no_empty writes empty elements as
  * <X></X>, ready to be filled in. */
-int lerq_xml_serialise(xmlDocPtr xml, bool no_empty, char **data, size_t *size);
+int lerq__xml_serialise(xmlDocPtr xml, bool no_empty, char **data, size_t *size);
 
 #endif

@@ -9,7 +9,7 @@
 
 #include "document/document-private.h"
 
-int lerq_doc_fail(struct lerq_doc *doc, int err, const char *fmt, ...)
+int lerq__doc_fail(struct lerq_doc *doc, int err, const char *fmt, ...)
                   {
                   if (doc == NULL)
                   return err;
@@ -51,7 +51,7 @@ static enum lerq_doc_kind kind_of(const xmlNode *root)
 	return 0;
 }
 
-int lerq_xml_wrap(xmlDocPtr xml, struct lerq_doc **out)
+int lerq__xml_wrap(xmlDocPtr xml, struct lerq_doc **out)
 {
 	struct lerq_doc *doc = calloc(1, sizeof(*doc));
 	if (doc == NULL) {
@@ -76,16 +76,16 @@ LERQ_EXPORT int lerq_doc_new(enum lerq_doc_kind kind, const char *lang,
 	if (out == NULL || lang == NULL || kind < LERQ_DOC_REQUEST_DISCLOSURE ||
 	    kind > LERQ_DOC_RESPONSE)
 		return LERQ_EINVAL;
-	int r = lerq_global_init();
+	int r = lerq__global_init();
 	if (r != LERQ_OK)
 		return r;
-	const struct field *rf = kind == LERQ_DOC_RESPONSE ? &lerq_field_response
-	                                                   : &lerq_field_request;
+	const struct field *rf = kind == LERQ_DOC_RESPONSE ? &lerq__field_response
+	                                                   : &lerq__field_request;
 	const char *why;
-	char *v = lerq_value_collapse(lang);
+	char *v = lerq__value_collapse(lang);
 	if (v == NULL)
 		return LERQ_ENOMEM;
-	bool ok = lerq_value_check(lerq_field_attr(rf, "xml:lang"), v, &why);
+	bool ok = lerq__value_check(lerq__field_attr(rf, "xml:lang"), v, &why);
 	free(v);
 	if (!ok)
 		return LERQ_EINVAL;
@@ -94,7 +94,7 @@ LERQ_EXPORT int lerq_doc_new(enum lerq_doc_kind kind, const char *lang,
 	if (xml == NULL)
 		return LERQ_ENOMEM;
 	struct lerq_doc *doc;
-	if (lerq_xml_wrap(xml, &doc) != LERQ_OK)
+	if (lerq__xml_wrap(xml, &doc) != LERQ_OK)
 		return LERQ_ENOMEM;
 	xmlNodePtr root = xmlNewDocNode(xml, NULL, BAD_CAST rf->name, NULL);
 	if (root == NULL)
@@ -158,7 +158,7 @@ LERQ_EXPORT const char *lerq_elem_text(const struct lerq_elem *elem)
 	if (elem == NULL)
 		return NULL;
 	xmlNodePtr node = elem_node(elem);
-	if (!lerq_field_has_value(node_field(node)) || node->children == NULL ||
+	if (!lerq__field_has_value(node_field(node)) || node->children == NULL ||
 	    node->children->type != XML_TEXT_NODE)
 		return NULL;
 	return (const char *)node->children->content;
@@ -169,7 +169,7 @@ LERQ_EXPORT const char *lerq_elem_attr(const struct lerq_elem *elem, const char 
 	if (elem == NULL || name == NULL)
 		return NULL;
 	xmlNodePtr node = elem_node(elem);
-	if (lerq_field_attr(node_field(node), name) == NULL)
+	if (lerq__field_attr(node_field(node), name) == NULL)
 		return NULL;
 	xmlAttrPtr attr = strcmp(name, "xml:lang") == 0
 	                          ? xmlHasNsProp(node, BAD_CAST "lang", XML_XML_NAMESPACE)
@@ -188,7 +188,7 @@ LERQ_EXPORT size_t lerq_elem_count(const struct lerq_elem *parent, const char *n
 	if (parent == NULL || name == NULL)
 		return 0;
 	xmlNodePtr p = elem_node(parent);
-	const struct field *f = lerq_field_child(node_field(p), name);
+	const struct field *f = lerq__field_child(node_field(p), name);
 	size_t n = 0;
 	for (xmlNodePtr c = p->children; f && c; c = c->next)
 		if (c->type == XML_ELEMENT_NODE && node_field(c) == f)
@@ -202,7 +202,7 @@ LERQ_EXPORT struct lerq_elem *lerq_elem_child(const struct lerq_elem *parent,
 	if (parent == NULL || name == NULL)
 		return NULL;
 	xmlNodePtr p = elem_node(parent);
-	const struct field *f = lerq_field_child(node_field(p), name);
+	const struct field *f = lerq__field_child(node_field(p), name);
 	if (f == NULL)
 		return NULL;
 	for (xmlNodePtr c = p->children; c; c = c->next)

@@ -403,7 +403,7 @@ static const struct field request_attrs[] = {
 	{ .name = NULL },
 };
 
-const struct field lerq_field_request = {
+const struct field lerq__field_request = {
 	"Request", FT_ELEMENTS, .min = 1, .max = 1, .children = request_children,
 	.attrs = request_attrs,
 	.help = "a request from a law enforcement authority to a service provider",
@@ -493,7 +493,7 @@ static const struct field response_attrs[] = {
 	{ .name = NULL },
 };
 
-const struct field lerq_field_response = {
+const struct field lerq__field_response = {
 	"Response", FT_ELEMENTS, .min = 1, .max = 1, .children = response_children,
 	.attrs = response_attrs,
 	.help = "a service provider's response to a request", .ref = "G§52-57",
@@ -501,7 +501,7 @@ const struct field lerq_field_response = {
 
 /* ---- lookups ------------------------------------------------------- */
 
-const struct field *lerq_field_child(const struct field *parent, const char *name)
+const struct field *lerq__field_child(const struct field *parent, const char *name)
 {
 	if (parent == NULL || parent->children == NULL || name == NULL)
 		return NULL;
@@ -511,7 +511,7 @@ const struct field *lerq_field_child(const struct field *parent, const char *nam
 	return NULL;
 }
 
-const struct field *lerq_field_attr(const struct field *parent, const char *name)
+const struct field *lerq__field_attr(const struct field *parent, const char *name)
 {
 	if (parent == NULL || parent->attrs == NULL || name == NULL)
 		return NULL;
@@ -521,12 +521,12 @@ const struct field *lerq_field_attr(const struct field *parent, const char *name
 	return NULL;
 }
 
-size_t lerq_field_index(const struct field *parent, const struct field *child)
+size_t lerq__field_index(const struct field *parent, const struct field *child)
 {
 	return (size_t)(child - parent->children);
 }
 
-bool lerq_field_has_value(const struct field *f)
+bool lerq__field_has_value(const struct field *f)
 {
 	return f->type != FT_ELEMENTS && f->type != FT_SIGNATURE;
 }

@@ -19,7 +19,7 @@
 
 #include "document/document-private.h"
 
-int lerq_xml_serialise(xmlDocPtr xml, bool no_empty, char **data, size_t *size)
+int lerq__xml_serialise(xmlDocPtr xml, bool no_empty, char **data, size_t *size)
 {
 	xmlBufferPtr buf = xmlBufferCreate();
 	if (buf == NULL)
@@ -56,7 +56,7 @@ static void note_invalid(struct lerq_doc *doc, const struct lerq_report *report)
 		if (lerq_finding_severity(f) != LERQ_SEVERITY_ERROR)
 			continue;
 		size_t errors = lerq_report_errors(report);
-		lerq_doc_fail(doc, LERQ_EDOCUMENT,
+		lerq__doc_fail(doc, LERQ_EDOCUMENT,
 		              "The document is not valid (%zu error%s); the first: [%s] %s (%s)",
 		              errors, errors == 1 ? "" : "s", lerq_finding_code(f),
 		              lerq_finding_message(f), lerq_finding_path(f));
@@ -82,16 +82,16 @@ LERQ_EXPORT int lerq_doc_write_memory(const struct lerq_ctx *ctx, struct lerq_do
 		return LERQ_EINVAL;
 	char *buf;
 	size_t len;
-	int r = lerq_xml_serialise(doc->xml, false, &buf, &len);
+	int r = lerq__xml_serialise(doc->xml, false, &buf, &len);
 	if (r != LERQ_OK)
-		return lerq_doc_fail(doc, r, "Out of memory");
+		return lerq__doc_fail(doc, r, "Out of memory");
 	/* Exactly the bytes handed out are validated, by the same path as
 	 * any received document. */
 	struct lerq_report *rep;
 	r = lerq_validate_memory(ctx, buf, len, now, &rep);
 	if (r != LERQ_OK) {
 		free(buf);
-		return lerq_doc_fail(doc, r, "The document could not be validated: %s",
+		return lerq__doc_fail(doc, r, "The document could not be validated: %s",
 		                     lerq_strerror(r));
 	}
 	if (!lerq_report_is_valid(rep)) {
@@ -264,7 +264,7 @@ LERQ_EXPORT int lerq_doc_write_file(const struct lerq_ctx *ctx, struct lerq_doc 
 			lerq_report_free(*report);
 			*report = NULL;
 		}
-		lerq_doc_fail(doc, r, "%s: cannot write: %s", path, strerror(e));
+		lerq__doc_fail(doc, r, "%s: cannot write: %s", path, strerror(e));
 		errno = e;
 	}
 	return r;
@@ -282,7 +282,7 @@ static int adopt_value(xmlNodePtr node)
 	xmlChar *raw = xmlNodeGetContent(node);
 	if (raw == NULL)
 		return LERQ_ENOMEM;
-	char *v = lerq_value_collapse((const char *)raw);
+	char *v = lerq__value_collapse((const char *)raw);
 	xmlFree(raw);
 	if (v == NULL)
 		return LERQ_ENOMEM;
@@ -306,13 +306,13 @@ static int adopt_attrs(xmlNodePtr node, const struct field *f)
 		const char *name = xml_ns ? "xml:lang" : (const char *)a->name;
 		if (xml_ns && !xmlStrEqual(a->name, BAD_CAST "lang"))
 			return LERQ_EINTERNAL;
-		if (lerq_field_attr(f, name) == NULL)
+		if (lerq__field_attr(f, name) == NULL)
 			return LERQ_EINTERNAL;
 		/* The validator registered xs:ID values; lerq keeps no ID
 		 * table (document-private.h), so the attribute is plain. */
 		a->atype = 0;
 		xmlChar *raw = xmlNodeListGetString(node->doc, a->children, 1);
-		char *v = raw ? lerq_value_collapse((const char *)raw) : strdup("");
+		char *v = raw ? lerq__value_collapse((const char *)raw) : strdup("");
 		xmlFree(raw);
 		if (v == NULL || xmlSetNsProp(node, a->ns, a->name, BAD_CAST v) == NULL) {
 			free(v);
@@ -332,7 +332,7 @@ static int adopt(xmlNodePtr node, const struct field *f)
 	int r = adopt_attrs(node, f);
 	if (r != LERQ_OK)
 		return r;
-	if (lerq_field_has_value(f))
+	if (lerq__field_has_value(f))
 		return adopt_value(node);
 	xmlNodePtr next;
 	for (xmlNodePtr c = node->children; c; c = next) {
@@ -343,7 +343,7 @@ static int adopt(xmlNodePtr node, const struct field *f)
 			continue;
 		}
 		const char *ns = c->ns ? (const char *)c->ns->href : "";
-		const struct field *cf = lerq_field_child(f, (const char *)c->name);
+		const struct field *cf = lerq__field_child(f, (const char *)c->name);
 		bool want_dsig = cf && cf->type == FT_SIGNATURE;
 		if (cf == NULL || strcmp(ns, want_dsig ? LERQ_DSIG_NS : LERQ_NS) != 0)
 			return LERQ_EINTERNAL;
@@ -375,7 +375,7 @@ LERQ_EXPORT int lerq_doc_parse_memory(const struct lerq_ctx *ctx, const void *da
 		return LERQ_EINVAL;
 	struct lerq_report *rep;
 	xmlDocPtr xml;
-	int r = lerq_validate_doc(ctx, data, size, now, &rep, &xml);
+	int r = lerq__validate_doc(ctx, data, size, now, &rep, &xml);
 	if (r != LERQ_OK)
 		return r;
 	bool wanted = xml != NULL && !is_structure_finding(rep) &&
@@ -391,8 +391,8 @@ LERQ_EXPORT int lerq_doc_parse_memory(const struct lerq_ctx *ctx, const void *da
 	}
 	xmlNodePtr root = xmlDocGetRootElement(xml);
 	const struct field *rf = strcmp((const char *)root->name, "Response") == 0
-	                                 ? &lerq_field_response
-	                                 : &lerq_field_request;
+	                                 ? &lerq__field_response
+	                                 : &lerq__field_request;
 	r = adopt(root, rf);
 	/* Nothing but the root element at the top: comments and processing
 	 * instructions around it are not part of the document's data. */
@@ -406,7 +406,7 @@ LERQ_EXPORT int lerq_doc_parse_memory(const struct lerq_ctx *ctx, const void *da
 	}
 	struct lerq_doc *doc = NULL;
 	if (r == LERQ_OK)
-		r = lerq_xml_wrap(xml, &doc);
+		r = lerq__xml_wrap(xml, &doc);
 	else
 		xmlFreeDoc(xml);
 	if (r != LERQ_OK) {
@@ -428,7 +428,7 @@ LERQ_EXPORT int lerq_doc_parse_file(const struct lerq_ctx *ctx, const char *path
 		return LERQ_EINVAL;
 	char *data;
 	size_t size;
-	int r = lerq_read_file(path, ctx->max_size, &data, &size);
+	int r = lerq__read_file(path, ctx->max_size, &data, &size);
 	if (r != LERQ_OK)
 		return r;
 	r = lerq_doc_parse_memory(ctx, data, size, now, flags, out, report);

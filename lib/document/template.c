@@ -57,7 +57,7 @@ static void describe_value(struct text *t, const struct field *f)
 		text_add(t, "one of ");
 		text_add_values(t, f->values);
 	} else {
-		text_add(t, lerq_value_description(f));
+		text_add(t, lerq__value_description(f));
 	}
 }
 
@@ -71,7 +71,7 @@ static xmlNodePtr comment_for(xmlDocPtr xml, const struct field *f, const char *
 	text_add(&t, ": ");
 	text_add(&t, f->help);
 	text_add(&t, ".");
-	if (lerq_field_has_value(f)) {
+	if (lerq__field_has_value(f)) {
 		text_add(&t, " Value: ");
 		describe_value(&t, f);
 		text_add(&t, ".");
@@ -160,7 +160,7 @@ static int set_attrs(const struct build *b, xmlNodePtr node, const struct field 
 		const char *v = b->example ? a->example : "";
 		if (a->type == FT_FIXED)
 			v = a->values[0];
-		else if (f == &lerq_field_request && strcmp(a->name, "type") == 0)
+		else if (f == &lerq__field_request && strcmp(a->name, "type") == 0)
 			v = kind_word(b->kind);
 		else if (a->type == FT_LANGUAGE)
 			v = a->example; /* a language is always needed; English to start */
@@ -195,7 +195,7 @@ static xmlNodePtr build_element(struct build *b, const struct field *f, const ch
 		xmlSetNs(node, b->ns);
 	}
 	*r = set_attrs(b, node, f);
-	if (*r == LERQ_OK && !lerq_field_has_value(f)) {
+	if (*r == LERQ_OK && !lerq__field_has_value(f)) {
 		*r = build_children(b, node, f, ref);
 	} else if (*r == LERQ_OK && b->example) {
 		xmlNodePtr text = xmlNewDocText(b->xml, BAD_CAST f->example);
@@ -239,7 +239,7 @@ LERQ_EXPORT int lerq_doc_template(enum lerq_doc_kind kind, unsigned int flags,
 	if (kind_bit(kind) == 0 || (flags & ~(unsigned int)LERQ_TEMPLATE_EXAMPLE) != 0 ||
 	    data == NULL || size == NULL)
 		return LERQ_EINVAL;
-	int r = lerq_global_init();
+	int r = lerq__global_init();
 	if (r != LERQ_OK)
 		return r;
 	struct build b = {
@@ -249,16 +249,16 @@ LERQ_EXPORT int lerq_doc_template(enum lerq_doc_kind kind, unsigned int flags,
 	};
 	if (b.xml == NULL)
 		return LERQ_ENOMEM;
-	const struct field *rf = kind == LERQ_DOC_RESPONSE ? &lerq_field_response
-	                                                   : &lerq_field_request;
+	const struct field *rf = kind == LERQ_DOC_RESPONSE ? &lerq__field_response
+	                                                   : &lerq__field_request;
 	const char *type = kind_word(kind);
 	char what[32];
 	snprintf(what, sizeof(what), "%s%s", type ? type : "response", type ? " request" : "");
 	char *intro = b.example
-		? lerq_strdup_printf(" An example lerq %s: every name, number and address in "
+		? lerq__strdup_printf(" An example lerq %s: every name, number and address in "
 		                     "it is made up. Start from 'lerq new %s' for a real one. ",
 		                     what, type ? type : "response")
-		: lerq_strdup_printf(" A lerq %s, version 1, to fill in. Put a value in every "
+		: lerq__strdup_printf(" A lerq %s, version 1, to fill in. Put a value in every "
 		                     "empty element and attribute, delete the optional elements "
 		                     "that do not apply, then check it with: lerq validate FILE ",
 		                     what);
@@ -269,7 +269,7 @@ LERQ_EXPORT int lerq_doc_template(enum lerq_doc_kind kind, unsigned int flags,
 		r = LERQ_ENOMEM;
 	if (root != NULL) {
 		xmlAddPrevSibling(root, comment);
-		r = lerq_xml_serialise(b.xml, !b.example, data, size);
+		r = lerq__xml_serialise(b.xml, !b.example, data, size);
 	} else {
 		xmlFreeNode(comment);
 	}

@@ -213,8 +213,8 @@ static int compare_code(const void *key, const void *elem)
 
 static bool is_country(const char *s)
 {
-	return bsearch(s, lerq_country_codes, lerq_country_codes_count,
-	               sizeof(lerq_country_codes[0]), compare_code) != NULL;
+	return bsearch(s, lerq__country_codes, lerq__country_codes_count,
+	               sizeof(lerq__country_codes[0]), compare_code) != NULL;
 }
 
 static bool in_list(const char *const *values, const char *s)
@@ -228,19 +228,19 @@ static bool in_list(const char *const *values, const char *s)
 static bool is_datetime(const char *s)
 {
 	struct lerq_datetime dt;
-	/* lerq_datetime_parse() insists on the time zone; libxml2 decides
+	/* lerq__datetime_parse() insists on the time zone; libxml2 decides
 	 * the rest exactly as the schema will. */
-	return lerq_datetime_parse(s, &dt) == LERQ_OK &&
+	return lerq__datetime_parse(s, &dt) == LERQ_OK &&
 	       builtin_valid(XML_SCHEMAS_DATETIME, s);
 }
 
 static bool is_date(const char *s)
 {
 	struct lerq_datetime dt;
-	return lerq_date_parse(s, &dt) == LERQ_OK && builtin_valid(XML_SCHEMAS_DATE, s);
+	return lerq__date_parse(s, &dt) == LERQ_OK && builtin_valid(XML_SCHEMAS_DATE, s);
 }
 
-const char *lerq_value_description(const struct field *f)
+const char *lerq__value_description(const struct field *f)
 {
 	switch (f->type) {
 	case FT_TEXT:
@@ -293,10 +293,10 @@ const char *lerq_value_description(const struct field *f)
 	return NULL;
 }
 
-bool lerq_value_check(const struct field *f, const char *s, const char **why)
+bool lerq__value_check(const struct field *f, const char *s, const char **why)
 {
 	size_t chars = xml_length(s);
-	*why = lerq_value_description(f);
+	*why = lerq__value_description(f);
 	if (chars == SIZE_MAX) {
 		*why = "the value is not UTF-8 text, or has characters XML does not allow";
 		return false;
@@ -352,7 +352,7 @@ bool lerq_value_check(const struct field *f, const char *s, const char **why)
 	return false;
 }
 
-char *lerq_value_show(const char *value)
+char *lerq__value_show(const char *value)
 {
 	enum { MAX_CHARS = 60 };
 	size_t len = strlen(value);
@@ -383,7 +383,7 @@ char *lerq_value_show(const char *value)
 }
 
 /* Date of a count of days since 1970-01-01 (H. Hinnant's
- * civil_from_days, the inverse of lerq_days_from_civil()). */
+ * civil_from_days, the inverse of lerq__days_from_civil()). */
 static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
 {
 	z += 719468;
@@ -397,7 +397,7 @@ static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
 	*y = yoe + era * 400 + (*m <= 2);
 }
 
-int lerq_value_format_time(lerq_time_t t, int offset_minutes, bool date_only, char buf[32])
+int lerq__value_format_time(lerq_time_t t, int offset_minutes, bool date_only, char buf[32])
 {
 	/* Years 1 to 9999, with room for the offset: beyond that neither
 	 * the arithmetic below nor four-digit years hold. */

@@ -25,7 +25,7 @@ static bool is_xslt(const xmlNode *node, const char *name)
 
 static int refuse(struct lerq_report *problems, const xmlNode *node, const char *message)
 {
-	int r = lerq_report_add_code(problems, LERQ_L002, NULL,
+	int r = lerq__report_add_code(problems, LERQ_L002, NULL,
 	                             node ? (unsigned long)xmlGetLineNo(node) : 0, 0, message);
 	return r == LERQ_OK ? LERQ_EINVAL : r;
 }
@@ -48,12 +48,12 @@ static int check_imports(xmlDocPtr doc, struct lerq_report *problems)
 		xmlChar *uri = href ? xmlBuildURI(href, doc->URL) : NULL;
 		const char *u = (const char *)uri;
 		bool ours = u != NULL && strncmp(u, LERQ_RES_PREFIX, strlen(LERQ_RES_PREFIX)) == 0 &&
-		            lerq_resource_find(u + strlen(LERQ_RES_PREFIX)) != NULL;
+		            lerq__resource_find(u + strlen(LERQ_RES_PREFIX)) != NULL;
 		if (ours && is_xslt(n, "import") && strcmp(u, LETTER_XSL) == 0)
 			imports_letter = true;
 		int r = LERQ_OK;
 		if (!ours) {
-			char *m = lerq_strdup_printf(
+			char *m = lerq__strdup_printf(
 				"The letterhead's <xsl:%s> names \"%s\"; a letterhead may import "
 				"only lerq's own stylesheets, such as " LETTER_XSL,
 				(const char *)n->name, href ? (const char *)href : "");
@@ -72,7 +72,7 @@ static int check_imports(xmlDocPtr doc, struct lerq_report *problems)
 	return LERQ_OK;
 }
 
-int lerq_letterhead_compile(const struct lerq_ctx *ctx, const void *data, size_t size,
+int lerq__letterhead_compile(const struct lerq_ctx *ctx, const void *data, size_t size,
                             const char *url, xsltStylesheetPtr *out,
                             struct lerq_report *problems)
 {
@@ -80,7 +80,7 @@ int lerq_letterhead_compile(const struct lerq_ctx *ctx, const void *data, size_t
 
 	/* Parsed like a received document: no DTD, no entities, nothing
 	 * fetched. A refusal leaves its P00x finding in the report. */
-	int r = lerq_parse(ctx, data, size, &doc, problems);
+	int r = lerq__parse(ctx, data, size, &doc, problems);
 	if (r != LERQ_OK)
 		return r;
 	if (doc == NULL)
@@ -88,7 +88,7 @@ int lerq_letterhead_compile(const struct lerq_ctx *ctx, const void *data, size_t
 
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	if (!is_xslt(root, "stylesheet") && !is_xslt(root, "transform")) {
-		char *m = lerq_strdup_printf("The letterhead is not an XSLT stylesheet: its root "
+		char *m = lerq__strdup_printf("The letterhead is not an XSLT stylesheet: its root "
 		                             "element is <%s>, not <xsl:stylesheet>",
 		                             (const char *)root->name);
 		r = m ? refuse(problems, root, m) : LERQ_ENOMEM;
@@ -113,20 +113,20 @@ int lerq_letterhead_compile(const struct lerq_ctx *ctx, const void *data, size_t
 	}
 
 	struct lerq_messages m = { 0 };
-	r = lerq_xslt_compile(doc, &m, out);
+	r = lerq__xslt_compile(doc, &m, out);
 	if (r == LERQ_EINVAL) {
 		unsigned long line;
-		char *text = lerq_messages_summary(&m, &line);
-		char *msg = text ? lerq_strdup_printf("The letterhead stylesheet does not "
+		char *text = lerq__messages_summary(&m, &line);
+		char *msg = text ? lerq__strdup_printf("The letterhead stylesheet does not "
 		                                      "compile%s%s", *text ? ": " : "", text)
 		                 : NULL;
-		r = msg ? lerq_report_add_code(problems, LERQ_L002, NULL, line, 0, msg)
+		r = msg ? lerq__report_add_code(problems, LERQ_L002, NULL, line, 0, msg)
 		        : LERQ_ENOMEM;
 		if (r == LERQ_OK)
 			r = LERQ_EINVAL;
 		free(text);
 		free(msg);
 	}
-	lerq_messages_clear(&m);
+	lerq__messages_clear(&m);
 	return r;
 }

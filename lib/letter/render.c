@@ -29,14 +29,14 @@ LERQ_EXPORT int lerq_renderer_new(const struct lerq_ctx *ctx, struct lerq_render
 	struct lerq_renderer *r = calloc(1, sizeof(*r));
 	if (r == NULL)
 		return LERQ_ENOMEM;
-	int err = lerq_stylesheets_new(&r->stylesheets);
+	int err = lerq__stylesheets_new(&r->stylesheets);
 	if (err != LERQ_OK) {
 		free(r);
 		return err;
 	}
 #ifdef LERQ_HAVE_PDF
-	if (lerq_pdf_fonts_new(&r->fonts) != LERQ_OK) {
-		lerq_stylesheets_free(r->stylesheets);
+	if (lerq__pdf_fonts_new(&r->fonts) != LERQ_OK) {
+		lerq__stylesheets_free(r->stylesheets);
 		free(r);
 		return LERQ_ENOMEM;
 	}
@@ -51,9 +51,9 @@ LERQ_EXPORT void lerq_renderer_free(struct lerq_renderer *renderer)
 	if (renderer == NULL)
 		return;
 	xsltFreeStylesheet(renderer->letterhead);
-	lerq_stylesheets_free(renderer->stylesheets);
+	lerq__stylesheets_free(renderer->stylesheets);
 #ifdef LERQ_HAVE_PDF
-	lerq_pdf_fonts_free(renderer->fonts);
+	lerq__pdf_fonts_free(renderer->fonts);
 #endif
 	free(renderer);
 }
@@ -61,11 +61,11 @@ LERQ_EXPORT void lerq_renderer_free(struct lerq_renderer *renderer)
 static int set_letterhead(struct lerq_renderer *renderer, const void *data, size_t size,
                           const char *url, struct lerq_report **problems)
 {
-	struct lerq_report *report = lerq_report_new();
+	struct lerq_report *report = lerq__report_new();
 	if (report == NULL)
 		return LERQ_ENOMEM;
 	xsltStylesheetPtr style = NULL;
-	int r = lerq_letterhead_compile(renderer->ctx, data, size, url, &style, report);
+	int r = lerq__letterhead_compile(renderer->ctx, data, size, url, &style, report);
 	if (r == LERQ_OK && lerq_report_errors(report) > 0) {
 		xsltFreeStylesheet(style);
 		r = LERQ_EINVAL;
@@ -91,7 +91,7 @@ LERQ_EXPORT int lerq_renderer_set_letterhead(struct lerq_renderer *renderer,
 		return LERQ_EINVAL;
 	char *data;
 	size_t size;
-	int r = lerq_read_file(path, renderer->ctx->max_size, &data, &size);
+	int r = lerq__read_file(path, renderer->ctx->max_size, &data, &size);
 	if (r != LERQ_OK)
 		return r;
 	r = set_letterhead(renderer, data, size, path, problems);
@@ -142,12 +142,12 @@ static int letter_language(xmlDocPtr doc, struct lerq_report *report, char lang[
 	if (n >= 2 && whole) {
 		char name[32];
 		snprintf(name, sizeof(name), "l10n/%s.xml", lang);
-		if (lerq_resource_find(name) != NULL) {
+		if (lerq__resource_find(name) != NULL) {
 			xmlFree(tag);
 			return LERQ_OK;
 		}
 	}
-	char *m = lerq_strdup_printf("The document's language \"%s\" (xml:lang) has no letter "
+	char *m = lerq__strdup_printf("The document's language \"%s\" (xml:lang) has no letter "
 	                             "catalogue in lerq; the letter is written in English "
 	                             "(languages: de, en, es, fr)",
 	                             tag ? (const char *)tag : "");
@@ -155,7 +155,7 @@ static int letter_language(xmlDocPtr doc, struct lerq_report *report, char lang[
 	if (m == NULL)
 		return LERQ_ENOMEM;
 	strcpy(lang, "en");
-	int r = lerq_report_add_code(report, LERQ_L001, root, 0, 0, m);
+	int r = lerq__report_add_code(report, LERQ_L001, root, 0, 0, m);
 	free(m);
 	return r;
 }
@@ -164,19 +164,19 @@ static int letter_language(xmlDocPtr doc, struct lerq_report *report, char lang[
  * line is the letterhead's, not the document's: it is left out. */
 static int letterhead_failed(struct lerq_report *report, const struct lerq_messages *m)
 {
-	char *text = lerq_messages_summary(m, NULL);
-	char *msg = text ? lerq_strdup_printf("The letterhead stylesheet failed while writing "
+	char *text = lerq__messages_summary(m, NULL);
+	char *msg = text ? lerq__strdup_printf("The letterhead stylesheet failed while writing "
 	                                      "the letter%s%s", *text ? ": " : "", text)
 	                 : NULL;
 	free(text);
 	if (msg == NULL)
 		return LERQ_ENOMEM;
-	int r = lerq_report_add_code(report, LERQ_L003, NULL, 0, 0, msg);
+	int r = lerq__report_add_code(report, LERQ_L003, NULL, 0, 0, msg);
 	free(msg);
 	return r == LERQ_OK ? LERQ_EINVAL : r;
 }
 
-int lerq_letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
+int lerq__letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
                       size_t input_size, struct lerq_report *report,
                       xmlDocPtr *model)
 {
@@ -195,11 +195,11 @@ int lerq_letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
 	struct lerq_messages m = { 0 };
 	xsltStylesheetPtr style = renderer->letterhead
 	                                  ? renderer->letterhead
-	                                  : lerq_stylesheet(ss, LERQ_STYLESHEET_LETTER);
-	r = lerq_xslt_apply(ss, style, doc, input_size, params, &m, model);
+	                                  : lerq__stylesheet(ss, LERQ_STYLESHEET_LETTER);
+	r = lerq__xslt_apply(ss, style, doc, input_size, params, &m, model);
 	if (r == LERQ_EINTERNAL && renderer->letterhead != NULL)
 		r = letterhead_failed(report, &m);
-	lerq_messages_clear(&m);
+	lerq__messages_clear(&m);
 	return r;
 }
 
@@ -211,19 +211,19 @@ static int lay_out(const struct lerq_renderer *renderer, xmlDocPtr model,
 #ifdef LERQ_HAVE_PDF
 	/* PDF is typeset in C from the same model (pdf.c). */
 	if (format == LERQ_FORMAT_PDF)
-		return lerq_pdf_render(model, renderer->paper, renderer->fonts, out, size);
+		return lerq__pdf_render(model, renderer->paper, renderer->fonts, out, size);
 #endif
 	const struct lerq_stylesheets *ss = renderer->stylesheets;
-	xsltStylesheetPtr style = lerq_stylesheet(ss, format == LERQ_FORMAT_TEXT
+	xsltStylesheetPtr style = lerq__stylesheet(ss, format == LERQ_FORMAT_TEXT
 	                                                      ? LERQ_STYLESHEET_TEXT
 	                                                      : LERQ_STYLESHEET_HTML);
 	struct lerq_messages m = { 0 };
 	xmlDocPtr result = NULL;
 
-	int r = lerq_xslt_apply(ss, style, model, input_size, NULL, &m, &result);
-	lerq_messages_clear(&m);
+	int r = lerq__xslt_apply(ss, style, model, input_size, NULL, &m, &result);
+	lerq__messages_clear(&m);
 	if (r == LERQ_OK)
-		r = lerq_xslt_serialize(style, result, out, size);
+		r = lerq__xslt_serialize(style, result, out, size);
 	xmlFreeDoc(result);
 	return r;
 }
@@ -253,7 +253,7 @@ LERQ_EXPORT int lerq_render_memory(const struct lerq_renderer *renderer,
 
 	struct lerq_report *rep = NULL;
 	xmlDocPtr doc = NULL;
-	int r = lerq_validate_doc(renderer->ctx, data, size, now, &rep, &doc);
+	int r = lerq__validate_doc(renderer->ctx, data, size, now, &rep, &doc);
 	if (r != LERQ_OK)
 		return r;
 
@@ -261,7 +261,7 @@ LERQ_EXPORT int lerq_render_memory(const struct lerq_renderer *renderer,
 	if (doc == NULL || !lerq_report_is_valid(rep))
 		r = LERQ_EDOCUMENT;
 	else
-		r = lerq_letter_model(renderer, doc, size, rep, &model);
+		r = lerq__letter_model(renderer, doc, size, rep, &model);
 	xmlFreeDoc(doc);
 	if (r == LERQ_OK)
 		r = lay_out(renderer, model, size, format, out, out_size);
@@ -283,7 +283,7 @@ LERQ_EXPORT int lerq_render_memory(const struct lerq_renderer *renderer,
  */
 static int write_atomically(const char *path, const char *data, size_t size)
 {
-	char *tmp = lerq_strdup_printf("%s.XXXXXX", path);
+	char *tmp = lerq__strdup_printf("%s.XXXXXX", path);
 	if (tmp == NULL)
 		return LERQ_ENOMEM;
 	int fd = mkstemp(tmp);

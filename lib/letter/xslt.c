@@ -84,7 +84,7 @@ static void collect_structured(void *ctx, xmlErrorPtr err)
 		collect(ctx, "%s", err->message);
 }
 
-void lerq_messages_clear(struct lerq_messages *m)
+void lerq__messages_clear(struct lerq_messages *m)
 {
 	free(m->text);
 	memset(m, 0, sizeof(*m));
@@ -98,7 +98,7 @@ static unsigned long first_line_number(const char *text)
 	return p ? strtoul(p + 6, NULL, 10) : 0;
 }
 
-char *lerq_messages_summary(const struct lerq_messages *m, unsigned long *line)
+char *lerq__messages_summary(const struct lerq_messages *m, unsigned long *line)
 {
 	const char *text = m->text ? m->text : "";
 	/* The first lines say what went wrong; what follows (a template
@@ -201,7 +201,7 @@ static void quiet_end(const struct quiet *q)
 
 /* ---- compiling ---- */
 
-int lerq_xslt_compile(xmlDocPtr doc, struct lerq_messages *m, xsltStylesheetPtr *out)
+int lerq__xslt_compile(xmlDocPtr doc, struct lerq_messages *m, xsltStylesheetPtr *out)
 {
 	struct quiet q;
 
@@ -228,12 +228,12 @@ int lerq_xslt_compile(xmlDocPtr doc, struct lerq_messages *m, xsltStylesheetPtr 
  * embedded files. */
 static int compile_resource(const char *name, xsltStylesheetPtr *out)
 {
-	const struct lerq_resource *res = lerq_resource_find(name);
+	const struct lerq_resource *res = lerq__resource_find(name);
 	struct lerq_messages m = { 0 };
 
 	if (res == NULL)
 		return LERQ_EINTERNAL;
-	char *url = lerq_strdup_printf(LERQ_RES_PREFIX "%s", name);
+	char *url = lerq__strdup_printf(LERQ_RES_PREFIX "%s", name);
 	if (url == NULL)
 		return LERQ_ENOMEM;
 	xmlDocPtr doc = xmlReadMemory((const char *)res->data, (int)res->size, url, NULL,
@@ -242,8 +242,8 @@ static int compile_resource(const char *name, xsltStylesheetPtr *out)
 	free(url);
 	if (doc == NULL)
 		return LERQ_EINTERNAL;
-	int r = lerq_xslt_compile(doc, &m, out);
-	lerq_messages_clear(&m);
+	int r = lerq__xslt_compile(doc, &m, out);
+	lerq__messages_clear(&m);
 	/* Ours and built in: if it does not compile, lerq is broken. */
 	return r == LERQ_EINVAL ? LERQ_EINTERNAL : r;
 }
@@ -256,7 +256,7 @@ static int allow_resources(xsltSecurityPrefsPtr sec, xsltTransformContextPtr tc,
 	       strncmp(value, LERQ_RES_PREFIX, strlen(LERQ_RES_PREFIX)) == 0;
 }
 
-int lerq_stylesheets_new(struct lerq_stylesheets **out)
+int lerq__stylesheets_new(struct lerq_stylesheets **out)
 {
 	if (pthread_once(&init_once, init) != 0)
 		return LERQ_EINTERNAL;
@@ -287,11 +287,11 @@ int lerq_stylesheets_new(struct lerq_stylesheets **out)
 	*out = ss;
 	return LERQ_OK;
 fail:
-	lerq_stylesheets_free(ss);
+	lerq__stylesheets_free(ss);
 	return r;
 }
 
-void lerq_stylesheets_free(struct lerq_stylesheets *ss)
+void lerq__stylesheets_free(struct lerq_stylesheets *ss)
 {
 	if (ss == NULL)
 		return;
@@ -302,7 +302,7 @@ void lerq_stylesheets_free(struct lerq_stylesheets *ss)
 	free(ss);
 }
 
-xsltStylesheetPtr lerq_stylesheet(const struct lerq_stylesheets *ss, enum lerq_stylesheet which)
+xsltStylesheetPtr lerq__stylesheet(const struct lerq_stylesheets *ss, enum lerq__stylesheet which)
 {
 	switch (which) {
 	case LERQ_STYLESHEET_LETTER:
@@ -317,7 +317,7 @@ xsltStylesheetPtr lerq_stylesheet(const struct lerq_stylesheets *ss, enum lerq_s
 
 /* ---- transforming ---- */
 
-int lerq_xslt_apply(const struct lerq_stylesheets *ss, xsltStylesheetPtr style,
+int lerq__xslt_apply(const struct lerq_stylesheets *ss, xsltStylesheetPtr style,
                     xmlDocPtr doc, size_t input_size, const char **params,
                     struct lerq_messages *m, xmlDocPtr *result)
 {
@@ -386,7 +386,7 @@ static int sink_close(void *context)
 	return 0;
 }
 
-int lerq_xslt_serialize(xsltStylesheetPtr style, xmlDocPtr result, char **out, size_t *size)
+int lerq__xslt_serialize(xsltStylesheetPtr style, xmlDocPtr result, char **out, size_t *size)
 {
 	struct sink s = { 0 };
 

@@ -15,29 +15,29 @@
 
 #define LETTER_NS "urn:lerq:letter:1"
 
-bool pdf_is(const xmlNode *n, const char *name)
+bool lerq__pdf_is(const xmlNode *n, const char *name)
 {
 	return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
 	       strcmp((const char *)n->ns->href, LETTER_NS) == 0 &&
 	       strcmp((const char *)n->name, name) == 0;
 }
 
-const xmlNode *pdf_child(const xmlNode *parent, const char *name)
+const xmlNode *lerq__pdf_child(const xmlNode *parent, const char *name)
 {
 	for (const xmlNode *n = parent ? parent->children : NULL; n != NULL; n = n->next)
-		if (pdf_is(n, name))
+		if (lerq__pdf_is(n, name))
 			return n;
 	return NULL;
 }
 
-char *pdf_attr(const xmlNode *n, const char *name)
+char *lerq__pdf_attr(const xmlNode *n, const char *name)
 {
 	return (char *)xmlGetNoNsProp(n, (const xmlChar *)name);
 }
 
 /* As XPath's number(@name), as the HTML layout reads it: NaN when it is
  * not a number. (strtod() would follow the program's locale.) */
-double pdf_attr_number(const xmlNode *n, const char *name)
+double lerq__pdf_attr_number(const xmlNode *n, const char *name)
 {
 	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
 	double x = v ? xmlXPathCastStringToNumber(v) : xmlXPathNAN;
@@ -45,7 +45,7 @@ double pdf_attr_number(const xmlNode *n, const char *name)
 	return x;
 }
 
-struct pdf_row *pdf_row_new(struct pdf_doc *d, size_t n)
+struct pdf_row *lerq__pdf_row_new(struct pdf_doc *d, size_t n)
 {
 	if (d->oom)
 		return NULL;
@@ -71,21 +71,21 @@ struct pdf_row *pdf_row_new(struct pdf_doc *d, size_t n)
 	row->header = -1;
 	row->breaks = PDF_BREAK_IF_HUGE;
 	for (size_t i = 0; i < n; i++)
-		pdf_cell_init(&cells[i], 0, d->width);
+		lerq__pdf_cell_init(&cells[i], 0, d->width);
 	return row;
 }
 
-void pdf_rows_free(struct pdf_doc *d)
+void lerq__pdf_rows_free(struct pdf_doc *d)
 {
 	for (size_t i = 0; i < d->n_rows; i++) {
 		for (size_t k = 0; k < d->rows[i].n_cells; k++)
-			pdf_cell_free(&d->rows[i].cells[k]);
+			lerq__pdf_cell_free(&d->rows[i].cells[k]);
 		free(d->rows[i].cells);
 	}
 	free(d->rows);
 	d->rows = NULL;
 	d->n_rows = d->cap_rows = 0;
-	pdf_cell_free(&d->footer);
+	lerq__pdf_cell_free(&d->footer);
 }
 
 static struct pdf_style style(double size, unsigned flags, struct pdf_rgb colour)
@@ -98,13 +98,13 @@ static struct pdf_style style(double size, unsigned flags, struct pdf_rgb colour
 static struct pdf_row *text_row(struct pdf_doc *d, const xmlNode *n, struct pdf_style st,
                                 double before, double after)
 {
-	struct pdf_row *row = pdf_row_new(d, 1);
+	struct pdf_row *row = lerq__pdf_row_new(d, 1);
 	if (row == NULL)
 		return NULL;
 	row->space_before = before;
 	row->space_after = after;
 	row->breaks = PDF_BREAK_LINES;
-	pdf_cell_text(d, &row->cells[0], n, &st, 0);
+	lerq__pdf_cell_text(d, &row->cells[0], n, &st, 0);
 	return row;
 }
 
@@ -114,7 +114,7 @@ static struct pdf_row *text_row(struct pdf_doc *d, const xmlNode *n, struct pdf_
  * width in proportion but no wider than 80 mm. */
 static void logo_size(const xmlNode *logo, cairo_surface_t *img, double *w, double *h)
 {
-	double mm = pdf_attr_number(logo, "height");
+	double mm = lerq__pdf_attr_number(logo, "height");
 	if (!(mm >= 5 && mm <= 60))
 		mm = 18;
 	*h = PDF_MM(mm);
@@ -128,46 +128,46 @@ static void logo_size(const xmlNode *logo, cairo_surface_t *img, double *w, doub
 /* Above-lines, name and unit, in a cell. */
 static void names(struct pdf_doc *d, struct pdf_cell *c, const xmlNode *lh, PangoAlignment align)
 {
-	struct pdf_style above = style(8.5, 0, pdf_grey), name = style(15, PDF_BOLD, d->accent),
+	struct pdf_style above = style(8.5, 0, lerq__pdf_grey), name = style(15, PDF_BOLD, d->accent),
 	                 unit = style(10.5, 0, (struct pdf_rgb){ 0.2, 0.2, 0.2 });
 	above.tracking = 0.5;
 	above.align = name.align = unit.align = align;
-	for (const xmlNode *l = pdf_child(pdf_child(lh, "above"), "line"); l; l = l->next)
-		if (pdf_is(l, "line"))
-			pdf_cell_text(d, c, l, &above, 0);
+	for (const xmlNode *l = lerq__pdf_child(lerq__pdf_child(lh, "above"), "line"); l; l = l->next)
+		if (lerq__pdf_is(l, "line"))
+			lerq__pdf_cell_text(d, c, l, &above, 0);
 	name.spacing = unit.spacing = 1.2;
-	const xmlNode *n = pdf_child(lh, "name");
+	const xmlNode *n = lerq__pdf_child(lh, "name");
 	if (n != NULL)
-		pdf_cell_text(d, c, n, &name, 0);
+		lerq__pdf_cell_text(d, c, n, &name, 0);
 	c->gap = PDF_MM(0.5);
-	if ((n = pdf_child(lh, "unit")) != NULL)
-		pdf_cell_text(d, c, n, &unit, 0);
+	if ((n = lerq__pdf_child(lh, "unit")) != NULL)
+		lerq__pdf_cell_text(d, c, n, &unit, 0);
 }
 
 /* "Switchboard +49..." with the number as a link. */
 static void contact(struct pdf_rich *r, const xmlNode *c)
 {
-	char *label = pdf_attr(c, "label"), *href = pdf_attr(c, "href");
+	char *label = lerq__pdf_attr(c, "label"), *href = lerq__pdf_attr(c, "href");
 	if (label != NULL && *label) {
 		size_t start = r->len;
-		pdf_rich_add(r, label);
+		lerq__pdf_rich_add(r, label);
 		PangoAttribute *a = pango_attr_foreground_new(0x6666, 0x6666, 0x6666);
 		a->start_index = (guint)start;
 		a->end_index = (guint)r->len;
 		pango_attr_list_insert(r->attrs, a);
-		pdf_rich_add(r, " ");
+		lerq__pdf_rich_add(r, " ");
 	}
-	pdf_rich_add_link(r, c, href ? href : "", 0);
+	lerq__pdf_rich_add_link(r, c, href ? href : "", 0);
 	xmlFree(label);
 	xmlFree(href);
 }
 
 static void separator(struct pdf_rich *r)
 {
-	if (pdf_rich_empty(r))
+	if (lerq__pdf_rich_empty(r))
 		return;
 	size_t start = r->len;
-	pdf_rich_add(r, " \u00b7 ");
+	lerq__pdf_rich_add(r, " \u00b7 ");
 	PangoAttribute *a = pango_attr_foreground_new(0x9999, 0x9999, 0x9999);
 	a->start_index = (guint)start;
 	a->end_index = (guint)r->len;
@@ -183,30 +183,30 @@ static void details(struct pdf_doc *d, struct pdf_cell *c, const xmlNode *lh, bo
 	st.align = align;
 	st.spacing = 1.45;
 	struct pdf_rich r;
-	pdf_rich_init(&r);
-	for (const xmlNode *l = pdf_child(pdf_child(lh, "address"), "line"); l; l = l->next) {
-		if (!pdf_is(l, "line"))
+	lerq__pdf_rich_init(&r);
+	for (const xmlNode *l = lerq__pdf_child(lerq__pdf_child(lh, "address"), "line"); l; l = l->next) {
+		if (!lerq__pdf_is(l, "line"))
 			continue;
 		if (split) {
-			pdf_cell_text(d, c, l, &st, 0);
+			lerq__pdf_cell_text(d, c, l, &st, 0);
 			continue;
 		}
 		separator(&r);
-		pdf_rich_add_inline(&r, l, 0);
+		lerq__pdf_rich_add_inline(&r, l, 0);
 	}
-	pdf_cell_rich(d, c, &r, &st, 0);
+	lerq__pdf_cell_rich(d, c, &r, &st, 0);
 	c->gap = split ? PDF_MM(1.5) : 0;
-	for (const xmlNode *k = pdf_child(lh, "contact"); k; k = k->next) {
-		if (!pdf_is(k, "contact"))
+	for (const xmlNode *k = lerq__pdf_child(lh, "contact"); k; k = k->next) {
+		if (!lerq__pdf_is(k, "contact"))
 			continue;
 		if (!split)
 			separator(&r);
 		contact(&r, k);
 		if (split)
-			pdf_cell_rich(d, c, &r, &st, 0);
+			lerq__pdf_cell_rich(d, c, &r, &st, 0);
 	}
-	pdf_cell_rich(d, c, &r, &st, 0);
-	pdf_rich_free(&r);
+	lerq__pdf_cell_rich(d, c, &r, &st, 0);
+	lerq__pdf_rich_free(&r);
 }
 
 /* How wide the cell's text is, its longest line. */
@@ -226,37 +226,37 @@ static double natural_width(const struct pdf_cell *c)
 
 static void letterhead(struct pdf_doc *d, const xmlNode *lh, const char *layout)
 {
-	const xmlNode *logo = pdf_child(lh, "logo");
-	char *src = logo ? pdf_attr(logo, "src") : NULL;
-	cairo_surface_t *img = src ? pdf_logo_load(src) : NULL;
+	const xmlNode *logo = lerq__pdf_child(lh, "logo");
+	char *src = logo ? lerq__pdf_attr(logo, "src") : NULL;
+	cairo_surface_t *img = src ? lerq__pdf_logo_load(src) : NULL;
 	xmlFree(src);
 	double lw = 0, lh_ = 0, gap = PDF_MM(5);
 	if (img != NULL)
 		logo_size(logo, img, &lw, &lh_);
-	bool has_details = pdf_child(lh, "address") || pdf_child(lh, "contact");
+	bool has_details = lerq__pdf_child(lh, "address") || lerq__pdf_child(lh, "contact");
 	struct pdf_row *row;
 
 	if (strcmp(layout, "centre") == 0) {
-		if (img != NULL && (row = pdf_row_new(d, 1)) != NULL) {
-			pdf_cell_image(d, &row->cells[0], img, lw, lh_, (d->width - lw) / 2);
+		if (img != NULL && (row = lerq__pdf_row_new(d, 1)) != NULL) {
+			lerq__pdf_cell_image(d, &row->cells[0], img, lw, lh_, (d->width - lw) / 2);
 			row->keep_with_next = true;
 			row->space_after = PDF_MM(2);
 			img = NULL;
 		}
-		if ((row = pdf_row_new(d, 1)) == NULL)
+		if ((row = lerq__pdf_row_new(d, 1)) == NULL)
 			goto out;
 		names(d, &row->cells[0], lh, PANGO_ALIGN_CENTER);
 		if (has_details) {
 			row->keep_with_next = true;
 			row->space_after = PDF_MM(2.5);
-			if ((row = pdf_row_new(d, 1)) == NULL)
+			if ((row = lerq__pdf_row_new(d, 1)) == NULL)
 				goto out;
 			details(d, &row->cells[0], lh, false, PANGO_ALIGN_CENTER);
 		}
 	} else {
 		bool split = strcmp(layout, "split") == 0 && has_details;
 		size_t n = 1 + (img != NULL) + split;
-		if ((row = pdf_row_new(d, n)) == NULL)
+		if ((row = lerq__pdf_row_new(d, n)) == NULL)
 			goto out;
 		struct pdf_cell *c = row->cells;
 		/* Split: the details on the right, no wider than they need
@@ -264,32 +264,32 @@ static void letterhead(struct pdf_doc *d, const xmlNode *lh, const char *layout)
 		double right = 0;
 		if (split) {
 			c = &row->cells[n - 1];
-			pdf_cell_init(c, d->width - PDF_MM(62), PDF_MM(62));
+			lerq__pdf_cell_init(c, d->width - PDF_MM(62), PDF_MM(62));
 			details(d, c, lh, true, PANGO_ALIGN_RIGHT);
 			right = natural_width(c);
 			c = row->cells;
 		}
 		if (img != NULL) {
-			pdf_cell_init(c, 0, lw);
+			lerq__pdf_cell_init(c, 0, lw);
 			c->middle = true;
-			pdf_cell_image(d, c++, img, lw, lh_, 0);
+			lerq__pdf_cell_image(d, c++, img, lw, lh_, 0);
 			img = NULL;
 		}
 		double x = lw > 0 ? lw + gap : 0;
-		pdf_cell_init(c, x, d->width - x - (right > 0 ? right + PDF_MM(8) : 0));
+		lerq__pdf_cell_init(c, x, d->width - x - (right > 0 ? right + PDF_MM(8) : 0));
 		c->middle = true;
 		names(d, c, lh, PANGO_ALIGN_LEFT);
 		if (!split && has_details) {
 			row->keep_with_next = true;
 			row->space_after = PDF_MM(2.5);
-			if ((row = pdf_row_new(d, 1)) == NULL)
+			if ((row = lerq__pdf_row_new(d, 1)) == NULL)
 				goto out;
 			details(d, &row->cells[0], lh, false, PANGO_ALIGN_LEFT);
 		}
 	}
 	/* The rule under the letterhead, then the letter. */
 	row->pad_bottom = PDF_MM(4);
-	row->rule_below = (struct pdf_rule){ 1.5, d->accent };
+	row->rule_below = (struct lerq__pdf_rule){ 1.5, d->accent };
 	row->space_after = PDF_MM(9);
 out:
 	if (img != NULL)
@@ -300,17 +300,17 @@ out:
 
 static void notice(struct pdf_doc *d, const xmlNode *n)
 {
-	char *level = pdf_attr(n, "level");
+	char *level = lerq__pdf_attr(n, "level");
 	bool emergency = level != NULL && strcmp(level, "emergency") == 0;
 	xmlFree(level);
 	struct pdf_rgb ink = emergency ? (struct pdf_rgb){ 0.545, 0, 0 }
 	                               : (struct pdf_rgb){ 0.478, 0.294, 0 };
-	struct pdf_row *row = pdf_row_new(d, 1);
+	struct pdf_row *row = lerq__pdf_row_new(d, 1);
 	if (row == NULL)
 		return;
-	pdf_cell_init(&row->cells[0], PDF_MM(5), d->width - PDF_MM(9));
+	lerq__pdf_cell_init(&row->cells[0], PDF_MM(5), d->width - PDF_MM(9));
 	struct pdf_style st = style(10, PDF_BOLD, ink);
-	pdf_cell_text(d, &row->cells[0], n, &st, 0);
+	lerq__pdf_cell_text(d, &row->cells[0], n, &st, 0);
 	row->fill = true;
 	row->fill_colour = emergency ? (struct pdf_rgb){ 1, 0.925, 0.925 }
 	                             : (struct pdf_rgb){ 1, 0.965, 0.878 };
@@ -324,39 +324,39 @@ static void notice(struct pdf_doc *d, const xmlNode *n)
  * on the right, their labels in a column as wide as the widest. */
 static void address_row(struct pdf_doc *d, const xmlNode *recipient, const xmlNode *refs)
 {
-	struct pdf_row *row = pdf_row_new(d, 3);
+	struct pdf_row *row = lerq__pdf_row_new(d, 3);
 	if (row == NULL)
 		return;
 	double refs_w = PDF_MM(86), gap = PDF_MM(8);
-	struct pdf_style body = style(10, 0, pdf_text), small = style(8.5, 0, pdf_text);
-	struct pdf_style label = style(8.5, 0, pdf_grey);
+	struct pdf_style body = style(10, 0, lerq__pdf_text), small = style(8.5, 0, lerq__pdf_text);
+	struct pdf_style label = style(8.5, 0, lerq__pdf_grey);
 	small.spacing = label.spacing = 1.35;
 
-	pdf_cell_init(&row->cells[0], 0, d->width - refs_w - gap);
-	for (const xmlNode *l = pdf_child(recipient, "line"); l; l = l->next) {
-		if (!pdf_is(l, "line"))
+	lerq__pdf_cell_init(&row->cells[0], 0, d->width - refs_w - gap);
+	for (const xmlNode *l = lerq__pdf_child(recipient, "line"); l; l = l->next) {
+		if (!lerq__pdf_is(l, "line"))
 			continue;
-		char *role = pdf_attr(l, "role");
+		char *role = lerq__pdf_attr(l, "role");
 		bool detail = role != NULL && strcmp(role, "detail") == 0;
 		xmlFree(role);
 		struct pdf_style st = body;
 		if (detail) {
 			st.size = 9;
-			st.colour = pdf_grey;
+			st.colour = lerq__pdf_grey;
 			row->cells[0].gap = PDF_MM(2);
 		}
-		pdf_cell_text(d, &row->cells[0], l, &st, 0);
+		lerq__pdf_cell_text(d, &row->cells[0], l, &st, 0);
 	}
 	/* The window of an envelope, when there is an address for it. */
 	if (recipient != NULL && row->cells[0].height < PDF_MM(30))
 		row->cells[0].height = PDF_MM(30);
 
 	double widest = 0;
-	for (const xmlNode *f = pdf_child(refs, "field"); f; f = f->next) {
-		if (!pdf_is(f, "field") || !pdf_child(f, "label"))
+	for (const xmlNode *f = lerq__pdf_child(refs, "field"); f; f = f->next) {
+		if (!lerq__pdf_is(f, "field") || !lerq__pdf_child(f, "label"))
 			continue;
-		xmlChar *t = xmlNodeGetContent(pdf_child(f, "label"));
-		double w = t ? pdf_text_width(d, (const char *)t, &label) : 0;
+		xmlChar *t = xmlNodeGetContent(lerq__pdf_child(f, "label"));
+		double w = t ? lerq__pdf_text_width(d, (const char *)t, &label) : 0;
 		xmlFree(t);
 		if (w > widest)
 			widest = w;
@@ -364,17 +364,17 @@ static void address_row(struct pdf_doc *d, const xmlNode *recipient, const xmlNo
 	if (widest > refs_w * 0.45)
 		widest = refs_w * 0.45;
 	double x = d->width - refs_w;
-	pdf_cell_init(&row->cells[1], x, widest + 1);
-	pdf_cell_init(&row->cells[2], x + widest + PDF_MM(3), refs_w - widest - PDF_MM(3));
-	for (const xmlNode *f = pdf_child(refs, "field"); f; f = f->next) {
-		if (!pdf_is(f, "field"))
+	lerq__pdf_cell_init(&row->cells[1], x, widest + 1);
+	lerq__pdf_cell_init(&row->cells[2], x + widest + PDF_MM(3), refs_w - widest - PDF_MM(3));
+	for (const xmlNode *f = lerq__pdf_child(refs, "field"); f; f = f->next) {
+		if (!lerq__pdf_is(f, "field"))
 			continue;
-		const xmlNode *l = pdf_child(f, "label"), *v = pdf_child(f, "value");
+		const xmlNode *l = lerq__pdf_child(f, "label"), *v = lerq__pdf_child(f, "value");
 		if (l != NULL)
-			pdf_cell_text(d, &row->cells[1], l, &label, 0);
+			lerq__pdf_cell_text(d, &row->cells[1], l, &label, 0);
 		if (v != NULL)
-			pdf_cell_lines(d, &row->cells[2], v, &small);
-		pdf_cells_sync(row->cells + 1, 2, PDF_MM(0.6));
+			lerq__pdf_cell_lines(d, &row->cells[2], v, &small);
+		lerq__pdf_cells_sync(row->cells + 1, 2, PDF_MM(0.6));
 	}
 	row->space_after = PDF_MM(8);
 }
@@ -383,59 +383,59 @@ static void address_row(struct pdf_doc *d, const xmlNode *recipient, const xmlNo
 
 static void section(struct pdf_doc *d, const xmlNode *s, int number)
 {
-	struct pdf_row *row = pdf_row_new(d, 2);
+	struct pdf_row *row = lerq__pdf_row_new(d, 2);
 	if (row == NULL)
 		return;
 	struct pdf_style h = style(11, PDF_BOLD, d->accent);
 	char num[16];
 	snprintf(num, sizeof(num), "%d.", number);
-	pdf_cell_init(&row->cells[0], 0, PDF_MM(7));
-	pdf_cell_string(d, &row->cells[0], num, &h, 0);
-	pdf_cell_init(&row->cells[1], PDF_MM(7), d->width - PDF_MM(7));
-	const xmlNode *heading = pdf_child(s, "heading");
+	lerq__pdf_cell_init(&row->cells[0], 0, PDF_MM(7));
+	lerq__pdf_cell_string(d, &row->cells[0], num, &h, 0);
+	lerq__pdf_cell_init(&row->cells[1], PDF_MM(7), d->width - PDF_MM(7));
+	const xmlNode *heading = lerq__pdf_child(s, "heading");
 	if (heading != NULL)
-		pdf_cell_text(d, &row->cells[1], heading, &h, 0);
+		lerq__pdf_cell_text(d, &row->cells[1], heading, &h, 0);
 	row->space_before = PDF_MM(5);
 	row->space_after = PDF_MM(2);
 	row->keep_with_next = true;
 
-	struct pdf_style body = style(10, 0, pdf_text);
+	struct pdf_style body = style(10, 0, lerq__pdf_text);
 	for (const xmlNode *n = s->children; n != NULL; n = n->next) {
-		if (pdf_is(n, "para")) {
+		if (lerq__pdf_is(n, "para")) {
 			struct pdf_row *r = text_row(d, n, body, 0, PDF_MM(3));
 			/* A paragraph that introduces a list, fields or a
 			 * table ("Offences under investigation:") stays with
 			 * its start. */
 			const xmlNode *next = xmlNextElementSibling((xmlNode *)n);
-			if (r != NULL && (pdf_is(next, "list") || pdf_is(next, "fields") ||
-			                  pdf_is(next, "table")))
+			if (r != NULL && (lerq__pdf_is(next, "list") || lerq__pdf_is(next, "fields") ||
+			                  lerq__pdf_is(next, "table")))
 				r->keep_with_next = true;
-		} else if (pdf_is(n, "subheading")) {
-			struct pdf_row *r = text_row(d, n, style(10.5, PDF_BOLD, pdf_black),
+		} else if (lerq__pdf_is(n, "subheading")) {
+			struct pdf_row *r = text_row(d, n, style(10.5, PDF_BOLD, lerq__pdf_black),
 			                             PDF_MM(3), PDF_MM(1.5));
 			if (r != NULL)
 				r->keep_with_next = true;
-		} else if (pdf_is(n, "list")) {
-			pdf_build_list(d, n);
-		} else if (pdf_is(n, "fields")) {
-			pdf_build_fields(d, n);
-		} else if (pdf_is(n, "table")) {
-			pdf_build_table(d, n);
+		} else if (lerq__pdf_is(n, "list")) {
+			lerq__pdf_build_list(d, n);
+		} else if (lerq__pdf_is(n, "fields")) {
+			lerq__pdf_build_fields(d, n);
+		} else if (lerq__pdf_is(n, "table")) {
+			lerq__pdf_build_table(d, n);
 		}
 	}
 }
 
 static void signature(struct pdf_doc *d, const xmlNode *sig)
 {
-	struct pdf_row *row = pdf_row_new(d, 1);
+	struct pdf_row *row = lerq__pdf_row_new(d, 1);
 	if (row == NULL)
 		return;
-	struct pdf_style name = style(10, PDF_BOLD, pdf_text), other = style(10, 0, pdf_black);
+	struct pdf_style name = style(10, PDF_BOLD, lerq__pdf_text), other = style(10, 0, lerq__pdf_black);
 	for (const xmlNode *n = sig->children; n != NULL; n = n->next) {
-		if (pdf_is(n, "name"))
-			pdf_cell_text(d, &row->cells[0], n, &name, 0);
-		else if (pdf_is(n, "role") || pdf_is(n, "organisation"))
-			pdf_cell_text(d, &row->cells[0], n, &other, 0);
+		if (lerq__pdf_is(n, "name"))
+			lerq__pdf_cell_text(d, &row->cells[0], n, &name, 0);
+		else if (lerq__pdf_is(n, "role") || lerq__pdf_is(n, "organisation"))
+			lerq__pdf_cell_text(d, &row->cells[0], n, &other, 0);
 	}
 	/* Room for a handwritten signature above the name. */
 	row->space_before = PDF_MM(16);
@@ -444,63 +444,63 @@ static void signature(struct pdf_doc *d, const xmlNode *sig)
 static void footer(struct pdf_doc *d, const xmlNode *f)
 {
 	/* The page number takes the right of the footer. */
-	pdf_cell_init(&d->footer, 0, d->width - PDF_MM(30));
-	struct pdf_style st = style(7.5, 0, pdf_grey);
+	lerq__pdf_cell_init(&d->footer, 0, d->width - PDF_MM(30));
+	struct pdf_style st = style(7.5, 0, lerq__pdf_grey);
 	st.spacing = 1.3;
-	for (const xmlNode *l = pdf_child(f, "line"); l; l = l->next)
-		if (pdf_is(l, "line"))
-			pdf_cell_text(d, &d->footer, l, &st, 0);
-	d->page_format = pdf_attr(f, "page-format");
+	for (const xmlNode *l = lerq__pdf_child(f, "line"); l; l = l->next)
+		if (lerq__pdf_is(l, "line"))
+			lerq__pdf_cell_text(d, &d->footer, l, &st, 0);
+	d->page_format = lerq__pdf_attr(f, "page-format");
 }
 
-void pdf_build_letter(struct pdf_doc *d, const xmlNode *letter)
+void lerq__pdf_build_letter(struct pdf_doc *d, const xmlNode *letter)
 {
-	const xmlNode *st = pdf_child(letter, "style");
-	char *layout = st ? pdf_attr(st, "layout") : NULL;
+	const xmlNode *st = lerq__pdf_child(letter, "style");
+	char *layout = st ? lerq__pdf_attr(st, "layout") : NULL;
 	const char *how = "left";
 	if (layout != NULL && (strcmp(layout, "centre") == 0 || strcmp(layout, "split") == 0))
 		how = layout;
-	for (const xmlNode *n = pdf_child(letter, "letterhead"); n; n = n->next)
-		if (pdf_is(n, "letterhead"))
+	for (const xmlNode *n = lerq__pdf_child(letter, "letterhead"); n; n = n->next)
+		if (lerq__pdf_is(n, "letterhead"))
 			letterhead(d, n, how);
 	xmlFree(layout);
-	for (const xmlNode *n = pdf_child(letter, "notice"); n; n = n->next)
-		if (pdf_is(n, "notice"))
+	for (const xmlNode *n = lerq__pdf_child(letter, "notice"); n; n = n->next)
+		if (lerq__pdf_is(n, "notice"))
 			notice(d, n);
-	const xmlNode *recipient = pdf_child(letter, "recipient");
-	const xmlNode *refs = pdf_child(letter, "references");
+	const xmlNode *recipient = lerq__pdf_child(letter, "recipient");
+	const xmlNode *refs = lerq__pdf_child(letter, "references");
 	if (recipient != NULL || refs != NULL)
 		address_row(d, recipient, refs);
 
-	struct pdf_style date = style(10, 0, pdf_text);
+	struct pdf_style date = style(10, 0, lerq__pdf_text);
 	date.align = PANGO_ALIGN_RIGHT;
-	const xmlNode *n = pdf_child(letter, "dateline");
+	const xmlNode *n = lerq__pdf_child(letter, "dateline");
 	if (n != NULL)
 		text_row(d, n, date, 0, PDF_MM(5));
-	struct pdf_style subject = style(11.5, PDF_BOLD | PDF_PLAIN_CODE, pdf_black);
-	if ((n = pdf_child(letter, "subject")) != NULL)
+	struct pdf_style subject = style(11.5, PDF_BOLD | PDF_PLAIN_CODE, lerq__pdf_black);
+	if ((n = lerq__pdf_child(letter, "subject")) != NULL)
 		text_row(d, n, subject, 0, PDF_MM(5));
 
-	struct pdf_style body = style(10, 0, pdf_text);
+	struct pdf_style body = style(10, 0, lerq__pdf_text);
 	int number = 0;
 	for (n = letter->children; n != NULL; n = n->next) {
 		struct pdf_row *row = NULL;
-		if (pdf_is(n, "salutation")) {
+		if (lerq__pdf_is(n, "salutation")) {
 			row = text_row(d, n, body, PDF_MM(1), PDF_MM(3));
-		} else if (pdf_is(n, "para")) {
+		} else if (lerq__pdf_is(n, "para")) {
 			row = text_row(d, n, body, 0, PDF_MM(3));
-		} else if (pdf_is(n, "section")) {
+		} else if (lerq__pdf_is(n, "section")) {
 			section(d, n, ++number);
-		} else if (pdf_is(n, "closing")) {
+		} else if (lerq__pdf_is(n, "closing")) {
 			/* Never the closing words alone at the foot of a page. */
 			if ((row = text_row(d, n, body, PDF_MM(6), PDF_MM(3))) != NULL)
 				row->keep_with_next = true;
-		} else if (pdf_is(n, "signature")) {
+		} else if (lerq__pdf_is(n, "signature")) {
 			signature(d, n);
 		}
 	}
-	if ((n = pdf_child(letter, "footer")) != NULL)
+	if ((n = lerq__pdf_child(letter, "footer")) != NULL)
 		footer(d, n);
 	else
-		pdf_cell_init(&d->footer, 0, d->width - PDF_MM(30));
+		lerq__pdf_cell_init(&d->footer, 0, d->width - PDF_MM(30));
 }

@@ -41,7 +41,7 @@ static void draw_links(struct pdf_doc *d, const struct pdf_piece *p, PangoLayout
 			coordinate(ys, top);
 			coordinate(ws, w);
 			coordinate(hs, height);
-			char *attrs = lerq_strdup_printf("uri='%s' rect=[%s %s %s %s]", k->uri, xs,
+			char *attrs = lerq__strdup_printf("uri='%s' rect=[%s %s %s %s]", k->uri, xs,
 			                                 ys, ws, hs);
 			if (attrs == NULL) {
 				d->oom = true;
@@ -67,7 +67,7 @@ static void draw_bullet(struct pdf_doc *d, const struct pdf_piece *p, double x, 
 }
 
 /* Lines [from, to) of the cell, the first one's top at y on the page. */
-void pdf_draw_lines(struct pdf_doc *d, const struct pdf_cell *c, size_t from, size_t to,
+void lerq__pdf_draw_lines(struct pdf_doc *d, const struct pdf_cell *c, size_t from, size_t to,
                     double y)
 {
 	if (from >= to)
@@ -103,7 +103,7 @@ void pdf_draw_lines(struct pdf_doc *d, const struct pdf_cell *c, size_t from, si
 	}
 }
 
-static void rule(struct pdf_doc *d, const struct pdf_rule *r, double y)
+static void rule(struct pdf_doc *d, const struct lerq__pdf_rule *r, double y)
 {
 	if (r->width <= 0)
 		return;
@@ -117,7 +117,7 @@ static void rule(struct pdf_doc *d, const struct pdf_rule *r, double y)
 static void draw_place(struct pdf_doc *d, const struct pdf_place *p, const struct pdf_place *prev)
 {
 	const struct pdf_row *row = &d->rows[p->row];
-	double h = pdf_row_height(row, p->from, p->to);
+	double h = lerq__pdf_row_height(row, p->from, p->to);
 	if (row->fill) {
 		cairo_set_source_rgb(d->cr, row->fill_colour.r, row->fill_colour.g,
 		                     row->fill_colour.b);
@@ -139,7 +139,7 @@ static void draw_place(struct pdf_doc *d, const struct pdf_place *p, const struc
 		double y = p->y + row->pad_top;
 		if (c->middle && p->from == NULL)
 			y += (h - row->pad_top - row->pad_bottom - c->height) / 2;
-		pdf_draw_lines(d, c, from, to, y);
+		lerq__pdf_draw_lines(d, c, from, to, y);
 	}
 	rule(d, &row->rule_below, p->y + h);
 }
@@ -172,12 +172,12 @@ static char *page_number(const char *format, int page, int pages)
 static void draw_footer(struct pdf_doc *d, int page)
 {
 	double y = d->footer_top;
-	cairo_set_source_rgb(d->cr, pdf_rule.r, pdf_rule.g, pdf_rule.b);
+	cairo_set_source_rgb(d->cr, lerq__pdf_rule.r, lerq__pdf_rule.g, lerq__pdf_rule.b);
 	cairo_set_line_width(d->cr, 0.4);
 	cairo_move_to(d->cr, d->left, y - PDF_MM(2));
 	cairo_line_to(d->cr, d->left + d->width, y - PDF_MM(2));
 	cairo_stroke(d->cr);
-	pdf_draw_lines(d, &d->footer, 0, d->footer.n_lines, y);
+	lerq__pdf_draw_lines(d, &d->footer, 0, d->footer.n_lines, y);
 	if (d->page_format == NULL)
 		return;
 	char *text = page_number(d->page_format, page, d->pages);
@@ -186,15 +186,15 @@ static void draw_footer(struct pdf_doc *d, int page)
 		return;
 	}
 	struct pdf_cell c;
-	pdf_cell_init(&c, d->width - PDF_MM(30), PDF_MM(30));
-	struct pdf_style st = { .size = 7.5, .colour = pdf_grey, .align = PANGO_ALIGN_RIGHT };
-	pdf_cell_string(d, &c, text, &st, 0);
-	pdf_draw_lines(d, &c, 0, c.n_lines, y);
-	pdf_cell_free(&c);
+	lerq__pdf_cell_init(&c, d->width - PDF_MM(30), PDF_MM(30));
+	struct pdf_style st = { .size = 7.5, .colour = lerq__pdf_grey, .align = PANGO_ALIGN_RIGHT };
+	lerq__pdf_cell_string(d, &c, text, &st, 0);
+	lerq__pdf_draw_lines(d, &c, 0, c.n_lines, y);
+	lerq__pdf_cell_free(&c);
 	free(text);
 }
 
-void pdf_draw(struct pdf_doc *d)
+void lerq__pdf_draw(struct pdf_doc *d)
 {
 	size_t k = 0;
 	for (int page = 1; page <= d->pages && !d->oom; page++) {

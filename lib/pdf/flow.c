@@ -2,13 +2,13 @@
 /*
  * PDF letters: rows onto pages.
  *
- * pdf_paginate() walks the rows once. A row goes on the current page when
+ * lerq__pdf_paginate() walks the rows once. A row goes on the current page when
  * it fits with whatever it must stay with (a heading with the start of
  * what follows it, a closing with the signature, a table header with its
  * first row); a paragraph or list item may break between lines, leaving
  * at least two lines on either side; any row taller than a whole page
  * breaks where it must. A page that continues a table starts with the
- * table's header row again. pdf_draw() (pdf/draw.c) then knows how many
+ * table's header row again. lerq__pdf_draw() (pdf/draw.c) then knows how many
  * pages there are, for "page N of M".
  */
 #include <stdlib.h>
@@ -27,7 +27,7 @@ static double cell_height(const struct pdf_cell *c, size_t from, size_t to)
 }
 
 /* The height of a row, whole (from == NULL) or lines [from, to). */
-double pdf_row_height(const struct pdf_row *row, const size_t *from, const size_t *to)
+double lerq__pdf_row_height(const struct pdf_row *row, const size_t *from, const size_t *to)
 {
 	double h = 0;
 	for (size_t i = 0; i < row->n_cells; i++) {
@@ -67,7 +67,7 @@ static double min_start(const struct pdf_doc *d, size_t i, int depth)
 		}
 		h = row->pad_top + ch + row->pad_bottom;
 	} else {
-		h = pdf_row_height(row, NULL, NULL);
+		h = lerq__pdf_row_height(row, NULL, NULL);
 	}
 	if (row->keep_with_next && i + 1 < d->n_rows && depth < 4)
 		h += gap_between(row, &d->rows[i + 1]) + min_start(d, i + 1, depth + 1);
@@ -161,7 +161,7 @@ static void new_page(struct pdf_doc *d, struct cursor *c, size_t next)
 	long h = next < d->n_rows ? d->rows[next].header : -1;
 	if (h >= 0 && (size_t)h != next) {
 		place(d, (size_t)h, c->page, c->y, NULL, NULL);
-		c->y += pdf_row_height(&d->rows[h], NULL, NULL);
+		c->y += lerq__pdf_row_height(&d->rows[h], NULL, NULL);
 	}
 }
 
@@ -171,12 +171,12 @@ static void put(struct pdf_doc *d, struct cursor *c, size_t i, double gap, const
 {
 	const struct pdf_row *row = &d->rows[i];
 	place(d, i, c->page, c->y + gap, from, to);
-	c->y += gap + pdf_row_height(row, from, to);
+	c->y += gap + lerq__pdf_row_height(row, from, to);
 	c->fresh = false;
 	c->after = row->space_after;
 }
 
-void pdf_paginate(struct pdf_doc *d)
+void lerq__pdf_paginate(struct pdf_doc *d)
 {
 	struct cursor c = { 1, d->top, true, 0 };
 	size_t max = 1;
@@ -194,7 +194,7 @@ void pdf_paginate(struct pdf_doc *d)
 		const struct pdf_row *row = &d->rows[i];
 		double gap = c.fresh ? 0 : (row->space_before > c.after ? row->space_before : c.after);
 		double room = d->body_bottom - c.y - gap;
-		double whole = pdf_row_height(row, NULL, NULL);
+		double whole = lerq__pdf_row_height(row, NULL, NULL);
 		double need = whole;
 		if (row->keep_with_next && i + 1 < d->n_rows)
 			need += gap_between(row, &d->rows[i + 1]) + min_start(d, i + 1, 0);

@@ -102,7 +102,7 @@ static bool png_size_ok(const unsigned char *p, size_t n)
 	return w > 0 && h > 0 && w <= MAX_SIDE && h <= MAX_SIDE;
 }
 
-cairo_surface_t *pdf_logo_load(const char *src)
+cairo_surface_t *lerq__pdf_logo_load(const char *src)
 {
 	while (*src == ' ' || *src == '\t' || *src == '\n' || *src == '\r')
 		src++;

@@ -30,7 +30,7 @@ static void creation_date(const char *iso, char out[40])
 {
 	struct lerq_datetime dt;
 	strcpy(out, "none");
-	if (iso == NULL || lerq_datetime_parse(iso, &dt) != LERQ_OK || dt.year < 0 ||
+	if (iso == NULL || lerq__datetime_parse(iso, &dt) != LERQ_OK || dt.year < 0 ||
 	    dt.year > 9999)
 		return;
 	int off = dt.offset_minutes < 0 ? -dt.offset_minutes : dt.offset_minutes;
@@ -45,24 +45,24 @@ static void set(cairo_surface_t *s, cairo_pdf_metadata_t what, const char *value
 		cairo_pdf_surface_set_metadata(s, what, value);
 }
 
-void pdf_set_metadata(cairo_surface_t *surface, const xmlNode *letter)
+void lerq__pdf_set_metadata(cairo_surface_t *surface, const xmlNode *letter)
 {
-	const xmlNode *meta = pdf_child(letter, "meta");
-	char *title = meta ? pdf_attr(meta, "title") : NULL;
-	char *author = meta ? pdf_attr(meta, "author") : NULL;
-	char *date = meta ? pdf_attr(meta, "date") : NULL;
-	char *reference = meta ? pdf_attr(meta, "reference") : NULL;
-	const xmlNode *subject = pdf_child(letter, "subject");
+	const xmlNode *meta = lerq__pdf_child(letter, "meta");
+	char *title = meta ? lerq__pdf_attr(meta, "title") : NULL;
+	char *author = meta ? lerq__pdf_attr(meta, "author") : NULL;
+	char *date = meta ? lerq__pdf_attr(meta, "date") : NULL;
+	char *reference = meta ? lerq__pdf_attr(meta, "reference") : NULL;
+	const xmlNode *subject = lerq__pdf_child(letter, "subject");
 
 	set(surface, CAIRO_PDF_METADATA_TITLE, title);
 	set(surface, CAIRO_PDF_METADATA_AUTHOR, author);
 	if (subject != NULL) {
 		struct pdf_rich r;
-		pdf_rich_init(&r);
-		pdf_rich_add_inline(&r, subject, 0);
+		lerq__pdf_rich_init(&r);
+		lerq__pdf_rich_add_inline(&r, subject, 0);
 		if (!r.oom && r.text != NULL)
 			set(surface, CAIRO_PDF_METADATA_SUBJECT, r.text);
-		pdf_rich_free(&r);
+		lerq__pdf_rich_free(&r);
 	}
 	set(surface, CAIRO_PDF_METADATA_KEYWORDS, reference);
 	set(surface, CAIRO_PDF_METADATA_CREATOR, "lerq " LERQ_VERSION);
@@ -139,7 +139,7 @@ static bool append(char **pdf, size_t *size, size_t *cap, const char *s, size_t 
 	return true;
 }
 
-int pdf_add_language(char **pdf, size_t *size, size_t *cap, const char *lang)
+int lerq__pdf_add_language(char **pdf, size_t *size, size_t *cap, const char *lang)
 {
 	const char *start = *pdf, *end = *pdf + *size;
 	if (lang == NULL || !language_ok(lang))
@@ -168,7 +168,7 @@ int pdf_add_language(char **pdf, size_t *size, size_t *cap, const char *lang)
 
 	size_t offset = *size + 1; /* after the newline below */
 	/* The new catalogue: /Lang, then the rest of the old one. */
-	char *update = lerq_strdup_printf("\n%lu %lu obj\n<< /Lang (%s)%.*s", root, root_gen,
+	char *update = lerq__strdup_printf("\n%lu %lu obj\n<< /Lang (%s)%.*s", root, root_gen,
 	                                  lang, (int)(close - open - 2), open + 2);
 	if (update == NULL)
 		return LERQ_ENOMEM;

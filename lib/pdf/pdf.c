@@ -42,7 +42,7 @@ struct lerq_pdf_fonts {
 	size_t n, cap;
 };
 
-int lerq_pdf_fonts_new(struct lerq_pdf_fonts **out)
+int lerq__pdf_fonts_new(struct lerq_pdf_fonts **out)
 {
 	struct lerq_pdf_fonts *f = calloc(1, sizeof(*f));
 	if (f == NULL)
@@ -55,7 +55,7 @@ int lerq_pdf_fonts_new(struct lerq_pdf_fonts **out)
 	return LERQ_OK;
 }
 
-void lerq_pdf_fonts_free(struct lerq_pdf_fonts *f)
+void lerq__pdf_fonts_free(struct lerq_pdf_fonts *f)
 {
 	if (f == NULL)
 		return;
@@ -127,8 +127,8 @@ static cairo_status_t write_buffer(void *closure, const unsigned char *data, uns
 static struct pdf_rgb accent(const xmlNode *letter)
 {
 	struct pdf_rgb c = { 0x1f / 255.0, 0x3a / 255.0, 0x5f / 255.0 };
-	const xmlNode *st = pdf_child(letter, "style");
-	char *v = st ? pdf_attr(st, "colour") : NULL;
+	const xmlNode *st = lerq__pdf_child(letter, "style");
+	char *v = st ? lerq__pdf_attr(st, "colour") : NULL;
 	const char *s = v ? v : "";
 	while (*s == ' ')
 		s++;
@@ -151,8 +151,8 @@ static struct pdf_rgb accent(const xmlNode *letter)
 
 static const char *family(const xmlNode *letter)
 {
-	const xmlNode *st = pdf_child(letter, "style");
-	char *v = st ? pdf_attr(st, "font") : NULL;
+	const xmlNode *st = lerq__pdf_child(letter, "style");
+	char *v = st ? lerq__pdf_attr(st, "font") : NULL;
 	bool sans = v != NULL && strcmp(v, "sans") == 0;
 	xmlFree(v);
 	return sans ? SANS : SERIF;
@@ -194,18 +194,18 @@ static void footer_setup(struct pdf_doc *d)
 
 static void typeset(struct pdf_doc *d, const xmlNode *letter)
 {
-	pdf_build_letter(d, letter);
+	lerq__pdf_build_letter(d, letter);
 	if (d->oom)
 		return;
 	footer_setup(d);
-	pdf_paginate(d);
+	lerq__pdf_paginate(d);
 	if (!d->oom)
-		pdf_draw(d);
+		lerq__pdf_draw(d);
 }
 
 static void doc_free(struct pdf_doc *d)
 {
-	pdf_rows_free(d);
+	lerq__pdf_rows_free(d);
 	for (size_t i = 0; i < d->n_places; i++)
 		free(d->places[i].from);
 	free(d->places);
@@ -218,11 +218,11 @@ static int status_error(cairo_status_t s)
 	return s == CAIRO_STATUS_NO_MEMORY ? LERQ_ENOMEM : LERQ_EINTERNAL;
 }
 
-int lerq_pdf_render(xmlDocPtr model, enum lerq_paper paper, struct lerq_pdf_fonts *pool,
+int lerq__pdf_render(xmlDocPtr model, enum lerq_paper paper, struct lerq_pdf_fonts *pool,
                     char **out, size_t *size)
 {
 	const xmlNode *letter = xmlDocGetRootElement(model);
-	if (letter == NULL || !pdf_is(letter, "letter"))
+	if (letter == NULL || !lerq__pdf_is(letter, "letter"))
 		return LERQ_EINTERNAL;
 
 	struct pdf_doc d = { 0 };
@@ -235,7 +235,7 @@ int lerq_pdf_render(xmlDocPtr model, enum lerq_paper paper, struct lerq_pdf_font
 		cairo_surface_destroy(surface);
 		return r;
 	}
-	pdf_set_metadata(surface, letter);
+	lerq__pdf_set_metadata(surface, letter);
 	d.cr = cairo_create(surface);
 	PangoFontMap *fonts = take_fonts(pool);
 	d.pango = pango_font_map_create_context(fonts);
@@ -243,12 +243,12 @@ int lerq_pdf_render(xmlDocPtr model, enum lerq_paper paper, struct lerq_pdf_font
 	/* Sizes in points: one pango point is one unit of PDF space. */
 	pango_cairo_context_set_resolution(d.pango, 72);
 	pango_context_set_base_dir(d.pango, PANGO_DIRECTION_LTR);
-	char *lang = pdf_attr(letter, "lang");
+	char *lang = lerq__pdf_attr(letter, "lang");
 	if (lang != NULL)
 		pango_context_set_language(d.pango, pango_language_from_string(lang));
 	d.family = family(letter);
 	d.accent = accent(letter);
-	d.suffix = pdf_attr(letter, "label-suffix");
+	d.suffix = lerq__pdf_attr(letter, "label-suffix");
 
 	int r = LERQ_OK;
 	if (!have_fonts(d.pango, d.family))
@@ -266,7 +266,7 @@ int lerq_pdf_render(xmlDocPtr model, enum lerq_paper paper, struct lerq_pdf_font
 		r = b.oom ? LERQ_ENOMEM : status_error(cairo_surface_status(surface));
 	cairo_surface_destroy(surface);
 	if (r == LERQ_OK)
-		r = pdf_add_language(&b.data, &b.size, &b.cap, lang);
+		r = lerq__pdf_add_language(&b.data, &b.size, &b.cap, lang);
 	xmlFree(lang);
 	if (r != LERQ_OK) {
 		free(b.data);

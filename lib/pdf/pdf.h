@@ -74,7 +74,7 @@ struct pdf_cell {
 	double gap;          /* space before the next piece */
 };
 
-struct pdf_rule {
+struct lerq__pdf_rule {
 	double width;        /* 0: none */
 	struct pdf_rgb colour;
 };
@@ -92,7 +92,7 @@ struct pdf_row {
 	bool keep_with_next;
 	enum pdf_break breaks;
 	long header;         /* its table's header row, or -1 */
-	struct pdf_rule rule_above, rule_below;
+	struct lerq__pdf_rule rule_above, rule_below;
 	bool fill;           /* a notice: tinted band with a bar on the left */
 	struct pdf_rgb fill_colour, bar_colour;
 };
@@ -162,80 +162,80 @@ struct pdf_doc {
 	size_t n_heights;
 };
 
-extern const struct pdf_rgb pdf_black, pdf_text, pdf_grey, pdf_rule;
+extern const struct pdf_rgb lerq__pdf_black, lerq__pdf_text, lerq__pdf_grey, lerq__pdf_rule;
 
 /* pdf.c: the model as a PDF, into a malloc()ed, NUL-terminated buffer,
  * with a font map from the renderer's pool. LERQ_OK, LERQ_ENOMEM,
  * LERQ_ENOTSUP (no font at all), LERQ_EINTERNAL. */
-int lerq_pdf_render(xmlDocPtr model, enum lerq_paper paper, struct lerq_pdf_fonts *pool,
+int lerq__pdf_render(xmlDocPtr model, enum lerq_paper paper, struct lerq_pdf_fonts *pool,
                     char **out, size_t *size);
 
 /* pdf/text.c: rich text, pieces, cells. */
-void pdf_rich_init(struct pdf_rich *r);
-void pdf_rich_free(struct pdf_rich *r);
-void pdf_rich_add(struct pdf_rich *r, const char *utf8);
+void lerq__pdf_rich_init(struct pdf_rich *r);
+void lerq__pdf_rich_free(struct pdf_rich *r);
+void lerq__pdf_rich_add(struct pdf_rich *r, const char *utf8);
 /* Inline content of the model (text, strong, code, link) under parent. */
-void pdf_rich_add_inline(struct pdf_rich *r, const xmlNode *parent, unsigned flags);
+void lerq__pdf_rich_add_inline(struct pdf_rich *r, const xmlNode *parent, unsigned flags);
 /* The inline content of parent as a link to href, when href may be one. */
-void pdf_rich_add_link(struct pdf_rich *r, const xmlNode *parent, const char *href,
+void lerq__pdf_rich_add_link(struct pdf_rich *r, const xmlNode *parent, const char *href,
                        unsigned flags);
-bool pdf_rich_empty(const struct pdf_rich *r);
+bool lerq__pdf_rich_empty(const struct pdf_rich *r);
 
-void pdf_cell_init(struct pdf_cell *c, double x, double width);
-void pdf_cell_free(struct pdf_cell *c);
+void lerq__pdf_cell_init(struct pdf_cell *c, double x, double width);
+void lerq__pdf_cell_free(struct pdf_cell *c);
 /* Adds the text as a piece at x in the cell (the rich text is emptied);
  * nothing for empty text. Returns the piece or NULL. */
-struct pdf_piece *pdf_cell_rich(struct pdf_doc *d, struct pdf_cell *c, struct pdf_rich *r,
+struct pdf_piece *lerq__pdf_cell_rich(struct pdf_doc *d, struct pdf_cell *c, struct pdf_rich *r,
                                 const struct pdf_style *st, double x);
-struct pdf_piece *pdf_cell_text(struct pdf_doc *d, struct pdf_cell *c, const xmlNode *parent,
+struct pdf_piece *lerq__pdf_cell_text(struct pdf_doc *d, struct pdf_cell *c, const xmlNode *parent,
                                 const struct pdf_style *st, double x);
-struct pdf_piece *pdf_cell_string(struct pdf_doc *d, struct pdf_cell *c, const char *utf8,
+struct pdf_piece *lerq__pdf_cell_string(struct pdf_doc *d, struct pdf_cell *c, const char *utf8,
                                   const struct pdf_style *st, double x);
 /* A value, cell or item: one piece per <line> (details smaller and grey,
  * items with a bullet), or its inline content. */
-void pdf_cell_lines(struct pdf_doc *d, struct pdf_cell *c, const xmlNode *parent,
+void lerq__pdf_cell_lines(struct pdf_doc *d, struct pdf_cell *c, const xmlNode *parent,
                     const struct pdf_style *st);
-void pdf_cell_image(struct pdf_doc *d, struct pdf_cell *c, cairo_surface_t *image,
+void lerq__pdf_cell_image(struct pdf_doc *d, struct pdf_cell *c, cairo_surface_t *image,
                     double w, double h, double x);
 /* Lines up the next pieces of the cells below the taller of them. */
-void pdf_cells_sync(struct pdf_cell *cells, size_t n, double gap);
+void lerq__pdf_cells_sync(struct pdf_cell *cells, size_t n, double gap);
 /* The width of one line of text, unwrapped. */
-double pdf_text_width(struct pdf_doc *d, const char *utf8, const struct pdf_style *st);
+double lerq__pdf_text_width(struct pdf_doc *d, const char *utf8, const struct pdf_style *st);
 
 /* pdf/blocks.c: the model as rows; the footer. */
-void pdf_build_letter(struct pdf_doc *d, const xmlNode *letter);
+void lerq__pdf_build_letter(struct pdf_doc *d, const xmlNode *letter);
 /* A row of n empty cells, appended; NULL when out of memory. */
-struct pdf_row *pdf_row_new(struct pdf_doc *d, size_t n);
-void pdf_rows_free(struct pdf_doc *d);
+struct pdf_row *lerq__pdf_row_new(struct pdf_doc *d, size_t n);
+void lerq__pdf_rows_free(struct pdf_doc *d);
 /* Model helpers. */
-bool pdf_is(const xmlNode *n, const char *name);
-const xmlNode *pdf_child(const xmlNode *parent, const char *name);
-char *pdf_attr(const xmlNode *n, const char *name); /* xmlFree() it */
-double pdf_attr_number(const xmlNode *n, const char *name);
+bool lerq__pdf_is(const xmlNode *n, const char *name);
+const xmlNode *lerq__pdf_child(const xmlNode *parent, const char *name);
+char *lerq__pdf_attr(const xmlNode *n, const char *name); /* xmlFree() it */
+double lerq__pdf_attr_number(const xmlNode *n, const char *name);
 
 /* pdf/table.c: blocks inside a section. */
-void pdf_build_list(struct pdf_doc *d, const xmlNode *list);
-void pdf_build_fields(struct pdf_doc *d, const xmlNode *fields);
-void pdf_build_table(struct pdf_doc *d, const xmlNode *table);
+void lerq__pdf_build_list(struct pdf_doc *d, const xmlNode *list);
+void lerq__pdf_build_fields(struct pdf_doc *d, const xmlNode *fields);
+void lerq__pdf_build_table(struct pdf_doc *d, const xmlNode *table);
 
 /* pdf/flow.c */
-void pdf_paginate(struct pdf_doc *d);
-double pdf_row_height(const struct pdf_row *row, const size_t *from, const size_t *to);
+void lerq__pdf_paginate(struct pdf_doc *d);
+double lerq__pdf_row_height(const struct pdf_row *row, const size_t *from, const size_t *to);
 
 /* pdf/draw.c: lines [from, to) of a cell, the first one's top at y on
  * the page; every page with its footer. */
-void pdf_draw_lines(struct pdf_doc *d, const struct pdf_cell *c, size_t from, size_t to,
+void lerq__pdf_draw_lines(struct pdf_doc *d, const struct pdf_cell *c, size_t from, size_t to,
                     double y);
-void pdf_draw(struct pdf_doc *d);
+void lerq__pdf_draw(struct pdf_doc *d);
 
 /* pdf/logo.c: a data:image/png;base64 URI as an image, or NULL. */
-cairo_surface_t *pdf_logo_load(const char *src);
+cairo_surface_t *lerq__pdf_logo_load(const char *src);
 
 /* pdf/meta.c */
-void pdf_set_metadata(cairo_surface_t *surface, const xmlNode *letter);
+void lerq__pdf_set_metadata(cairo_surface_t *surface, const xmlNode *letter);
 /* Adds /Lang to the document catalogue of a finished PDF by an
  * incremental update (cairo 1.16 cannot); leaves it alone if that cannot
  * be done. Returns LERQ_OK or LERQ_ENOMEM. */
-int pdf_add_language(char **pdf, size_t *size, size_t *cap, const char *lang);
+int lerq__pdf_add_language(char **pdf, size_t *size, size_t *cap, const char *lang);
 
 #endif

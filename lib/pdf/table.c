@@ -17,19 +17,19 @@ static struct pdf_style table_style(double size, unsigned flags, struct pdf_rgb 
 		                   .align = PANGO_ALIGN_LEFT, .spacing = 1.35 };
 }
 
-void pdf_build_list(struct pdf_doc *d, const xmlNode *list)
+void lerq__pdf_build_list(struct pdf_doc *d, const xmlNode *list)
 {
-	struct pdf_style st = table_style(10, 0, pdf_text);
+	struct pdf_style st = table_style(10, 0, lerq__pdf_text);
 	st.spacing = 1.42;
 	size_t first = d->n_rows;
 	for (const xmlNode *item = list->children; item != NULL; item = item->next) {
-		if (!pdf_is(item, "item"))
+		if (!lerq__pdf_is(item, "item"))
 			continue;
-		struct pdf_row *row = pdf_row_new(d, 1);
+		struct pdf_row *row = lerq__pdf_row_new(d, 1);
 		if (row == NULL)
 			return;
-		pdf_cell_init(&row->cells[0], PDF_MM(6), d->width - PDF_MM(6));
-		pdf_cell_lines(d, &row->cells[0], item, &st);
+		lerq__pdf_cell_init(&row->cells[0], PDF_MM(6), d->width - PDF_MM(6));
+		lerq__pdf_cell_lines(d, &row->cells[0], item, &st);
 		if (row->cells[0].n_pieces > 0)
 			row->cells[0].pieces[0].bullet = true;
 		row->breaks = PDF_BREAK_LINES;
@@ -40,24 +40,24 @@ void pdf_build_list(struct pdf_doc *d, const xmlNode *list)
 		d->rows[d->n_rows - 1].space_after = PDF_MM(3);
 }
 
-void pdf_build_fields(struct pdf_doc *d, const xmlNode *fields)
+void lerq__pdf_build_fields(struct pdf_doc *d, const xmlNode *fields)
 {
-	struct pdf_style label = table_style(10, 0, pdf_grey), value = table_style(10, 0, pdf_text);
+	struct pdf_style label = table_style(10, 0, lerq__pdf_grey), value = table_style(10, 0, lerq__pdf_text);
 	double lw = d->width * 0.32;
 	size_t first = d->n_rows;
 	for (const xmlNode *f = fields->children; f != NULL; f = f->next) {
-		if (!pdf_is(f, "field"))
+		if (!lerq__pdf_is(f, "field"))
 			continue;
-		struct pdf_row *row = pdf_row_new(d, 2);
+		struct pdf_row *row = lerq__pdf_row_new(d, 2);
 		if (row == NULL)
 			return;
-		pdf_cell_init(&row->cells[0], 0, lw - PDF_MM(4));
-		pdf_cell_init(&row->cells[1], lw, d->width - lw);
-		const xmlNode *l = pdf_child(f, "label"), *v = pdf_child(f, "value");
+		lerq__pdf_cell_init(&row->cells[0], 0, lw - PDF_MM(4));
+		lerq__pdf_cell_init(&row->cells[1], lw, d->width - lw);
+		const xmlNode *l = lerq__pdf_child(f, "label"), *v = lerq__pdf_child(f, "value");
 		if (l != NULL)
-			pdf_cell_text(d, &row->cells[0], l, &label, 0);
+			lerq__pdf_cell_text(d, &row->cells[0], l, &label, 0);
 		if (v != NULL)
-			pdf_cell_lines(d, &row->cells[1], v, &value);
+			lerq__pdf_cell_lines(d, &row->cells[1], v, &value);
 		row->pad_top = row->pad_bottom = PDF_MM(0.8);
 	}
 	if (d->n_rows > first)
@@ -75,10 +75,10 @@ static double *column_widths(struct pdf_doc *d, const xmlNode *columns, size_t n
 	}
 	double given = 0;
 	size_t unset = 0, i = 0;
-	for (const xmlNode *c = pdf_child(columns, "column"); c && i < n; c = c->next) {
-		if (!pdf_is(c, "column"))
+	for (const xmlNode *c = lerq__pdf_child(columns, "column"); c && i < n; c = c->next) {
+		if (!lerq__pdf_is(c, "column"))
 			continue;
-		double v = pdf_attr_number(c, "width");
+		double v = lerq__pdf_attr_number(c, "width");
 		if (v > 0 && v <= 100) {
 			w[i] = v;
 			given += v;
@@ -102,12 +102,12 @@ static double *column_widths(struct pdf_doc *d, const xmlNode *columns, size_t n
 /* A row of the table's grid: each cell padded 2 mm left and right. */
 static struct pdf_row *grid_row(struct pdf_doc *d, const double *widths, size_t n)
 {
-	struct pdf_row *row = pdf_row_new(d, n);
+	struct pdf_row *row = lerq__pdf_row_new(d, n);
 	if (row == NULL)
 		return NULL;
 	double x = 0;
 	for (size_t i = 0; i < n; i++) {
-		pdf_cell_init(&row->cells[i], x + PDF_MM(2), widths[i] - PDF_MM(4));
+		lerq__pdf_cell_init(&row->cells[i], x + PDF_MM(2), widths[i] - PDF_MM(4));
 		x += widths[i];
 	}
 	return row;
@@ -116,15 +116,15 @@ static struct pdf_row *grid_row(struct pdf_doc *d, const double *widths, size_t 
 /* "Relevance: ..." under a row, across the table. */
 static void note(struct pdf_doc *d, const xmlNode *n, long header)
 {
-	struct pdf_row *row = pdf_row_new(d, 1);
+	struct pdf_row *row = lerq__pdf_row_new(d, 1);
 	if (row == NULL)
 		return;
-	pdf_cell_init(&row->cells[0], PDF_MM(2), d->width - PDF_MM(4));
+	lerq__pdf_cell_init(&row->cells[0], PDF_MM(2), d->width - PDF_MM(4));
 	struct pdf_rich r;
-	pdf_rich_init(&r);
-	char *label = pdf_attr(n, "label");
+	lerq__pdf_rich_init(&r);
+	char *label = lerq__pdf_attr(n, "label");
 	if (label != NULL && *label) {
-		pdf_rich_add(&r, label);
+		lerq__pdf_rich_add(&r, label);
 		if (r.len > 0) {
 			PangoAttribute *a = pango_attr_style_new(PANGO_STYLE_ITALIC);
 			a->start_index = 0;
@@ -138,24 +138,24 @@ static void note(struct pdf_doc *d, const xmlNode *n, long header)
 		/* The suffix may start with a no-break space (" :" in
 		 * French): it is text, not white space to collapse. */
 		if (d->suffix != NULL)
-			pdf_rich_add(&r, d->suffix);
-		pdf_rich_add(&r, " ");
+			lerq__pdf_rich_add(&r, d->suffix);
+		lerq__pdf_rich_add(&r, " ");
 	}
 	xmlFree(label);
-	pdf_rich_add_inline(&r, n, 0);
+	lerq__pdf_rich_add_inline(&r, n, 0);
 	struct pdf_style st = table_style(9, 0, (struct pdf_rgb){ 0.2, 0.2, 0.2 });
-	pdf_cell_rich(d, &row->cells[0], &r, &st, 0);
-	pdf_rich_free(&r);
+	lerq__pdf_cell_rich(d, &row->cells[0], &r, &st, 0);
+	lerq__pdf_rich_free(&r);
 	row->pad_bottom = PDF_MM(1.5);
 	row->header = header;
 }
 
-void pdf_build_table(struct pdf_doc *d, const xmlNode *table)
+void lerq__pdf_build_table(struct pdf_doc *d, const xmlNode *table)
 {
-	const xmlNode *columns = pdf_child(table, "columns");
+	const xmlNode *columns = lerq__pdf_child(table, "columns");
 	size_t n = 0;
-	for (const xmlNode *c = pdf_child(columns, "column"); c; c = c->next)
-		n += pdf_is(c, "column");
+	for (const xmlNode *c = lerq__pdf_child(columns, "column"); c; c = c->next)
+		n += lerq__pdf_is(c, "column");
 	if (n == 0)
 		return;
 	double *widths = column_widths(d, columns, n);
@@ -163,40 +163,40 @@ void pdf_build_table(struct pdf_doc *d, const xmlNode *table)
 		return;
 
 	struct pdf_style head = table_style(9.5, PDF_BOLD, d->accent);
-	struct pdf_style body = table_style(9.5, 0, pdf_text);
+	struct pdf_style body = table_style(9.5, 0, lerq__pdf_text);
 	struct pdf_row *row = grid_row(d, widths, n);
 	if (row == NULL)
 		goto out;
 	long header = (long)(d->n_rows - 1);
 	size_t i = 0;
-	for (const xmlNode *c = pdf_child(columns, "column"); c && i < n; c = c->next)
-		if (pdf_is(c, "column"))
-			pdf_cell_text(d, &row->cells[i++], c, &head, 0);
+	for (const xmlNode *c = lerq__pdf_child(columns, "column"); c && i < n; c = c->next)
+		if (lerq__pdf_is(c, "column"))
+			lerq__pdf_cell_text(d, &row->cells[i++], c, &head, 0);
 	row->pad_top = row->pad_bottom = PDF_MM(1.2);
-	row->rule_below = (struct pdf_rule){ 1.1, d->accent };
+	row->rule_below = (struct lerq__pdf_rule){ 1.1, d->accent };
 	row->space_before = PDF_MM(1);
 	row->keep_with_next = true;
 
 	for (const xmlNode *r = table->children; r != NULL; r = r->next) {
-		if (!pdf_is(r, "row"))
+		if (!lerq__pdf_is(r, "row"))
 			continue;
 		if ((row = grid_row(d, widths, n)) == NULL)
 			goto out;
 		i = 0;
 		bool notes = false;
 		for (const xmlNode *c = r->children; c != NULL; c = c->next) {
-			if (pdf_is(c, "cell") && i < n)
-				pdf_cell_lines(d, &row->cells[i++], c, &body);
-			notes = notes || pdf_is(c, "note");
+			if (lerq__pdf_is(c, "cell") && i < n)
+				lerq__pdf_cell_lines(d, &row->cells[i++], c, &body);
+			notes = notes || lerq__pdf_is(c, "note");
 		}
 		row->pad_top = PDF_MM(1.5);
 		row->pad_bottom = notes ? PDF_MM(1) : PDF_MM(1.5);
-		row->rule_above = (struct pdf_rule){ 0.4, pdf_rule };
+		row->rule_above = (struct lerq__pdf_rule){ 0.4, lerq__pdf_rule };
 		row->header = header;
 		row->keep_with_next = notes;
 		size_t index = d->n_rows - 1;
 		for (const xmlNode *c = r->children; c != NULL; c = c->next)
-			if (pdf_is(c, "note"))
+			if (lerq__pdf_is(c, "note"))
 				note(d, c, header);
 		/* Every note but the last keeps with the next one. */
 		for (size_t k = index + 1; k + 1 < d->n_rows; k++)

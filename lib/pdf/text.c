@@ -11,10 +11,10 @@
 
 #include "pdf/pdf.h"
 
-const struct pdf_rgb pdf_black = { 0.067, 0.067, 0.067 };
-const struct pdf_rgb pdf_text = { 0.102, 0.102, 0.102 };
-const struct pdf_rgb pdf_grey = { 0.333, 0.333, 0.333 };
-const struct pdf_rgb pdf_rule = { 0.784, 0.8, 0.824 };
+const struct pdf_rgb lerq__pdf_black = { 0.067, 0.067, 0.067 };
+const struct pdf_rgb lerq__pdf_text = { 0.102, 0.102, 0.102 };
+const struct pdf_rgb lerq__pdf_grey = { 0.333, 0.333, 0.333 };
+const struct pdf_rgb lerq__pdf_rule = { 0.784, 0.8, 0.824 };
 
 /* Identifiers (IP addresses, checksums) are set in a monospaced face, as
  * in the HTML letter; fallbacks as for the running text. */
@@ -23,13 +23,13 @@ const struct pdf_rgb pdf_rule = { 0.784, 0.8, 0.824 };
 
 /* ---- rich text ---- */
 
-void pdf_rich_init(struct pdf_rich *r)
+void lerq__pdf_rich_init(struct pdf_rich *r)
 {
 	memset(r, 0, sizeof(*r));
 	r->attrs = pango_attr_list_new();
 }
 
-void pdf_rich_free(struct pdf_rich *r)
+void lerq__pdf_rich_free(struct pdf_rich *r)
 {
 	free(r->text);
 	if (r->attrs != NULL)
@@ -70,7 +70,7 @@ static void flush_space(struct pdf_rich *r)
 	r->space = false;
 }
 
-void pdf_rich_add(struct pdf_rich *r, const char *utf8)
+void lerq__pdf_rich_add(struct pdf_rich *r, const char *utf8)
 {
 	const char *p = utf8;
 	while (*p) {
@@ -88,7 +88,7 @@ void pdf_rich_add(struct pdf_rich *r, const char *utf8)
 	}
 }
 
-bool pdf_rich_empty(const struct pdf_rich *r)
+bool lerq__pdf_rich_empty(const struct pdf_rich *r)
 {
 	return r->len == 0;
 }
@@ -185,12 +185,12 @@ static void add_link(struct pdf_rich *r, size_t start, const char *href)
 	r->links[r->n_links++] = (struct pdf_link){ (int)start, (int)r->len, uri };
 }
 
-void pdf_rich_add_inline(struct pdf_rich *r, const xmlNode *parent, unsigned flags)
+void lerq__pdf_rich_add_inline(struct pdf_rich *r, const xmlNode *parent, unsigned flags)
 {
 	for (const xmlNode *n = parent->children; n != NULL; n = n->next) {
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
 			size_t start = r->len;
-			pdf_rich_add(r, (const char *)n->content);
+			lerq__pdf_rich_add(r, (const char *)n->content);
 			/* A leading space written here belongs to no style. */
 			if (start < r->len && r->text[start] == ' ')
 				start++;
@@ -199,12 +199,12 @@ void pdf_rich_add_inline(struct pdf_rich *r, const xmlNode *parent, unsigned fla
 		}
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (pdf_is(n, "strong")) {
-			pdf_rich_add_inline(r, n, flags | PDF_BOLD);
-		} else if (pdf_is(n, "code")) {
+		if (lerq__pdf_is(n, "strong")) {
+			lerq__pdf_rich_add_inline(r, n, flags | PDF_BOLD);
+		} else if (lerq__pdf_is(n, "code")) {
 			flush_space(r);
 			size_t start = r->len;
-			pdf_rich_add_inline(r, n, flags);
+			lerq__pdf_rich_add_inline(r, n, flags);
 			/* An identifier broken between two lines gets no
 			 * hyphen that is not its own. */
 			if (r->len > start)
@@ -218,34 +218,34 @@ void pdf_rich_add_inline(struct pdf_rich *r, const xmlNode *parent, unsigned fla
 				 * still break anywhere. */
 				add_attr(r, pango_attr_allow_breaks_new(FALSE), start);
 			}
-		} else if (pdf_is(n, "link")) {
-			char *href = pdf_attr(n, "href");
-			pdf_rich_add_link(r, n, href ? href : "", flags);
+		} else if (lerq__pdf_is(n, "link")) {
+			char *href = lerq__pdf_attr(n, "href");
+			lerq__pdf_rich_add_link(r, n, href ? href : "", flags);
 			xmlFree(href);
 		}
 		/* Elements a layout does not know are left out. */
 	}
 }
 
-void pdf_rich_add_link(struct pdf_rich *r, const xmlNode *parent, const char *href,
+void lerq__pdf_rich_add_link(struct pdf_rich *r, const xmlNode *parent, const char *href,
                        unsigned flags)
 {
 	flush_space(r);
 	size_t start = r->len;
-	pdf_rich_add_inline(r, parent, flags);
+	lerq__pdf_rich_add_inline(r, parent, flags);
 	add_link(r, start, href);
 }
 
 /* ---- cells and pieces ---- */
 
-void pdf_cell_init(struct pdf_cell *c, double x, double width)
+void lerq__pdf_cell_init(struct pdf_cell *c, double x, double width)
 {
 	memset(c, 0, sizeof(*c));
 	c->x = x;
 	c->width = width > 1 ? width : 1;
 }
 
-void pdf_cell_free(struct pdf_cell *c)
+void lerq__pdf_cell_free(struct pdf_cell *c)
 {
 	for (size_t i = 0; i < c->n_pieces; i++) {
 		struct pdf_piece *p = &c->pieces[i];
@@ -399,20 +399,20 @@ static void measure(struct pdf_doc *d, struct pdf_cell *c, size_t index)
 	c->height = bottom;
 }
 
-struct pdf_piece *pdf_cell_rich(struct pdf_doc *d, struct pdf_cell *c, struct pdf_rich *r,
+struct pdf_piece *lerq__pdf_cell_rich(struct pdf_doc *d, struct pdf_cell *c, struct pdf_rich *r,
                                 const struct pdf_style *st, double x)
 {
 	if (r->oom)
 		d->oom = true;
 	if (r->oom || r->len == 0) {
-		pdf_rich_free(r);
-		pdf_rich_init(r);
+		lerq__pdf_rich_free(r);
+		lerq__pdf_rich_init(r);
 		return NULL;
 	}
 	struct pdf_piece *p = new_piece(d, c);
 	if (p == NULL) {
-		pdf_rich_free(r);
-		pdf_rich_init(r);
+		lerq__pdf_rich_free(r);
+		lerq__pdf_rich_init(r);
 		return NULL;
 	}
 	double width = c->width - x;
@@ -429,66 +429,66 @@ struct pdf_piece *pdf_cell_rich(struct pdf_doc *d, struct pdf_cell *c, struct pd
 	p->n_links = r->n_links;
 	r->links = NULL;
 	r->n_links = 0;
-	pdf_rich_free(r);
-	pdf_rich_init(r);
+	lerq__pdf_rich_free(r);
+	lerq__pdf_rich_init(r);
 	measure(d, c, (size_t)(p - c->pieces));
 	return p;
 }
 
-struct pdf_piece *pdf_cell_text(struct pdf_doc *d, struct pdf_cell *c, const xmlNode *parent,
+struct pdf_piece *lerq__pdf_cell_text(struct pdf_doc *d, struct pdf_cell *c, const xmlNode *parent,
                                 const struct pdf_style *st, double x)
 {
 	struct pdf_rich r;
-	pdf_rich_init(&r);
-	pdf_rich_add_inline(&r, parent, st->flags & PDF_PLAIN_CODE);
-	struct pdf_piece *p = pdf_cell_rich(d, c, &r, st, x);
-	pdf_rich_free(&r);
+	lerq__pdf_rich_init(&r);
+	lerq__pdf_rich_add_inline(&r, parent, st->flags & PDF_PLAIN_CODE);
+	struct pdf_piece *p = lerq__pdf_cell_rich(d, c, &r, st, x);
+	lerq__pdf_rich_free(&r);
 	return p;
 }
 
-struct pdf_piece *pdf_cell_string(struct pdf_doc *d, struct pdf_cell *c, const char *utf8,
+struct pdf_piece *lerq__pdf_cell_string(struct pdf_doc *d, struct pdf_cell *c, const char *utf8,
                                   const struct pdf_style *st, double x)
 {
 	struct pdf_rich r;
-	pdf_rich_init(&r);
-	pdf_rich_add(&r, utf8);
-	struct pdf_piece *p = pdf_cell_rich(d, c, &r, st, x);
-	pdf_rich_free(&r);
+	lerq__pdf_rich_init(&r);
+	lerq__pdf_rich_add(&r, utf8);
+	struct pdf_piece *p = lerq__pdf_cell_rich(d, c, &r, st, x);
+	lerq__pdf_rich_free(&r);
 	return p;
 }
 
-void pdf_cell_lines(struct pdf_doc *d, struct pdf_cell *c, const xmlNode *parent,
+void lerq__pdf_cell_lines(struct pdf_doc *d, struct pdf_cell *c, const xmlNode *parent,
                     const struct pdf_style *st)
 {
 	bool lines = false;
 	for (const xmlNode *n = parent->children; n != NULL; n = n->next)
-		if (pdf_is(n, "line"))
+		if (lerq__pdf_is(n, "line"))
 			lines = true;
 	if (!lines) {
-		pdf_cell_text(d, c, parent, st, 0);
+		lerq__pdf_cell_text(d, c, parent, st, 0);
 		return;
 	}
 	for (const xmlNode *n = parent->children; n != NULL; n = n->next) {
-		if (!pdf_is(n, "line"))
+		if (!lerq__pdf_is(n, "line"))
 			continue;
-		char *role = pdf_attr(n, "role");
+		char *role = lerq__pdf_attr(n, "role");
 		struct pdf_style s = *st;
 		double x = 0;
 		if (role != NULL && strcmp(role, "detail") == 0) {
 			s.size = st->size * 0.9;
-			s.colour = pdf_grey;
+			s.colour = lerq__pdf_grey;
 		}
 		bool item = role != NULL && strcmp(role, "item") == 0;
 		if (item)
 			x = PDF_MM(3.5);
 		xmlFree(role);
-		struct pdf_piece *p = pdf_cell_text(d, c, n, &s, x);
+		struct pdf_piece *p = lerq__pdf_cell_text(d, c, n, &s, x);
 		if (p != NULL)
 			p->bullet = item;
 	}
 }
 
-void pdf_cell_image(struct pdf_doc *d, struct pdf_cell *c, cairo_surface_t *image,
+void lerq__pdf_cell_image(struct pdf_doc *d, struct pdf_cell *c, cairo_surface_t *image,
                     double w, double h, double x)
 {
 	struct pdf_piece *p = new_piece(d, c);
@@ -503,7 +503,7 @@ void pdf_cell_image(struct pdf_doc *d, struct pdf_cell *c, cairo_surface_t *imag
 	measure(d, c, (size_t)(p - c->pieces));
 }
 
-void pdf_cells_sync(struct pdf_cell *cells, size_t n, double gap)
+void lerq__pdf_cells_sync(struct pdf_cell *cells, size_t n, double gap)
 {
 	double bottom = 0;
 	for (size_t i = 0; i < n; i++)
@@ -518,7 +518,7 @@ void pdf_cells_sync(struct pdf_cell *cells, size_t n, double gap)
 	}
 }
 
-double pdf_text_width(struct pdf_doc *d, const char *utf8, const struct pdf_style *st)
+double lerq__pdf_text_width(struct pdf_doc *d, const char *utf8, const struct pdf_style *st)
 {
 	PangoLayout *l = new_layout(d, st, -1, NULL);
 	pango_layout_set_text(l, utf8, -1);

@@ -60,13 +60,13 @@ static void problem(struct compiler *c, const xmlNode *node, const char *fmt, ..
 	va_end(ap);
 	if (c->status == LERQ_OK)
 		c->status = LERQ_EINVAL;
-	if (lerq_report_add_code(c->problems, LERQ_C001, node, 0, 0, msg) != LERQ_OK)
+	if (lerq__report_add_code(c->problems, LERQ_C001, node, 0, 0, msg) != LERQ_OK)
 		c->status = LERQ_ENOMEM;
 }
 
 /* libxml2 2.9.14 leaves the message of XPath errors empty: say it from
  * the code. */
-const char *lerq_xpath_error_text(int code)
+const char *lerq__xpath_error_text(int code)
 {
 	switch (code) {
 	case XML_XPATH_NUMBER_ERROR: return "a malformed number";
@@ -92,7 +92,7 @@ static void xpath_error(void *user, xmlErrorPtr err)
 	struct compiler *c = user;
 	if (c->xpath_error[0] == '\0')
 		snprintf(c->xpath_error, sizeof(c->xpath_error), "%s",
-		         lerq_xpath_error_text(err->code));
+		         lerq__xpath_error_text(err->code));
 }
 
 static bool is_sch(const xmlNode *n, const char *name)
@@ -116,7 +116,7 @@ static xmlXPathCompExprPtr compile_attr(struct compiler *c, const xmlNode *n,
 		problem(c, n, "<%s> needs a %s attribute", (const char *)n->name, name);
 		return NULL;
 	}
-	char *full = lerq_strdup_printf("%s%s", prefix, (const char *)text);
+	char *full = lerq__strdup_printf("%s%s", prefix, (const char *)text);
 	c->xpath_error[0] = '\0';
 	xmlXPathCompExprPtr e = full ? xmlXPathCtxtCompile(c->xpath, BAD_CAST full) : NULL;
 	if (full == NULL)
@@ -400,7 +400,7 @@ static void free_lets(struct let *lets, size_t count)
 	free(lets);
 }
 
-void lerq_profile_free(struct lerq_profile *p)
+void lerq__profile_free(struct lerq_profile *p)
 {
 	if (p == NULL)
 		return;
@@ -437,14 +437,14 @@ void lerq_profile_free(struct lerq_profile *p)
 	free(p);
 }
 
-int lerq_profile_compile(const struct lerq_ctx *ctx, const void *data, size_t size,
+int lerq__profile_compile(const struct lerq_ctx *ctx, const void *data, size_t size,
                          struct lerq_profile **out, struct lerq_report *problems)
 {
 	/* A profile is parsed as safely as any document: it may come from
 	 * elsewhere too. */
 	xmlDocPtr doc = NULL;
 	size_t before = lerq_report_count(problems);
-	int r = lerq_parse(ctx, data, size, &doc, problems);
+	int r = lerq__parse(ctx, data, size, &doc, problems);
 	if (r != LERQ_OK)
 		return r;
 	if (doc == NULL)
@@ -463,7 +463,7 @@ int lerq_profile_compile(const struct lerq_ctx *ctx, const void *data, size_t si
 	xmlXPathFreeContext(c.xpath);
 	xmlFreeDoc(doc);
 	if (c.status != LERQ_OK) {
-		lerq_profile_free(c.p);
+		lerq__profile_free(c.p);
 		return c.status;
 	}
 	*out = c.p;

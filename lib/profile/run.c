@@ -155,10 +155,10 @@ static void run_checks(struct runner *run, const struct rule *r, xmlNodePtr node
 				run->status = LERQ_ENOMEM;
 			return;
 		}
-		char *path = lerq_node_path(node);
-		run->status = path ? lerq_report_add(run->report, k->code, k->severity, msg,
+		char *path = lerq__node_path(node);
+		run->status = path ? lerq__report_add(run->report, k->code, k->severity, msg,
 		                                     (unsigned long)xmlGetLineNo(node),
-		                                     lerq_node_column(node), path, k->ref)
+		                                     lerq__node_column(node), path, k->ref)
 		                   : LERQ_ENOMEM;
 		free(path);
 		free(msg);
@@ -236,7 +236,7 @@ static void run_pattern(struct runner *run, const struct pattern *pat)
 	free(taken.node);
 }
 
-int lerq_profile_run(const struct lerq_profile *p, xmlDocPtr doc,
+int lerq__profile_run(const struct lerq_profile *p, xmlDocPtr doc,
                      struct lerq_report *report)
 {
 	struct runner run = { .p = p, .report = report, .status = LERQ_OK };
@@ -260,10 +260,10 @@ int lerq_profile_run(const struct lerq_profile *p, xmlDocPtr doc,
 	return run.status;
 }
 
-void lerq_profile_adjust(const struct lerq_profile *p, struct lerq_report *report)
+void lerq__profile_adjust(const struct lerq_profile *p, struct lerq_report *report)
 {
 	for (size_t i = 0; i < p->override_count; i++)
-		lerq_report_set_severity(report, p->overrides[i].code, p->overrides[i].severity);
+		lerq__report_set_severity(report, p->overrides[i].code, p->overrides[i].severity);
 }
 
 /* ---- the context's profiles ---- */
@@ -288,10 +288,10 @@ static void try_expr(struct trial *t, xmlXPathCompExprPtr e, unsigned long line)
 	xmlXPathFreeObject(xmlXPathCompiledEval(e, t->xpath));
 	if (!t->run.failed || t->run.error_code == XML_XPATH_INVALID_TYPE)
 		return; /* wrong types on an empty document prove nothing */
-	char *msg = lerq_strdup_printf("An XPath expression of the profile cannot be "
+	char *msg = lerq__strdup_printf("An XPath expression of the profile cannot be "
 	                               "evaluated: it uses %s",
-	                               lerq_xpath_error_text(t->run.error_code));
-	int r = msg ? lerq_report_add_code(t->problems, LERQ_C001, NULL, line, 0, msg)
+	                               lerq__xpath_error_text(t->run.error_code));
+	int r = msg ? lerq__report_add_code(t->problems, LERQ_C001, NULL, line, 0, msg)
 	            : LERQ_ENOMEM;
 	free(msg);
 	t->status = r == LERQ_OK ? LERQ_EINVAL : r;
@@ -368,11 +368,11 @@ LERQ_EXPORT int lerq_ctx_load_profile_memory(struct lerq_ctx *ctx, const void *d
 		*problems = NULL;
 	if (ctx == NULL || (data == NULL && size > 0))
 		return LERQ_EINVAL;
-	struct lerq_report *report = lerq_report_new();
+	struct lerq_report *report = lerq__report_new();
 	if (report == NULL)
 		return LERQ_ENOMEM;
 	struct lerq_profile *p = NULL;
-	int r = lerq_profile_compile(ctx, data, size, &p, report);
+	int r = lerq__profile_compile(ctx, data, size, &p, report);
 	if (r == LERQ_OK)
 		r = trial_run(p, report);
 	if (r == LERQ_OK) {
@@ -386,7 +386,7 @@ LERQ_EXPORT int lerq_ctx_load_profile_memory(struct lerq_ctx *ctx, const void *d
 			p = NULL;
 		}
 	}
-	lerq_profile_free(p);
+	lerq__profile_free(p);
 	if (r == LERQ_EINVAL && problems)
 		*problems = report;
 	else
@@ -403,7 +403,7 @@ LERQ_EXPORT int lerq_ctx_load_profile(struct lerq_ctx *ctx, const char *path,
 		return LERQ_EINVAL;
 	char *data;
 	size_t size;
-	int r = lerq_read_file(path, ctx->max_size, &data, &size);
+	int r = lerq__read_file(path, ctx->max_size, &data, &size);
 	if (r != LERQ_OK)
 		return r;
 	r = lerq_ctx_load_profile_memory(ctx, data, size, problems);
@@ -411,9 +411,9 @@ LERQ_EXPORT int lerq_ctx_load_profile(struct lerq_ctx *ctx, const char *path,
 	return r;
 }
 
-void lerq_profiles_free(struct lerq_ctx *ctx)
+void lerq__profiles_free(struct lerq_ctx *ctx)
 {
 	for (size_t i = 0; i < ctx->profile_count; i++)
-		lerq_profile_free(ctx->profiles[i]);
+		lerq__profile_free(ctx->profiles[i]);
 	free(ctx->profiles);
 }

@@ -20,20 +20,20 @@ struct countries {
 /* True when both countries are given and differ. */
 static bool cross_border(struct lerq_rule_run *run, struct countries *c)
 {
-	c->authority = lerq_rule_text(run, lerq_rule_first(run, XP_REQ_AUTHORITY_COUNTRY, NULL));
-	c->provider = lerq_rule_text(run, lerq_rule_first(run, XP_REQ_PROVIDER_COUNTRY, NULL));
+	c->authority = lerq__rule_text(run, lerq__rule_first(run, XP_REQ_AUTHORITY_COUNTRY, NULL));
+	c->provider = lerq__rule_text(run, lerq__rule_first(run, XP_REQ_PROVIDER_COUNTRY, NULL));
 	return c->authority[0] != '\0' && c->provider[0] != '\0' &&
 	       strcmp(c->authority, c->provider) != 0;
 }
 
 /* LERQ-R013 */
-int lerq_rule_cross_border_preservation_short(struct lerq_rule_run *run)
+int lerq__rule_cross_border_preservation_short(struct lerq_rule_run *run)
 {
 	struct countries c;
-	xmlNodePtr node = lerq_rule_first(run, XP_REQ_PRESERVATION_DAYS, NULL);
+	xmlNodePtr node = lerq__rule_first(run, XP_REQ_PRESERVATION_DAYS, NULL);
 	if (node == NULL || !cross_border(run, &c))
 		return run->status;
-	const char *text = lerq_rule_text(run, node);
+	const char *text = lerq__rule_text(run, node);
 	char *end;
 	errno = 0;
 	long long days = strtoll(text, &end, 10);
@@ -41,50 +41,50 @@ int lerq_rule_cross_border_preservation_short(struct lerq_rule_run *run)
 	if (end == text || *end != '\0' || errno != 0)
 		return run->status;
 	if (days < CROSS_BORDER_DAYS_MIN)
-		lerq_rule_report(run, LERQ_R013, node,
+		lerq__rule_report(run, LERQ_R013, node,
 		            "Preservation Days \"%s\" is too short: the provider is in "
 		            "\"%s\" and the authority in \"%s\"; preserve for at least 60 days so that a "
 		            "request for mutual assistance can follow",
-		            lerq_rule_show(run, text), lerq_rule_show(run, c.provider),
-		            lerq_rule_show(run, c.authority));
+		            lerq__rule_show(run, text), lerq__rule_show(run, c.provider),
+		            lerq__rule_show(run, c.authority));
 	return run->status;
 }
 
 /* LERQ-R014 */
-int lerq_rule_cross_border_domestic_channel(struct lerq_rule_run *run)
+int lerq__rule_cross_border_domestic_channel(struct lerq_rule_run *run)
 {
 	struct countries c;
-	xmlNodePtr node = lerq_rule_first(run, XP_REQ_CHANNEL, NULL);
-	if (node == NULL || strcmp(lerq_rule_text(run, node), "domestic") != 0 ||
+	xmlNodePtr node = lerq__rule_first(run, XP_REQ_CHANNEL, NULL);
+	if (node == NULL || strcmp(lerq__rule_text(run, node), "domestic") != 0 ||
 	    !cross_border(run, &c))
 		return run->status;
-	lerq_rule_report(run, LERQ_R014, node,
+	lerq__rule_report(run, LERQ_R014, node,
 	            "Channel is \"domestic\", but the ServiceProvider is in \"%s\" "
 	            "and the authority in \"%s\"; use 24-7-network, mutual-legal-assistance or "
 	            "direct-cooperation",
-	            lerq_rule_show(run, c.provider), lerq_rule_show(run, c.authority));
+	            lerq__rule_show(run, c.provider), lerq__rule_show(run, c.authority));
 	return run->status;
 }
 
 /* LERQ-R015: the error when an emergency priority comes without its
  * justification, the warning (its own row in codes.c) when a
  * justification comes with a lower priority. */
-int lerq_rule_emergency_mismatch(struct lerq_rule_run *run)
+int lerq__rule_emergency_mismatch(struct lerq_rule_run *run)
 {
-	xmlNodePtr priority = lerq_rule_first(run, XP_REQ_PRIORITY, NULL);
-	xmlNodePtr emergency = lerq_rule_first(run, XP_REQ_EMERGENCY, NULL);
+	xmlNodePtr priority = lerq__rule_first(run, XP_REQ_PRIORITY, NULL);
+	xmlNodePtr emergency = lerq__rule_first(run, XP_REQ_EMERGENCY, NULL);
 	if (priority == NULL)
 		return run->status;
-	const char *value = lerq_rule_text(run, priority);
+	const char *value = lerq__rule_text(run, priority);
 	bool is_emergency = strcmp(value, "emergency") == 0;
 	if (is_emergency && emergency == NULL)
-		lerq_rule_report(run, LERQ_R015, priority,
+		lerq__rule_report(run, LERQ_R015, priority,
 		            "Priority is \"emergency\", but there is no Emergency element; "
 		            "add Emergency with its Justification, or lower the Priority");
 	else if (!is_emergency && emergency != NULL)
-		lerq_rule_report(run, LERQ_R015_WARNING, emergency,
+		lerq__rule_report(run, LERQ_R015_WARNING, emergency,
 		            "Emergency is given, but Priority is \"%s\"; set Priority to "
 		            "emergency, or remove Emergency",
-		            lerq_rule_show(run, value));
+		            lerq__rule_show(run, value));
 	return run->status;
 }

@@ -81,13 +81,13 @@ static size_t strip_root(const char *s)
 	return len;
 }
 
-bool lerq_id_is_ipv4(const char *s)
+bool lerq__id_is_ipv4(const char *s)
 {
 	struct in_addr addr;
 	return s != NULL && inet_pton(AF_INET, s, &addr) == 1;
 }
 
-bool lerq_id_is_ipv6(const char *s)
+bool lerq__id_is_ipv6(const char *s)
 {
 	struct in6_addr addr;
 	return s != NULL && inet_pton(AF_INET6, s, &addr) == 1;
@@ -100,7 +100,7 @@ static bool is_atext(char c)
 	       (c != '\0' && strchr("!#$%&'*+-/=?^_`{|}~", c) != NULL);
 }
 
-bool lerq_id_is_email(const char *s)
+bool lerq__id_is_email(const char *s)
 {
 	if (s == NULL || strlen(s) > EMAIL_MAX)
 		return false;
@@ -119,10 +119,10 @@ bool lerq_id_is_email(const char *s)
 	/* A second '@' fails the domain check. Addresses carry no root dot
 	 * (RFC 5321 4.1.2), so "a@example.org." is refused. */
 	const char *domain = at + 1;
-	return strip_root(domain) == strlen(domain) && lerq_id_is_domain(domain);
+	return strip_root(domain) == strlen(domain) && lerq__id_is_domain(domain);
 }
 
-bool lerq_id_is_e164(const char *s)
+bool lerq__id_is_e164(const char *s)
 {
 	if (s == NULL || s[0] != '+' || s[1] == '0')
 		return false;
@@ -130,7 +130,7 @@ bool lerq_id_is_e164(const char *s)
 	return n >= 6 && n <= 15 && all_digits(s + 1, n);
 }
 
-bool lerq_id_is_imei(const char *s)
+bool lerq__id_is_imei(const char *s)
 {
 	if (s == NULL || strlen(s) != 15 || !all_digits(s, 15))
 		return false;
@@ -150,7 +150,7 @@ bool lerq_id_is_imei(const char *s)
 	return sum % 10 == 0;
 }
 
-bool lerq_id_is_imsi(const char *s)
+bool lerq__id_is_imsi(const char *s)
 {
 	if (s == NULL)
 		return false;
@@ -158,7 +158,7 @@ bool lerq_id_is_imsi(const char *s)
 	return (n == 14 || n == 15) && all_digits(s, n);
 }
 
-bool lerq_id_is_mac(const char *s)
+bool lerq__id_is_mac(const char *s)
 {
 	if (s == NULL)
 		return false;
@@ -197,7 +197,7 @@ static bool is_ldh_label(const char *s, size_t n)
 	return true;
 }
 
-bool lerq_id_is_domain(const char *s)
+bool lerq__id_is_domain(const char *s)
 {
 	if (s == NULL)
 		return false;
@@ -276,7 +276,7 @@ static bool http_host(const char *url, const char **host, size_t *host_len)
 	return true;
 }
 
-bool lerq_id_is_url(const char *s)
+bool lerq__id_is_url(const char *s)
 {
 	if (s == NULL || !is_alpha(s[0]))
 		return false;
@@ -302,7 +302,7 @@ bool lerq_id_is_url(const char *s)
 	return true;
 }
 
-bool lerq_url_host(const char *url, char *buf, size_t bufsize)
+bool lerq__url_host(const char *url, char *buf, size_t bufsize)
 {
 	const char *host;
 	size_t host_len;
@@ -315,7 +315,7 @@ bool lerq_url_host(const char *url, char *buf, size_t bufsize)
 	return true;
 }
 
-const char *lerq_id_email_domain(const char *email)
+const char *lerq__id_email_domain(const char *email)
 {
 	if (email == NULL)
 		return NULL;
@@ -330,8 +330,8 @@ static int compare_entry(const void *key, const void *entry)
 
 static bool freemail_listed(const char *name)
 {
-	return bsearch(name, lerq_freemail_domains, lerq_freemail_domains_count,
-		       sizeof(lerq_freemail_domains[0]), compare_entry) != NULL;
+	return bsearch(name, lerq__freemail_domains, lerq__freemail_domains_count,
+		       sizeof(lerq__freemail_domains[0]), compare_entry) != NULL;
 }
 
 /* What may follow the name of a "name.*" entry: a top-level domain
@@ -356,7 +356,7 @@ static bool is_wildcard_suffix(const char *s)
 	return false;
 }
 
-bool lerq_id_domain_is_freemail(const char *domain)
+bool lerq__id_domain_is_freemail(const char *domain)
 {
 	char name[DOMAIN_MAX + 1];
 	if (domain == NULL)
@@ -390,7 +390,7 @@ bool lerq_id_domain_is_freemail(const char *domain)
 	}
 }
 
-bool lerq_id_domain_is_within(const char *domain, const char *host)
+bool lerq__id_domain_is_within(const char *domain, const char *host)
 {
 	if (domain == NULL || host == NULL)
 		return false;

@@ -7,25 +7,25 @@
 
 static const char *result_item(struct lerq_rule_run *run, xmlNodePtr result)
 {
-	const char *item = lerq_rule_attr(run, result, "item");
-	return item ? lerq_rule_show(run, item) : "?";
+	const char *item = lerq__rule_attr(run, result, "item");
+	return item ? lerq__rule_show(run, item) : "?";
 }
 
 static const char *outcome(struct lerq_rule_run *run, xmlNodePtr result)
 {
-	const char *o = lerq_rule_attr(run, result, "outcome");
+	const char *o = lerq__rule_attr(run, result, "outcome");
 	return o ? o : "";
 }
 
 /* LERQ-R101 */
-int lerq_rule_not_provided_without_reason(struct lerq_rule_run *run)
+int lerq__rule_not_provided_without_reason(struct lerq_rule_run *run)
 {
-	struct lerq_rule_nodes results = lerq_rule_select(run, XP_RSP_RESULTS, NULL);
+	struct lerq_rule_nodes results = lerq__rule_select(run, XP_RSP_RESULTS, NULL);
 	for (size_t i = 0; i < results.count; i++) {
 		xmlNodePtr r = results.node[i];
 		if (strcmp(outcome(run, r), "not-provided") == 0 &&
-		    lerq_rule_first(run, XP_RESULT_REASON, r) == NULL)
-			lerq_rule_report(run, LERQ_R101, r,
+		    lerq__rule_first(run, XP_RESULT_REASON, r) == NULL)
+			lerq__rule_report(run, LERQ_R101, r,
 			            "Result for item \"%s\" is \"not-provided\" but gives no "
 			            "Reason; add a Reason with its code",
 			            result_item(run, r));
@@ -34,14 +34,14 @@ int lerq_rule_not_provided_without_reason(struct lerq_rule_run *run)
 }
 
 /* LERQ-R102 */
-int lerq_rule_preserved_without_date(struct lerq_rule_run *run)
+int lerq__rule_preserved_without_date(struct lerq_rule_run *run)
 {
-	struct lerq_rule_nodes results = lerq_rule_select(run, XP_RSP_RESULTS, NULL);
+	struct lerq_rule_nodes results = lerq__rule_select(run, XP_RSP_RESULTS, NULL);
 	for (size_t i = 0; i < results.count; i++) {
 		xmlNodePtr r = results.node[i];
 		if (strcmp(outcome(run, r), "preserved") == 0 &&
-		    lerq_rule_first(run, XP_RESULT_PRESERVED_UNTIL, r) == NULL)
-			lerq_rule_report(run, LERQ_R102, r,
+		    lerq__rule_first(run, XP_RESULT_PRESERVED_UNTIL, r) == NULL)
+			lerq__rule_report(run, LERQ_R102, r,
 			            "Result for item \"%s\" is \"preserved\" but has no "
 			            "PreservedUntil; give the date until which the data "
 			            "are kept", result_item(run, r));
@@ -50,19 +50,19 @@ int lerq_rule_preserved_without_date(struct lerq_rule_run *run)
 }
 
 /* LERQ-R103: equal times are fine (an answer given on receipt). */
-int lerq_rule_issued_before_received(struct lerq_rule_run *run)
+int lerq__rule_issued_before_received(struct lerq_rule_run *run)
 {
 	struct lerq_datetime received, issued;
-	xmlNodePtr received_node = lerq_rule_first(run, XP_RSP_RECEIVED_AT, NULL);
-	xmlNodePtr issued_node = lerq_rule_first(run, XP_RSP_ISSUED_AT, NULL);
-	if (lerq_rule_datetime(run, received_node, &received) &&
-	    lerq_rule_datetime(run, issued_node, &issued) &&
+	xmlNodePtr received_node = lerq__rule_first(run, XP_RSP_RECEIVED_AT, NULL);
+	xmlNodePtr issued_node = lerq__rule_first(run, XP_RSP_ISSUED_AT, NULL);
+	if (lerq__rule_datetime(run, received_node, &received) &&
+	    lerq__rule_datetime(run, issued_node, &issued) &&
 	    issued.instant < received.instant)
-		lerq_rule_report(run, LERQ_R103, issued_node,
+		lerq__rule_report(run, LERQ_R103, issued_node,
 		            "IssuedAt \"%s\" is before ReceivedAt \"%s\"; a response "
 		            "cannot be issued before the request arrived, so correct "
 		            "one of the two times",
-		            lerq_rule_text(run, issued_node), lerq_rule_text(run, received_node));
+		            lerq__rule_text(run, issued_node), lerq__rule_text(run, received_node));
 	return run->status;
 }
 
@@ -75,7 +75,7 @@ struct tally {
 static void count_outcomes(struct lerq_rule_run *run, struct tally *t)
 {
 	memset(t, 0, sizeof(*t));
-	struct lerq_rule_nodes results = lerq_rule_select(run, XP_RSP_RESULTS, NULL);
+	struct lerq_rule_nodes results = lerq__rule_select(run, XP_RSP_RESULTS, NULL);
 	for (size_t i = 0; i < results.count; i++) {
 		xmlNodePtr r = results.node[i];
 		const char *o = outcome(run, r);
@@ -126,12 +126,12 @@ static xmlNodePtr first_other(const struct tally *t, const char *wanted)
 }
 
 /* LERQ-R104 */
-int lerq_rule_status_contradicts_outcomes(struct lerq_rule_run *run)
+int lerq__rule_status_contradicts_outcomes(struct lerq_rule_run *run)
 {
-	xmlNodePtr node = lerq_rule_first(run, XP_RSP_STATUS, NULL);
+	xmlNodePtr node = lerq__rule_first(run, XP_RSP_STATUS, NULL);
 	if (node == NULL)
 		return run->status;
-	const char *status = lerq_rule_text(run, node);
+	const char *status = lerq__rule_text(run, node);
 	struct tally t;
 	count_outcomes(run, &t);
 	if (t.total == 0)
@@ -148,14 +148,14 @@ int lerq_rule_status_contradicts_outcomes(struct lerq_rule_run *run)
 	if (wanted != NULL) {
 		xmlNodePtr other = first_other(&t, wanted);
 		if (other != NULL)
-			lerq_rule_report(run, LERQ_R104, node,
+			lerq__rule_report(run, LERQ_R104, node,
 			            "Status \"%s\" needs every Result %s, but the Result "
 			            "for item \"%s\" is \"%s\"; %s, or correct the outcome",
 			            status, wanted, result_item(run, other),
 			            outcome(run, other), fitting_status(&t));
 	} else if (strcmp(status, "partially-fulfilled") == 0 &&
 	           (t.not_provided == 0 || t.not_provided == t.total)) {
-		lerq_rule_report(run, LERQ_R104, node,
+		lerq__rule_report(run, LERQ_R104, node,
 		            "Status \"partially-fulfilled\" needs at least one Result "
 		            "not-provided and one provided or preserved, but %s; %s",
 		            t.not_provided == 0 ? "none is not-provided"

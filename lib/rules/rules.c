@@ -15,38 +15,38 @@
 
 /* The rules, in the order they run. The code says which findings a rule
  * makes; severity, ref and title come from codes.c. */
-const struct lerq_rule_def lerq_rule_table[] = {
-	{ LERQ_R001, RULE_REQUEST, lerq_rule_contact_personal_mailbox },
-	{ LERQ_R002, RULE_REQUEST, lerq_rule_contact_outside_website },
-	{ LERQ_R003, RULE_REQUEST, lerq_rule_issued_in_future },
-	{ LERQ_R004, RULE_REQUEST, lerq_rule_respond_by_not_after_issue },
-	{ LERQ_R005, RULE_REQUEST, lerq_rule_routine_deadline_short },
-	{ LERQ_R006, RULE_REQUEST, lerq_rule_data_time_order },
-	{ LERQ_R007, RULE_REQUEST, lerq_rule_period_too_long },
-	{ LERQ_R008, RULE_REQUEST, lerq_rule_ip_without_time },
-	{ LERQ_R009, RULE_REQUEST, lerq_rule_ipv4_without_port },
-	{ LERQ_R010, RULE_REQUEST, lerq_rule_identifier_malformed },
-	{ LERQ_R011, RULE_REQUEST, lerq_rule_content_without_court_order },
-	{ LERQ_R012, RULE_REQUEST, lerq_rule_preservation_incomplete },
-	{ LERQ_R013, RULE_REQUEST, lerq_rule_cross_border_preservation_short },
-	{ LERQ_R014, RULE_REQUEST, lerq_rule_cross_border_domestic_channel },
-	{ LERQ_R015, RULE_REQUEST, lerq_rule_emergency_mismatch },
-	{ LERQ_R016, RULE_REQUEST, lerq_rule_request_type_shape },
-	{ LERQ_R017, RULE_REQUEST, lerq_rule_confidentiality_ends_early },
-	{ LERQ_R018, RULE_REQUEST, lerq_rule_website_not_https },
-	{ LERQ_R019, RULE_REQUEST, lerq_rule_authorisation_expired },
-	{ LERQ_R101, RULE_RESPONSE, lerq_rule_not_provided_without_reason },
-	{ LERQ_R102, RULE_RESPONSE, lerq_rule_preserved_without_date },
-	{ LERQ_R103, RULE_RESPONSE, lerq_rule_issued_before_received },
-	{ LERQ_R104, RULE_RESPONSE, lerq_rule_status_contradicts_outcomes },
+const struct lerq_rule_def lerq__rule_table[] = {
+	{ LERQ_R001, RULE_REQUEST, lerq__rule_contact_personal_mailbox },
+	{ LERQ_R002, RULE_REQUEST, lerq__rule_contact_outside_website },
+	{ LERQ_R003, RULE_REQUEST, lerq__rule_issued_in_future },
+	{ LERQ_R004, RULE_REQUEST, lerq__rule_respond_by_not_after_issue },
+	{ LERQ_R005, RULE_REQUEST, lerq__rule_routine_deadline_short },
+	{ LERQ_R006, RULE_REQUEST, lerq__rule_data_time_order },
+	{ LERQ_R007, RULE_REQUEST, lerq__rule_period_too_long },
+	{ LERQ_R008, RULE_REQUEST, lerq__rule_ip_without_time },
+	{ LERQ_R009, RULE_REQUEST, lerq__rule_ipv4_without_port },
+	{ LERQ_R010, RULE_REQUEST, lerq__rule_identifier_malformed },
+	{ LERQ_R011, RULE_REQUEST, lerq__rule_content_without_court_order },
+	{ LERQ_R012, RULE_REQUEST, lerq__rule_preservation_incomplete },
+	{ LERQ_R013, RULE_REQUEST, lerq__rule_cross_border_preservation_short },
+	{ LERQ_R014, RULE_REQUEST, lerq__rule_cross_border_domestic_channel },
+	{ LERQ_R015, RULE_REQUEST, lerq__rule_emergency_mismatch },
+	{ LERQ_R016, RULE_REQUEST, lerq__rule_request_type_shape },
+	{ LERQ_R017, RULE_REQUEST, lerq__rule_confidentiality_ends_early },
+	{ LERQ_R018, RULE_REQUEST, lerq__rule_website_not_https },
+	{ LERQ_R019, RULE_REQUEST, lerq__rule_authorisation_expired },
+	{ LERQ_R101, RULE_RESPONSE, lerq__rule_not_provided_without_reason },
+	{ LERQ_R102, RULE_RESPONSE, lerq__rule_preserved_without_date },
+	{ LERQ_R103, RULE_RESPONSE, lerq__rule_issued_before_received },
+	{ LERQ_R104, RULE_RESPONSE, lerq__rule_status_contradicts_outcomes },
 };
-const size_t lerq_rule_table_count = sizeof(lerq_rule_table) / sizeof(lerq_rule_table[0]);
+const size_t lerq__rule_table_count = sizeof(lerq__rule_table) / sizeof(lerq__rule_table[0]);
 
 /* Location paths only, never a function call: libxml2 2.9.14 caches a
  * function's lookup inside the compiled expression on its first
  * evaluation, a write that would race when threads share the context.
  * Values are compared in C, after xs:token whitespace collapsing, which
- * also spares normalize-space(). lerq_rules_new() refuses a "(". */
+ * also spares normalize-space(). lerq__rules_new() refuses a "(". */
 static const char *const xpath_text[XP_COUNT] = {
 	[XP_REQ_ISSUED_AT] = "/l:Request/l:IssuedAt",
 	[XP_REQ_PRIORITY] = "/l:Request/l:Priority",
@@ -116,7 +116,7 @@ static xmlXPathContextPtr new_xpath_context(xmlDocPtr doc)
 	return xpc;
 }
 
-int lerq_rules_new(struct lerq_rules **out)
+int lerq__rules_new(struct lerq_rules **out)
 {
 	if (out == NULL)
 		return LERQ_EINVAL;
@@ -142,14 +142,14 @@ int lerq_rules_new(struct lerq_rules **out)
 	}
 	xmlXPathFreeContext(xpc);
 	if (r != LERQ_OK) {
-		lerq_rules_free(rules);
+		lerq__rules_free(rules);
 		return r;
 	}
 	*out = rules;
 	return LERQ_OK;
 }
 
-void lerq_rules_free(struct lerq_rules *rules)
+void lerq__rules_free(struct lerq_rules *rules)
 {
 	if (rules == NULL)
 		return;
@@ -205,7 +205,7 @@ static void release_owned(struct lerq_rule_run *run)
 
 /* ---- helpers ---- */
 
-/* A node set lerq_rule_select() evaluated, kept until the run ends. */
+/* A node set lerq__rule_select() evaluated, kept until the run ends. */
 struct lerq_rule_selection {
 	enum lerq_rule_xpath xp;
 	xmlNodePtr from;
@@ -276,7 +276,7 @@ static bool selection_add(struct lerq_rule_run *run, enum lerq_rule_xpath xp,
 	return true;
 }
 
-struct lerq_rule_nodes lerq_rule_select(struct lerq_rule_run *run, enum lerq_rule_xpath xp,
+struct lerq_rule_nodes lerq__rule_select(struct lerq_rule_run *run, enum lerq_rule_xpath xp,
                               xmlNodePtr from)
 {
 	struct lerq_rule_nodes none = { NULL, 0 };
@@ -310,9 +310,9 @@ struct lerq_rule_nodes lerq_rule_select(struct lerq_rule_run *run, enum lerq_rul
 	return nodes;
 }
 
-xmlNodePtr lerq_rule_first(struct lerq_rule_run *run, enum lerq_rule_xpath xp, xmlNodePtr from)
+xmlNodePtr lerq__rule_first(struct lerq_rule_run *run, enum lerq_rule_xpath xp, xmlNodePtr from)
 {
-	struct lerq_rule_nodes nodes = lerq_rule_select(run, xp, from);
+	struct lerq_rule_nodes nodes = lerq__rule_select(run, xp, from);
 	return nodes.count ? nodes.node[0] : NULL;
 }
 
@@ -354,14 +354,14 @@ static const char *own_xml_value(struct lerq_rule_run *run, xmlChar *value)
 	return s;
 }
 
-const char *lerq_rule_text(struct lerq_rule_run *run, xmlNodePtr node)
+const char *lerq__rule_text(struct lerq_rule_run *run, xmlNodePtr node)
 {
 	if (node == NULL || run->status != LERQ_OK)
 		return "";
 	return own_xml_value(run, xmlNodeGetContent(node));
 }
 
-const char *lerq_rule_attr(struct lerq_rule_run *run, xmlNodePtr element, const char *name)
+const char *lerq__rule_attr(struct lerq_rule_run *run, xmlNodePtr element, const char *name)
 {
 	if (element == NULL || run->status != LERQ_OK)
 		return NULL;
@@ -373,7 +373,7 @@ const char *lerq_rule_attr(struct lerq_rule_run *run, xmlNodePtr element, const 
 /* Enough to recognise a value, short enough for one sentence. */
 #define SHOW_MAX 80
 
-const char *lerq_rule_show(struct lerq_rule_run *run, const char *value)
+const char *lerq__rule_show(struct lerq_rule_run *run, const char *value)
 {
 	size_t len = strlen(value);
 	if (len <= SHOW_MAX)
@@ -382,22 +382,22 @@ const char *lerq_rule_show(struct lerq_rule_run *run, const char *value)
 	/* Never cut a UTF-8 sequence: back up to the start of a character. */
 	while (cut > 0 && ((unsigned char)value[cut] & 0xC0) == 0x80)
 		cut--;
-	return lerq_rule_format(run, "%.*s...", (int)cut, value);
+	return lerq__rule_format(run, "%.*s...", (int)cut, value);
 }
 
-bool lerq_rule_datetime(struct lerq_rule_run *run, xmlNodePtr node, struct lerq_datetime *dt)
+bool lerq__rule_datetime(struct lerq_rule_run *run, xmlNodePtr node, struct lerq_datetime *dt)
 {
-	return node != NULL && lerq_datetime_parse(lerq_rule_text(run, node), dt) == LERQ_OK;
+	return node != NULL && lerq__datetime_parse(lerq__rule_text(run, node), dt) == LERQ_OK;
 }
 
-bool lerq_rule_date(struct lerq_rule_run *run, xmlNodePtr node, struct lerq_datetime *dt)
+bool lerq__rule_date(struct lerq_rule_run *run, xmlNodePtr node, struct lerq_datetime *dt)
 {
-	return node != NULL && lerq_date_parse(lerq_rule_text(run, node), dt) == LERQ_OK;
+	return node != NULL && lerq__date_parse(lerq__rule_text(run, node), dt) == LERQ_OK;
 }
 
-int64_t lerq_rule_calendar_day(const struct lerq_datetime *dt)
+int64_t lerq__rule_calendar_day(const struct lerq_datetime *dt)
 {
-	return lerq_days_from_civil(dt->year, dt->month, dt->day);
+	return lerq__days_from_civil(dt->year, dt->month, dt->day);
 }
 
 static void add_unit(char *buf, size_t size, int64_t n, const char *unit,
@@ -409,7 +409,7 @@ static void add_unit(char *buf, size_t size, int64_t n, const char *unit,
 	         n == 1 ? "" : "s");
 }
 
-const char *lerq_rule_duration(struct lerq_rule_run *run, int64_t seconds)
+const char *lerq__rule_duration(struct lerq_rule_run *run, int64_t seconds)
 {
 	const char *unit[] = { "day", "hour", "minute", "second" };
 	int64_t part[4];
@@ -432,10 +432,10 @@ const char *lerq_rule_duration(struct lerq_rule_run *run, int64_t seconds)
 	for (int i = 0; i < 4; i++)
 		if (part[i] != 0)
 			add_unit(buf, sizeof(buf), part[i], unit[i], i == last);
-	return lerq_rule_format(run, "%s%s", negative ? "minus " : "", buf);
+	return lerq__rule_format(run, "%s%s", negative ? "minus " : "", buf);
 }
 
-const char *lerq_rule_format(struct lerq_rule_run *run, const char *fmt, ...)
+const char *lerq__rule_format(struct lerq_rule_run *run, const char *fmt, ...)
 {
 	if (run->status != LERQ_OK)
 		return "";
@@ -453,7 +453,7 @@ const char *lerq_rule_format(struct lerq_rule_run *run, const char *fmt, ...)
 	return s ? s : "";
 }
 
-const char *lerq_rule_utc(struct lerq_rule_run *run, lerq_time_t t)
+const char *lerq__rule_utc(struct lerq_rule_run *run, lerq_time_t t)
 {
 	/* Civil date from days (H. Hinnant's civil_from_days), so that no
 	 * time_t range or gmtime_r() matters. */
@@ -468,13 +468,13 @@ const char *lerq_rule_utc(struct lerq_rule_run *run, lerq_time_t t)
 	int64_t d = doy - (153 * mp + 2) / 5 + 1;
 	int64_t m = mp < 10 ? mp + 3 : mp - 9;
 	int64_t y = yoe + era * 400 + (m <= 2);
-	return lerq_rule_format(run, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ",
+	return lerq__rule_format(run, "%04lld-%02lld-%02lldT%02lld:%02lld:%02lldZ",
 	                   (long long)y, (long long)m, (long long)d,
 	                   (long long)(secs / 3600), (long long)(secs / 60 % 60),
 	                   (long long)(secs % 60));
 }
 
-void lerq_rule_report(struct lerq_rule_run *run, enum lerq_code code, xmlNodePtr node,
+void lerq__rule_report(struct lerq_rule_run *run, enum lerq_code code, xmlNodePtr node,
                  const char *fmt, ...)
 {
 	if (run->status != LERQ_OK)
@@ -568,8 +568,8 @@ static int run_rules(const struct lerq_rules *rules, enum lerq_code only_code,
 	};
 	if (run.xpath == NULL)
 		return LERQ_ENOMEM;
-	for (size_t i = 0; i < lerq_rule_table_count && run.status == LERQ_OK; i++) {
-		const struct lerq_rule_def *def = &lerq_rule_table[i];
+	for (size_t i = 0; i < lerq__rule_table_count && run.status == LERQ_OK; i++) {
+		const struct lerq_rule_def *def = &lerq__rule_table[i];
 		if (def->scope != scope || (only_code != LERQ_CODE_COUNT && def->code != only_code))
 			continue;
 		int r = def->check(&run);
@@ -584,7 +584,7 @@ static int run_rules(const struct lerq_rules *rules, enum lerq_code only_code,
 			qsort(run.findings, run.finding_count, sizeof(*run.findings),
 			      document_order);
 		for (size_t i = 0; i < run.finding_count && status == LERQ_OK; i++)
-			status = lerq_report_add_code(report, run.findings[i].code,
+			status = lerq__report_add_code(report, run.findings[i].code,
 			                              run.findings[i].node, 0, 0,
 			                              run.findings[i].message);
 	}
@@ -592,13 +592,13 @@ static int run_rules(const struct lerq_rules *rules, enum lerq_code only_code,
 	return status;
 }
 
-int lerq_rules_run(const struct lerq_rules *rules, xmlDocPtr doc,
+int lerq__rules_run(const struct lerq_rules *rules, xmlDocPtr doc,
                    lerq_time_t now, struct lerq_report *report)
 {
 	return run_rules(rules, LERQ_CODE_COUNT, doc, now, report);
 }
 
-int lerq_rules_run_code(const struct lerq_rules *rules, enum lerq_code code,
+int lerq__rules_run_code(const struct lerq_rules *rules, enum lerq_code code,
                         xmlDocPtr doc, lerq_time_t now,
                         struct lerq_report *report)
 {

@@ -118,12 +118,12 @@ struct lerq_rule_def {
 };
 
 /* The rule table (rules.c), in the order the rules run; for tests. */
-extern const struct lerq_rule_def lerq_rule_table[];
-extern const size_t lerq_rule_table_count;
+extern const struct lerq_rule_def lerq__rule_table[];
+extern const size_t lerq__rule_table_count;
 
 /* Runs only the rules whose table code is `code` (tests: a rule on its
- * own, or on a document the schema would refuse). As lerq_rules_run(). */
-int lerq_rules_run_code(const struct lerq_rules *rules, enum lerq_code code,
+ * own, or on a document the schema would refuse). As lerq__rules_run(). */
+int lerq__rules_run_code(const struct lerq_rules *rules, enum lerq_code code,
                         xmlDocPtr doc, lerq_time_t now,
                         struct lerq_report *report);
 
@@ -136,75 +136,75 @@ struct lerq_rule_nodes {
 };
 
 /* The nodes `xp` selects, from `from` (NULL: the root element). */
-struct lerq_rule_nodes lerq_rule_select(struct lerq_rule_run *run, enum lerq_rule_xpath xp,
+struct lerq_rule_nodes lerq__rule_select(struct lerq_rule_run *run, enum lerq_rule_xpath xp,
                               xmlNodePtr from);
 /* The first of them, or NULL. */
-xmlNodePtr lerq_rule_first(struct lerq_rule_run *run, enum lerq_rule_xpath xp, xmlNodePtr from);
+xmlNodePtr lerq__rule_first(struct lerq_rule_run *run, enum lerq_rule_xpath xp, xmlNodePtr from);
 
 /* An element's text, whitespace-collapsed as xs:token (trimmed, inner
  * runs of blanks made one space); "" for NULL or on failure. */
-const char *lerq_rule_text(struct lerq_rule_run *run, xmlNodePtr node);
+const char *lerq__rule_text(struct lerq_rule_run *run, xmlNodePtr node);
 /* An unqualified attribute's value, collapsed; NULL when absent. */
-const char *lerq_rule_attr(struct lerq_rule_run *run, xmlNodePtr element, const char *name);
+const char *lerq__rule_attr(struct lerq_rule_run *run, xmlNodePtr element, const char *name);
 /* A value cut to a length fit for a one-sentence message, with "..." */
-const char *lerq_rule_show(struct lerq_rule_run *run, const char *value);
+const char *lerq__rule_show(struct lerq_rule_run *run, const char *value);
 
 /* The node's value as xs:dateTime with zone, or as xs:date (the fields as
  * written). False when node is NULL or the value does not parse (the
  * schema reports that, so the rule stays silent). */
-bool lerq_rule_datetime(struct lerq_rule_run *run, xmlNodePtr node, struct lerq_datetime *dt);
-bool lerq_rule_date(struct lerq_rule_run *run, xmlNodePtr node, struct lerq_datetime *dt);
+bool lerq__rule_datetime(struct lerq_rule_run *run, xmlNodePtr node, struct lerq_datetime *dt);
+bool lerq__rule_date(struct lerq_rule_run *run, xmlNodePtr node, struct lerq_datetime *dt);
 
 /* Days since 1970-01-01 of the calendar date as written (not of the UTC
  * instant): "the date of IssuedAt" in the spec. */
-int64_t lerq_rule_calendar_day(const struct lerq_datetime *dt);
+int64_t lerq__rule_calendar_day(const struct lerq_datetime *dt);
 
 /* A string made from fmt, owned by the run ("" on failure). */
-const char *lerq_rule_format(struct lerq_rule_run *run, const char *fmt, ...)
+const char *lerq__rule_format(struct lerq_rule_run *run, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* "2 days, 3 hours and 1 second"; owned by the run. */
-const char *lerq_rule_duration(struct lerq_rule_run *run, int64_t seconds);
+const char *lerq__rule_duration(struct lerq_rule_run *run, int64_t seconds);
 /* An instant as "2026-11-26T12:00:00Z"; owned by the run. */
-const char *lerq_rule_utc(struct lerq_rule_run *run, lerq_time_t t);
+const char *lerq__rule_utc(struct lerq_rule_run *run, lerq_time_t t);
 
 /* Records a finding of `code` on node (its line and path) with a message
  * made from fmt. */
-void lerq_rule_report(struct lerq_rule_run *run, enum lerq_code code, xmlNodePtr node,
+void lerq__rule_report(struct lerq_rule_run *run, enum lerq_code code, xmlNodePtr node,
                  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* ---- the rules ---- */
 
 /* rules/source.c: who sent the request (G§24) */
-int lerq_rule_contact_personal_mailbox(struct lerq_rule_run *run);  /* R001 */
-int lerq_rule_contact_outside_website(struct lerq_rule_run *run);   /* R002 */
-int lerq_rule_website_not_https(struct lerq_rule_run *run);         /* R018 */
+int lerq__rule_contact_personal_mailbox(struct lerq_rule_run *run);  /* R001 */
+int lerq__rule_contact_outside_website(struct lerq_rule_run *run);   /* R002 */
+int lerq__rule_website_not_https(struct lerq_rule_run *run);         /* R018 */
 
 /* rules/time.c: times and dates */
-int lerq_rule_issued_in_future(struct lerq_rule_run *run);          /* R003 */
-int lerq_rule_respond_by_not_after_issue(struct lerq_rule_run *run); /* R004 */
-int lerq_rule_routine_deadline_short(struct lerq_rule_run *run);    /* R005 */
-int lerq_rule_data_time_order(struct lerq_rule_run *run);           /* R006 */
-int lerq_rule_period_too_long(struct lerq_rule_run *run);           /* R007 */
-int lerq_rule_confidentiality_ends_early(struct lerq_rule_run *run); /* R017 */
-int lerq_rule_authorisation_expired(struct lerq_rule_run *run);     /* R019 */
+int lerq__rule_issued_in_future(struct lerq_rule_run *run);          /* R003 */
+int lerq__rule_respond_by_not_after_issue(struct lerq_rule_run *run); /* R004 */
+int lerq__rule_routine_deadline_short(struct lerq_rule_run *run);    /* R005 */
+int lerq__rule_data_time_order(struct lerq_rule_run *run);           /* R006 */
+int lerq__rule_period_too_long(struct lerq_rule_run *run);           /* R007 */
+int lerq__rule_confidentiality_ends_early(struct lerq_rule_run *run); /* R017 */
+int lerq__rule_authorisation_expired(struct lerq_rule_run *run);     /* R019 */
 
 /* rules/items.c: the data requested */
-int lerq_rule_ip_without_time(struct lerq_rule_run *run);           /* R008 */
-int lerq_rule_ipv4_without_port(struct lerq_rule_run *run);         /* R009 */
-int lerq_rule_identifier_malformed(struct lerq_rule_run *run);      /* R010 */
-int lerq_rule_content_without_court_order(struct lerq_rule_run *run); /* R011 */
-int lerq_rule_preservation_incomplete(struct lerq_rule_run *run);   /* R012 */
-int lerq_rule_request_type_shape(struct lerq_rule_run *run);        /* R016 */
+int lerq__rule_ip_without_time(struct lerq_rule_run *run);           /* R008 */
+int lerq__rule_ipv4_without_port(struct lerq_rule_run *run);         /* R009 */
+int lerq__rule_identifier_malformed(struct lerq_rule_run *run);      /* R010 */
+int lerq__rule_content_without_court_order(struct lerq_rule_run *run); /* R011 */
+int lerq__rule_preservation_incomplete(struct lerq_rule_run *run);   /* R012 */
+int lerq__rule_request_type_shape(struct lerq_rule_run *run);        /* R016 */
 
 /* rules/channel.c: channel, borders and priority */
-int lerq_rule_cross_border_preservation_short(struct lerq_rule_run *run); /* R013 */
-int lerq_rule_cross_border_domestic_channel(struct lerq_rule_run *run);   /* R014 */
-int lerq_rule_emergency_mismatch(struct lerq_rule_run *run);        /* R015 */
+int lerq__rule_cross_border_preservation_short(struct lerq_rule_run *run); /* R013 */
+int lerq__rule_cross_border_domestic_channel(struct lerq_rule_run *run);   /* R014 */
+int lerq__rule_emergency_mismatch(struct lerq_rule_run *run);        /* R015 */
 
 /* rules/response.c: responses */
-int lerq_rule_not_provided_without_reason(struct lerq_rule_run *run); /* R101 */
-int lerq_rule_preserved_without_date(struct lerq_rule_run *run);    /* R102 */
-int lerq_rule_issued_before_received(struct lerq_rule_run *run);    /* R103 */
-int lerq_rule_status_contradicts_outcomes(struct lerq_rule_run *run); /* R104 */
+int lerq__rule_not_provided_without_reason(struct lerq_rule_run *run); /* R101 */
+int lerq__rule_preserved_without_date(struct lerq_rule_run *run);    /* R102 */
+int lerq__rule_issued_before_received(struct lerq_rule_run *run);    /* R103 */
+int lerq__rule_status_contradicts_outcomes(struct lerq_rule_run *run); /* R104 */
 
 #endif

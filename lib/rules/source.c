@@ -11,62 +11,62 @@
 #define HOST_MAX 256
 
 /* LERQ-R001: anyone can open a mailbox at a free-mail provider. */
-int lerq_rule_contact_personal_mailbox(struct lerq_rule_run *run)
+int lerq__rule_contact_personal_mailbox(struct lerq_rule_run *run)
 {
-	struct lerq_rule_nodes emails = lerq_rule_select(run, XP_REQ_CONTACT_EMAILS, NULL);
+	struct lerq_rule_nodes emails = lerq__rule_select(run, XP_REQ_CONTACT_EMAILS, NULL);
 	for (size_t i = 0; i < emails.count; i++) {
-		const char *email = lerq_rule_text(run, emails.node[i]);
-		const char *domain = lerq_id_email_domain(email);
-		if (domain != NULL && lerq_id_domain_is_freemail(domain))
-			lerq_rule_report(run, LERQ_R001, emails.node[i],
+		const char *email = lerq__rule_text(run, emails.node[i]);
+		const char *domain = lerq__id_email_domain(email);
+		if (domain != NULL && lerq__id_domain_is_freemail(domain))
+			lerq__rule_report(run, LERQ_R001, emails.node[i],
 			            "Contact e-mail \"%s\" is a personal mailbox (domain \"%s\"); "
 			            "requests must come from an address the agency provides",
-			            lerq_rule_show(run, email), lerq_rule_show(run, domain));
+			            lerq__rule_show(run, email), lerq__rule_show(run, domain));
 	}
 	return run->status;
 }
 
 /* LERQ-R002: an agency address lives under the agency's website, at the
- * same host or a parent domain of it (lerq_id_domain_is_within: never a
+ * same host or a parent domain of it (lerq__id_domain_is_within: never a
  * bare top-level domain). A personal mailbox is R001's finding alone. */
-int lerq_rule_contact_outside_website(struct lerq_rule_run *run)
+int lerq__rule_contact_outside_website(struct lerq_rule_run *run)
 {
-	const char *website = lerq_rule_text(run, lerq_rule_first(run, XP_REQ_WEBSITE, NULL));
+	const char *website = lerq__rule_text(run, lerq__rule_first(run, XP_REQ_WEBSITE, NULL));
 	char host[HOST_MAX];
 	/* Without a host there is nothing to compare with: the schema
 	 * reports a Website that is not an http(s) URL. */
-	if (!lerq_url_host(website, host, sizeof(host)))
+	if (!lerq__url_host(website, host, sizeof(host)))
 		return run->status;
 
-	struct lerq_rule_nodes emails = lerq_rule_select(run, XP_REQ_CONTACT_EMAILS, NULL);
+	struct lerq_rule_nodes emails = lerq__rule_select(run, XP_REQ_CONTACT_EMAILS, NULL);
 	for (size_t i = 0; i < emails.count; i++) {
-		const char *email = lerq_rule_text(run, emails.node[i]);
-		const char *domain = lerq_id_email_domain(email);
-		if (domain == NULL || lerq_id_domain_is_freemail(domain) ||
-		    lerq_id_domain_is_within(domain, host))
+		const char *email = lerq__rule_text(run, emails.node[i]);
+		const char *domain = lerq__id_email_domain(email);
+		if (domain == NULL || lerq__id_domain_is_freemail(domain) ||
+		    lerq__id_domain_is_within(domain, host))
 			continue;
-		lerq_rule_report(run, LERQ_R002, emails.node[i],
+		lerq__rule_report(run, LERQ_R002, emails.node[i],
 		            "Contact e-mail \"%s\" is not under the Website's host "
 		            "\"%s\" or a parent domain of it; use an address of the agency's "
 		            "own domain so that the provider can verify the source",
-		            lerq_rule_show(run, email), lerq_rule_show(run, host));
+		            lerq__rule_show(run, email), lerq__rule_show(run, host));
 	}
 	return run->status;
 }
 
 /* LERQ-R018: over plain http, the page a provider checks the agency on
  * could be anyone's. */
-int lerq_rule_website_not_https(struct lerq_rule_run *run)
+int lerq__rule_website_not_https(struct lerq_rule_run *run)
 {
-	xmlNodePtr node = lerq_rule_first(run, XP_REQ_WEBSITE, NULL);
+	xmlNodePtr node = lerq__rule_first(run, XP_REQ_WEBSITE, NULL);
 	if (node == NULL)
 		return run->status;
-	const char *website = lerq_rule_text(run, node);
+	const char *website = lerq__rule_text(run, node);
 	/* Schemes are case-insensitive (RFC 3986 3.1). */
 	if (strncasecmp(website, "https:", 6) != 0)
-		lerq_rule_report(run, LERQ_R018, node,
+		lerq__rule_report(run, LERQ_R018, node,
 		            "Website \"%s\" does not use https; give the agency's https "
 		            "address so that the provider can verify the source",
-		            lerq_rule_show(run, website));
+		            lerq__rule_show(run, website));
 	return run->status;
 }

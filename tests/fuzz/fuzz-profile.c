@@ -22,9 +22,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	struct lerq_report *report = NULL;
 	char *bytes;
 	size_t size;
-	if (lerq_read_file(LERQ_FUZZ_SOURCE_ROOT "/examples/cross-border-request.xml",
+	if (lerq__read_file(LERQ_FUZZ_SOURCE_ROOT "/examples/cross-border-request.xml",
 	                   LERQ_DEFAULT_MAX_SIZE, &bytes, &size) != LERQ_OK ||
-	    lerq_validate_doc(ctx, bytes, size, 1795694400, &report, &example) != LERQ_OK ||
+	    lerq__validate_doc(ctx, bytes, size, 1795694400, &report, &example) != LERQ_OK ||
 	    example == NULL)
 		abort();
 	lerq_report_free(report);
@@ -34,24 +34,24 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct lerq_report *problems = lerq_report_new();
+	struct lerq_report *problems = lerq__report_new();
 	struct lerq_profile *profile = NULL;
 	if (problems == NULL)
 		return 0;
-	int r = lerq_profile_compile(ctx, data, size, &profile, problems);
+	int r = lerq__profile_compile(ctx, data, size, &profile, problems);
 	if (r == LERQ_EINVAL && lerq_report_count(problems) == 0)
 		abort(); /* a refusal always says why */
 	if (r == LERQ_OK) {
-		struct lerq_report *report = lerq_report_new();
+		struct lerq_report *report = lerq__report_new();
 		if (report != NULL) {
-			r = lerq_profile_run(profile, example, report);
+			r = lerq__profile_run(profile, example, report);
 			if (r != LERQ_OK && r != LERQ_ENOMEM && r != LERQ_EINTERNAL)
 				abort();
-			lerq_profile_adjust(profile, report);
+			lerq__profile_adjust(profile, report);
 		}
 		lerq_report_free(report);
 	}
-	lerq_profile_free(profile);
+	lerq__profile_free(profile);
 	lerq_report_free(problems);
 	return 0;
 }
