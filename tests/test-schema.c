@@ -248,6 +248,9 @@ static void test_revision_1_1_valid(void **state)
 	/* Every new element is optional: the 1.0 document with all optional
 	 * elements is still valid; its only finding is R022, a warning. */
 	struct lerq_report *r = validate_path(*state, DATA("schema/revision-1.0-all-optional.xml"));
+	const struct lerq_finding *f = assert_only_finding(r, "LERQ-R022");
+	assert_int_equal(lerq_finding_severity(f), LERQ_SEVERITY_WARNING);
+	assert_string_equal(lerq_finding_path(f), "/Request/Emergency");
 	assert_true(lerq_report_is_valid(r));
 	lerq_report_free(r);
 
