@@ -138,8 +138,8 @@ int lerq__rule_emergency_without_supervisor(struct lerq_rule_run *run)
 	xmlNodePtr emergency = lerq__rule_first(run, XP_REQ_EMERGENCY, NULL);
 	lerq__rule_report(run, LERQ_R022, emergency ? emergency : priority,
 	            "Priority is \"emergency\", but no Emergency Supervisor is given: the "
-	            "provider has nobody but the requester to call back; add a Supervisor "
-	            "with the Name, Role and Phone of a second officer who can confirm the "
-	            "emergency");
+	            "provider has nobody but the requester to call back; add %s with the "
+	            "Name, Role and Phone of a second officer who can confirm the emergency",
+	            emergency ? "a Supervisor to Emergency" : "Emergency and its Supervisor");
 	return run->status;
 }
