@@ -342,7 +342,8 @@ static const struct field emergency[] = {
 	  .help = "the oral request this document confirms", .ref = "G§25" },
 	{ "Supervisor", FT_ELEMENTS, .max = 1, .children = supervisor,
 	  .help = "a second officer the provider can call to confirm the emergency before it "
-	          "discloses", .ref = "G§24, G§34" },
+	          "discloses; an emergency request without one gets a warning",
+	  .ref = "G§24, G§34" },
 	{ .name = NULL },
 };
 
@@ -419,7 +420,8 @@ static const struct field request_children[] = {
 	  .children = preservation,
 	  .help = "the terms of an expedited preservation; required in a preservation request",
 	  .ref = "C-Art 16, C-Art 29" },
-	{ "Emergency", FT_ELEMENTS, .max = 1, .children = emergency,
+	{ "Emergency", FT_ELEMENTS, .max = 1, .children = emergency, .mentions = T_DATA,
+	  .mention_when = "only when Priority is emergency",
 	  .help = "the justification of an emergency request", .ref = "G§25, G§34" },
 	{ "Confidentiality", FT_ELEMENTS, .max = 1, .templates = T_DATA,
 	  .children = confidentiality, .attrs = confidentiality_attrs,
