@@ -577,7 +577,7 @@ static void test_templates(void **state)
 		bool data_kind = kinds[i] == LERQ_DOC_REQUEST_DISCLOSURE ||
 		                 kinds[i] == LERQ_DOC_REQUEST_PRESERVATION;
 		assert_non_null(strstr(blank, kinds[i] == LERQ_DOC_RESPONSE
-		                                      ? "<!-- Contact: "
+		                                      ? "<!-- ServiceNumber: the person's staff"
 		                                      : "<!-- ServiceNumber: the officer's badge"));
 		assert_true((strstr(blank, "<!-- CaseReference: ") != NULL) ==
 		            (kinds[i] != LERQ_DOC_RESPONSE));

@@ -95,8 +95,8 @@ static const struct field provider_contact[] = {
 	  .help = "the person's direct telephone number", .ref = "G§52" },
 	{ "Email", FT_EMAIL, .min = 1, .max = 1, .example = "le-requests@isp.example",
 	  .help = "the person's or the desk's e-mail address", .ref = "G§52" },
-	{ "ServiceNumber", FT_REF, .max = 1, .example = "EH-0815",
-	  .help = "the person's staff number, if the provider gives one", .ref = "G§52" },
+	{ "ServiceNumber", FT_REF, .max = 1, .templates = T_RESPONSE, .example = "EH-0815",
+	  .help = "the person's staff number, where the provider gives one", .ref = "G§52" },
 	{ .name = NULL },
 };
 
