@@ -477,7 +477,8 @@ static void test_revision_1_1_fields(void **state)
 		assert_non_null(strstr(lerq_doc_error(doc), "jurisdiction"));
 		OK(doc, lerq_elem_set_attr(e, "jurisdiction", i ? "INT" : "NL"));
 		add_text(doc, e, "Article", i ? "16.3" : "126bb");
-		add_text(doc, e, "Instrument", i ? "Convention on Cybercrime" : "Wetboek van Strafvordering");
+		add_text(doc, e, "Instrument",
+		         i ? "Convention on Cybercrime" : "Wetboek van Strafvordering");
 	}
 	add_text(doc, conf, "Reason", "Evidence would be destroyed.");
 	assert_int_equal(lerq_elem_count(conf, "Provision"), 2);
@@ -513,13 +514,13 @@ static void test_revision_1_1_fields(void **state)
 	OK(doc, lerq_doc_parse_memory(ctx, data, n, TEST_NOW, 0, &doc, &report));
 	assert_no_findings(report);
 	lerq_report_free(report);
-	assert_string_equal(lerq_elem_text(lerq_doc_find(doc, "/Request/Emergency/Supervisor/Phone")),
-	                    "+31201234500");
-	assert_string_equal(lerq_elem_text(lerq_doc_find(doc, "/Request/Emergency/Threat")), "death");
-	assert_string_equal(lerq_elem_text(lerq_doc_find(doc, "/Request/Investigation/CaseReference")),
-	                    "OPS-2026-0117");
-	assert_string_equal(lerq_elem_text(lerq_doc_find(
-		doc, "/Request/IssuingAuthority/Contact[1]/ServiceNumber")), "NL-4711/B");
+#define TEXT_AT(path) lerq_elem_text(lerq_doc_find(doc, path))
+	assert_string_equal(TEXT_AT("/Request/Emergency/Supervisor/Phone"), "+31201234500");
+	assert_string_equal(TEXT_AT("/Request/Emergency/Threat"), "death");
+	assert_string_equal(TEXT_AT("/Request/Investigation/CaseReference"), "OPS-2026-0117");
+	assert_string_equal(TEXT_AT("/Request/IssuingAuthority/Contact[1]/ServiceNumber"),
+	                    "NL-4711/B");
+#undef TEXT_AT
 	assert_string_equal(lerq_elem_attr(lerq_doc_find(doc, "/Request/Confidentiality/Provision[2]"),
 	                                   "jurisdiction"), "INT");
 	lerq_doc_free(doc);

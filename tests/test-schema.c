@@ -294,12 +294,24 @@ static void expect_s001_at(void **state, char *xml, const char *path, const char
 	free(xml);
 }
 
+/* Lines of valid-all-optional-elements.xml, moved or changed below. */
+#define EMAIL_LINE "      <Email>anna.becker@polizei.nrw</Email>\n"
+#define SERVICE_NUMBER_LINE "      <ServiceNumber>NRW-4711/B</ServiceNumber>\n"
+#define SUMMARY_LINE "    <Summary>Phishing e-mails were sent from the mailbox below.</Summary>\n"
+#define CASE_REFERENCE_LINE "    <CaseReference>LKA-NRW:EV/2026/118</CaseReference>\n"
+#define JUSTIFICATION_LINE "    <Justification>A life is at risk.</Justification>\n"
+#define THREAT_LINE "    <Threat>death</Threat>\n"
+#define SUPERVISOR_ROLE_LINE "      <Role>Head of the Cybercrime Competence Centre</Role>\n"
+#define REASON_LINE \
+	"    <Reason>Informing the subscriber would endanger the investigation.</Reason>\n"
+#define SECRECY_PROVISION(j) \
+	"<Provision jurisdiction=\"" j "\">\n      <Instrument>Telecommunications"
+
 static void test_revision_1_1_refused(void **state)
 {
 	/* ServiceNumber is the last child of Contact. */
 	expect_s001_at(state,
-		all_with("      <Email>anna.becker@polizei.nrw</Email>\n      <ServiceNumber>NRW-4711/B</ServiceNumber>",
-		         "      <ServiceNumber>NRW-4711/B</ServiceNumber>\n      <Email>anna.becker@polizei.nrw</Email>"),
+		all_with(EMAIL_LINE SERVICE_NUMBER_LINE, SERVICE_NUMBER_LINE EMAIL_LINE),
 		"/Request/IssuingAuthority/Contact[1]/ServiceNumber",
 		"ServiceNumber is not allowed here in Contact", "Email");
 	/* A ref: no spaces, at most 64 characters. */
@@ -307,13 +319,13 @@ static void test_revision_1_1_refused(void **state)
 		"/Request/IssuingAuthority/Contact[1]/ServiceNumber",
 		"\"NRW 4711 B\" is not a badge or service number", NULL);
 	expect_s001_at(state,
-		all_with("NRW-4711/B", "A1234567890123456789012345678901234567890123456789012345678901234"),
+		all_with("NRW-4711/B",
+		         "A1234567890123456789012345678901234567890123456789012345678901234"),
 		"/Request/IssuingAuthority/Contact[1]/ServiceNumber",
 		"ServiceNumber (in Contact)", "service number");
 	/* Only one per Contact. */
 	expect_s001_at(state,
-		all_with("<ServiceNumber>NRW-4711/B</ServiceNumber>",
-		         "<ServiceNumber>NRW-4711/B</ServiceNumber><ServiceNumber>2</ServiceNumber>"),
+		all_with(SERVICE_NUMBER_LINE, SERVICE_NUMBER_LINE "<ServiceNumber>2</ServiceNumber>"),
 		"/Request/IssuingAuthority/Contact[1]/ServiceNumber[2]",
 		"ServiceNumber is not allowed here in Contact", NULL);
 	/* In a response's Responder too. */
@@ -324,10 +336,7 @@ static void test_revision_1_1_refused(void **state)
 
 	/* CaseReference follows Summary, and is a ref. */
 	expect_s001_at(state,
-		all_with("    <Summary>Phishing e-mails were sent from the mailbox below.</Summary>\n"
-		         "    <CaseReference>LKA-NRW:EV/2026/118</CaseReference>",
-		         "    <CaseReference>LKA-NRW:EV/2026/118</CaseReference>\n"
-		         "    <Summary>Phishing e-mails were sent from the mailbox below.</Summary>"),
+		all_with(SUMMARY_LINE CASE_REFERENCE_LINE, CASE_REFERENCE_LINE SUMMARY_LINE),
 		"/Request/Investigation/Summary",
 		"Summary is not allowed here in Investigation", NULL);
 	expect_s001_at(state, all_with("LKA-NRW:EV/2026/118", "EV 2026 118"),
@@ -339,9 +348,9 @@ static void test_revision_1_1_refused(void **state)
 		"/Request/Emergency/Threat", "\"kidnapping\" is not allowed",
 		"death, serious-injury, child-safety, critical-infrastructure, other");
 	expect_s001_at(state,
-		all_with("    <Justification>A life is at risk.</Justification>\n    <Threat>death</Threat>",
-		         "    <Threat>death</Threat>\n    <Justification>A life is at risk.</Justification>"),
-		"/Request/Emergency/Threat", "Threat is not allowed here in Emergency", "Justification");
+		all_with(JUSTIFICATION_LINE THREAT_LINE, THREAT_LINE JUSTIFICATION_LINE),
+		"/Request/Emergency/Threat", "Threat is not allowed here in Emergency",
+		"Justification");
 	{
 		char *xml = all_with("    <Threat>death</Threat>\n", "");
 		char *moved = NULL;
@@ -357,9 +366,10 @@ static void test_revision_1_1_refused(void **state)
 
 	/* Supervisor follows OralRequest and has Name, Role and Phone. */
 	{
-		char *xml = all_with("    <OralRequest>\n      <At>2026-11-02T08:55:00+01:00</At>\n"
-		                     "      <ReceivedBy>Sabine Krämer</ReceivedBy>\n    </OralRequest>\n",
-		                     "");
+		char *xml = all_with("    <OralRequest>\n"
+		                     "      <At>2026-11-02T08:55:00+01:00</At>\n"
+		                     "      <ReceivedBy>Sabine Krämer</ReceivedBy>\n"
+		                     "    </OralRequest>\n", "");
 		char *moved = NULL;
 		const char *p = strstr(xml, "    </Supervisor>\n");
 		assert_non_null(p);
@@ -373,43 +383,45 @@ static void test_revision_1_1_refused(void **state)
 	}
 	expect_s001_at(state, all_with("      <Phone>+492119394100</Phone>\n", ""),
 		"/Request/Emergency/Supervisor", "Supervisor is incomplete", "Phone");
-	expect_s001_at(state, all_with("      <Role>Head of the Cybercrime Competence Centre</Role>\n"
-	                               "      <Phone>+492119394100</Phone>",
+	expect_s001_at(state, all_with(SUPERVISOR_ROLE_LINE "      <Phone>+492119394100</Phone>",
 	                               "      <Phone>+492119394100</Phone>"),
 		"/Request/Emergency/Supervisor/Phone", "Phone is not allowed here in Supervisor",
 		"Role");
 	expect_s001_at(state, all_with("+492119394100", "0211 939 4100"),
 		"/Request/Emergency/Supervisor/Phone", "Phone (in Supervisor)", "6 to 15 digits");
-	expect_s001_at(state, all_with("<Name>Thomas Westermann</Name>\n      <Role>Head of the Cybercrime Competence Centre</Role>\n      <Phone>",
-	                               "<Name> </Name>\n      <Role>Head of the Cybercrime Competence Centre</Role>\n      <Phone>"),
+	/* (AuthorisedBy has the same Name and Role; the Phone tells them apart.) */
+	expect_s001_at(state, all_with("<Name>Thomas Westermann</Name>\n" SUPERVISOR_ROLE_LINE
+	                               "      <Phone>",
+	                               "<Name> </Name>\n" SUPERVISOR_ROLE_LINE "      <Phone>"),
 		"/Request/Emergency/Supervisor/Name", "Name (in Supervisor) is empty", NULL);
 
 	/* Confidentiality/Provision follows Reason and is a LegalBasis provision. */
 	{
-		char *xml = all_with("    <Reason>Informing the subscriber would endanger the investigation.</Reason>\n", "");
+		char *xml = all_with(REASON_LINE, "");
 		char *moved = NULL;
 		const char *p = strstr(xml, "  </Confidentiality>\n");
 		assert_non_null(p);
-		assert_true(asprintf(&moved, "%.*s    <Reason>Informing the subscriber would endanger "
-		                     "the investigation.</Reason>\n%s", (int)(p - xml), xml, p) > 0);
+		assert_true(asprintf(&moved, "%.*s" REASON_LINE "%s", (int)(p - xml), xml, p) > 0);
 		free(xml);
 		expect_s001_at(state, moved, "/Request/Confidentiality/Reason",
 		               "Reason is not allowed here in Confidentiality", "Provision");
 	}
-	expect_s001_at(state, all_with("<Provision jurisdiction=\"DE\">\n      <Instrument>Telecommunications",
-	                               "<Provision jurisdiction=\"EU\">\n      <Instrument>Telecommunications"),
+	expect_s001_at(state, all_with(SECRECY_PROVISION("DE"), SECRECY_PROVISION("EU")),
 		"/Request/Confidentiality/Provision[1]/@jurisdiction", "\"EU\"", "INT");
-	expect_s001_at(state, all_with("<Provision jurisdiction=\"DE\">\n      <Instrument>Telecommunications",
+	expect_s001_at(state, all_with(SECRECY_PROVISION("DE"),
 	                               "<Provision>\n      <Instrument>Telecommunications"),
-		"/Request/Confidentiality/Provision[1]", "lacks its required attribute jurisdiction",
+		"/Request/Confidentiality/Provision[1]",
+		"lacks its required attribute jurisdiction",
 		NULL);
 	expect_s001_at(state, all_with("      <Article>174(8)</Article>\n", ""),
 		"/Request/Confidentiality/Provision[1]", "Provision is incomplete", "Article");
 	/* Not before Until either. */
 	expect_s001_at(state, all_with("    <Until>2027-05-02</Until>\n",
-	                               "    <Provision jurisdiction=\"DE\"><Instrument>TKG</Instrument>"
-	                               "<Article>174</Article></Provision>\n    <Until>2027-05-02</Until>\n"),
-		"/Request/Confidentiality/Until", "Until is not allowed here in Confidentiality", NULL);
+	                               "    <Provision jurisdiction=\"DE\"><Instrument>TKG"
+	                               "</Instrument><Article>174</Article></Provision>\n"
+	                               "    <Until>2027-05-02</Until>\n"),
+		"/Request/Confidentiality/Until", "Until is not allowed here in Confidentiality",
+		NULL);
 }
 static void expect_s002(void **state, const char *file)
 {

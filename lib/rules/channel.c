@@ -110,10 +110,11 @@ int lerq__rule_foreign_provision(struct lerq_rule_run *run)
 		if (jurisdiction == NULL || strcmp(jurisdiction, "INT") == 0 ||
 		    strcmp(jurisdiction, authority) == 0)
 			continue;
-		const char *instrument = lerq__rule_text(run, lerq__rule_first(run,
-		                                         XP_PROVISION_INSTRUMENT, provisions.node[i]));
-		const char *article = lerq__rule_text(run, lerq__rule_first(run,
-		                                      XP_PROVISION_ARTICLE, provisions.node[i]));
+		xmlNodePtr p = provisions.node[i];
+		const char *instrument =
+			lerq__rule_text(run, lerq__rule_first(run, XP_PROVISION_INSTRUMENT, p));
+		const char *article =
+			lerq__rule_text(run, lerq__rule_first(run, XP_PROVISION_ARTICLE, p));
 		lerq__rule_report(run, LERQ_R020, provisions.node[i],
 		            "LegalBasis Provision \"%s\" article \"%s\" has jurisdiction \"%s\", "
 		            "neither INT nor the authority's country \"%s\"; forged requests often "
