@@ -201,7 +201,7 @@ int cmd_render(int argc, char **argv)
 {
 	struct job job = {
 		.format = LERQ_FORMAT_HTML,
-		.now = LERQ_NOW_CLOCK,
+		.now = lerq_now(),
 	};
 	const char *letterhead = NULL;
 	enum lerq_paper paper = LERQ_PAPER_A4;

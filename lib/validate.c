@@ -2,7 +2,6 @@
 /* Validation in the spec's order (section 4): size, parsing, root and
  * version, schema, rules. A refusal is the only finding for its document. */
 #include <stdlib.h>
-#include <time.h>
 
 #include "core/lerq-private.h"
 #include "profile/profile.h"
@@ -26,8 +25,8 @@ int lerq__validate_doc(const struct lerq_ctx *ctx, const void *data, size_t size
 		*doc_out = NULL;
 	if (ctx == NULL || out == NULL || (data == NULL && size > 0))
 		return LERQ_EINVAL;
-	if (now == LERQ_NOW_CLOCK)
-		now = (lerq_time_t)time(NULL);
+	if (now == LERQ__CLOCK_SENTINEL)
+		now = lerq_now();
 
 	struct lerq_report *report = lerq__report_new();
 	if (report == NULL)

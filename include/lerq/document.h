@@ -35,7 +35,8 @@
  * Errors: calls return LERQ_OK or a negative LERQ_E* code (LERQ_EINVAL
  * for a name or value the format refuses, LERQ_EDOCUMENT for an invalid
  * document written or parsed) and leave the document unchanged on
- * failure. lerq_doc_error() then says in one sentence what was wrong.
+ * failure. lerq_doc_error() then says in one sentence what was wrong,
+ * until the next call that changes or writes the document.
  *
  * Threads: a document and its handles belong to one thread at a time.
  * Different documents may be used in different threads at once, with one
@@ -105,12 +106,19 @@ enum lerq_doc_kind lerq_doc_kind(const struct lerq_doc *doc);
 struct lerq_elem *lerq_doc_root(const struct lerq_doc *doc);
 
 /**
- * Why the last failing call on this document or one of its elements
- * failed, in one English sentence naming the field, e.g.
+ * Why the last call that changed or wrote this document failed, in one
+ * English sentence naming the field, e.g.
  * "Phone: \"+49 30 1234\" is not valid: + then 6 to 15 digits...".
- * Successful calls leave it as it was.
- * @return a string borrowed from @p doc, valid until the next failing call
- *         or lerq_doc_free(); "" when nothing has failed; never NULL.
+ * It refers to the most recent of the calls that change or write the
+ * document (lerq_elem_add(), lerq_elem_add_text(), lerq_elem_set_*(),
+ * lerq_elem_remove(), lerq_doc_set_*(), lerq_doc_add_*(),
+ * lerq_doc_write_*()) on it or any of its elements: each of them clears
+ * it on entry, so after a success it is "". Reading calls (lerq_elem_text(),
+ * lerq_doc_find(), ...) leave it as it is. A call refused for a NULL
+ * document or element has no document to record it in.
+ * @return a string borrowed from @p doc, valid until the next such call
+ *         or lerq_doc_free(); "" when the last such call succeeded or none
+ *         was made; never NULL.
  */
 const char *lerq_doc_error(const struct lerq_doc *doc);
 
@@ -180,7 +188,7 @@ int lerq_elem_set_text(struct lerq_elem *elem, const char *value);
  * Until, PreservedUntil) the date at that offset is written,
  * "2026-03-01".
  * @param elem the element.
- * @param when seconds since the epoch, or LERQ_NOW_CLOCK for now.
+ * @param when seconds since the epoch; lerq_now() for now.
  * @param offset_minutes the offset from UTC to write, -840 to 840
  *        (0 writes "Z").
  * @return LERQ_OK; LERQ_EINVAL when the element is not a date or time
@@ -223,7 +231,7 @@ int lerq_doc_set_registration_number(struct lerq_doc *doc,
  * Set the document's IssuedAt (G§25, G§54), as lerq_elem_set_time()
  * writes it. Adds the element or replaces its value.
  * @param doc the request or response.
- * @param when seconds since the epoch, or LERQ_NOW_CLOCK.
+ * @param when seconds since the epoch (lerq_now() for now).
  * @param offset_minutes the offset from UTC to write, -840 to 840.
  * @return as lerq_elem_set_time(); LERQ_EINVAL for a NULL document.
  */
@@ -302,7 +310,7 @@ struct lerq_elem *lerq_elem_child(const struct lerq_elem *parent,
  * @param ctx a context (shared, read-only).
  * @param doc the document. Not changed, except for its error message.
  * @param now the validation time for rules that compare with the
- *        present, or LERQ_NOW_CLOCK.
+ *        present, e.g. lerq_now().
  * @param[out] data the document, NUL-terminated, to be freed with free().
  *        Set only on success.
  * @param[out] size its length in bytes, without the NUL.
@@ -334,7 +342,7 @@ int lerq_doc_write_memory(const struct lerq_ctx *ctx, struct lerq_doc *doc,
  * @param ctx a context (shared, read-only).
  * @param doc the document. Not changed, except for its error message.
  * @param path where to write it.
- * @param now the validation time, or LERQ_NOW_CLOCK.
+ * @param now the validation time, e.g. lerq_now().
  * @param[out] report as for lerq_doc_write_memory(); NULL when the file
  *        could not be written.
  * @return as lerq_doc_write_memory(), and LERQ_EIO when the file cannot be
@@ -364,7 +372,7 @@ enum lerq_parse_flags {
  * @param ctx a context (shared, read-only).
  * @param data the document's bytes; need not be NUL-terminated.
  * @param size number of bytes.
- * @param now the validation time, or LERQ_NOW_CLOCK.
+ * @param now the validation time, e.g. lerq_now().
  * @param flags 0 or LERQ_PARSE_KEEP_INVALID.
  * @param[out] out the document, to be freed with lerq_doc_free(); set
  *        only on success.

@@ -129,11 +129,22 @@ int lerq_ctx_set_max_findings(struct lerq_ctx *ctx, unsigned int count);
 /* ------------------------------------------------------------------ */
 /** @name Time */
 
-/** Seconds since 1970-01-01T00:00:00Z. */
+/** Seconds since 1970-01-01T00:00:00Z. Every call that takes a time
+ *  ("now", "when") takes it in this unit. */
 typedef int64_t lerq_time_t;
 
-/** Pass as "now" to use the system clock at the time of the call. */
-#define LERQ_NOW_CLOCK INT64_MIN
+/**
+ * The current time from the system clock, in seconds since the epoch: pass
+ * it where a call asks for "now" (lerq_validate_memory(), ...) or "when"
+ * (lerq_doc_set_issued_at()). It is an ordinary time, so
+ * `lerq_now() + 90 * 86400` is ninety days from now.
+ * Thread-safety: may be called from any thread.
+ */
+lerq_time_t lerq_now(void);
+
+/** Deprecated: write lerq_now(). Kept so that older programs compile; it
+ *  now is lerq_now() itself, so arithmetic on it means what it says. */
+#define LERQ_NOW_CLOCK (lerq_now())
 
 /**
  * Parse an xs:dateTime with a mandatory time zone, such as
@@ -223,7 +234,7 @@ const char *lerq_finding_ref(const struct lerq_finding *finding);
  *        NULL only when @p size is 0 (empty input, reported as LERQ-P001).
  * @param size number of bytes.
  * @param now the validation time for rules that compare with the present,
- *        or LERQ_NOW_CLOCK.
+ *        e.g. lerq_now().
  * @param[out] out the report, to be freed with lerq_report_free(). A
  *        report is produced whenever validation ran, valid or not.
  * @return LERQ_OK when the document was checked (see the report for the
@@ -258,7 +269,7 @@ int lerq_validate_file(const struct lerq_ctx *ctx, const char *path,
  * @param request_size their number.
  * @param response the response's bytes.
  * @param response_size their number.
- * @param now the validation time, or LERQ_NOW_CLOCK.
+ * @param now the validation time, e.g. lerq_now().
  * @param[out] request_report the request's findings.
  * @param[out] response_report the response's findings, pair rules
  *        included. Both are the caller's to free with lerq_report_free();
@@ -425,7 +436,7 @@ int lerq_renderer_set_paper(struct lerq_renderer *renderer, enum lerq_paper pape
  * @param data, size the document's bytes.
  * @param format LERQ_FORMAT_HTML, LERQ_FORMAT_TEXT or LERQ_FORMAT_PDF.
  * @param now the validation time for rules that compare with the present,
- *        or LERQ_NOW_CLOCK. The letter itself is dated by its IssuedAt
+ *        e.g. lerq_now(). The letter itself is dated by its IssuedAt
  *        (so is a PDF's creation date): the same document gives the same
  *        bytes.
  * @param[out] out the letter, NUL-terminated (the NUL is not counted in

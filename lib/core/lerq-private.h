@@ -162,6 +162,11 @@ int lerq__schema_validate(const struct lerq_ctx *ctx, xmlDocPtr doc,
  * frees. */
 char *lerq__schema_message(const char *raw, const xmlNode *node);
 
+/* What LERQ_NOW_CLOCK was before lerq_now() (INT64_MIN, never a time of
+ * the years 1-9999): programs built against that header still pass it, so
+ * the calls that take a time still read it as "the clock". */
+#define LERQ__CLOCK_SENTINEL INT64_MIN
+
 /* time.c: a parsed xs:dateTime (with zone) or xs:date. The fields are the
  * value as written; instant is UTC seconds (for a date: its midnight UTC). */
 struct lerq_datetime {

@@ -116,6 +116,11 @@ static inline struct lerq_doc *node_doc(const xmlNode *node)
  * out of memory, the message is simply not recorded. */
 int lerq__doc_fail(struct lerq_doc *doc, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Forgets the last failure: every public call that changes or writes the
+ * document calls it first, so that lerq_doc_error() always speaks of the
+ * last such call. (Rollbacks inside a failing call must not use a public
+ * call that would clear the message just recorded.) NULL is fine. */
+void lerq__doc_clear_error(struct lerq_doc *doc);
 
 /* document/fields.c: the row of the child element or attribute called name
  * (for attributes "xml:lang" is the one with a prefix), or NULL. */

@@ -9,10 +9,18 @@
 
 #include "document/document-private.h"
 
+void lerq__doc_clear_error(struct lerq_doc *doc)
+{
+	if (doc == NULL)
+		return;
+	free(doc->error);
+	doc->error = NULL;
+}
+
 int lerq__doc_fail(struct lerq_doc *doc, int err, const char *fmt, ...)
-                  {
-                  if (doc == NULL)
-                  return err;
+{
+	if (doc == NULL)
+		return err;
 	va_list ap;
 	va_start(ap, fmt);
 	char *msg = NULL;

@@ -80,6 +80,7 @@ LERQ_EXPORT int lerq_doc_write_memory(const struct lerq_ctx *ctx, struct lerq_do
 		*report = NULL;
 	if (ctx == NULL || doc == NULL || data == NULL || size == NULL)
 		return LERQ_EINVAL;
+	lerq__doc_clear_error(doc);
 	char *buf;
 	size_t len;
 	int r = lerq__xml_serialise(doc->xml, false, &buf, &len);
