@@ -222,6 +222,56 @@ const char *lerq_finding_path(const struct lerq_finding *finding);
  *  (borrowed, never NULL). */
 const char *lerq_finding_ref(const struct lerq_finding *finding);
 
+/**
+ * The report as JSON Lines, exactly the bytes `lerq validate --json`
+ * prints for one input (lerq's format specification, section 5): one
+ * object per kept finding, with the keys "file", "line", "column",
+ * "severity", "code", "message", "path" and "ref", then one summary
+ * object {"file": ..., "valid": true|false, "errors": N, "warnings": N}
+ * (the counts include suppressed findings), each followed by "\n".
+ * Strings are escaped as JSON requires; bytes of @p file that are not
+ * well-formed UTF-8 become U+FFFD.
+ * @param report the report.
+ * @param file the name to give as "file", e.g. the path that was
+ *        validated or "-"; UTF-8, NUL-terminated.
+ * @param[out] out the text, NUL-terminated, the caller's to free().
+ *        Set only on LERQ_OK.
+ * @param[out] out_size its length in bytes, without the NUL; may be NULL.
+ * @return LERQ_OK, LERQ_EINVAL for a NULL argument, LERQ_ENOMEM.
+ * Thread-safety: a report may be read by several threads at once.
+ */
+int lerq_report_to_json(const struct lerq_report *report, const char *file,
+                        char **out, size_t *out_size);
+
+/* ------------------------------------------------------------------ */
+/** @name The code table
+ *
+ * Every code a finding can carry, with its severity, its guideline or
+ * Convention reference and a short title: the catalogue a binding or a
+ * user interface can show. LERQ-R015 has two rows, one per severity (an
+ * error for emergency priority without Emergency, a warning the other
+ * way round); every other code has one. National profiles' own codes are
+ * not in it. The order is stable within a version of lerq but not
+ * across versions: look codes up by name.
+ */
+
+/** The number of rows of the code table (static). */
+size_t lerq_code_count(void);
+
+/**
+ * One row of the code table.
+ * @param index 0 to lerq_code_count() - 1.
+ * @param[out] code e.g. "LERQ-R001" (static); any out pointer may be NULL.
+ * @param[out] severity its severity (national profiles may change it).
+ * @param[out] ref e.g. "G§24", "C-Art 29.7"; "" where none (static).
+ * @param[out] title a few English words, e.g. "IssuedAt in the future"
+ *        (static).
+ * @return LERQ_OK, or LERQ_EINVAL for an index out of range (nothing set).
+ * Thread-safety: may be called from any thread.
+ */
+int lerq_code_get(size_t index, const char **code, enum lerq_severity *severity,
+                  const char **ref, const char **title);
+
 /* ------------------------------------------------------------------ */
 /** @name Validation */
 
