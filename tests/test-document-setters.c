@@ -489,6 +489,62 @@ static void test_error_cleared(void **state)
 	lerq_doc_free(doc);
 }
 
+/* An Attachment from bytes: its digest computed, all or nothing. */
+static void test_add_attachment(void **state)
+{
+	struct lerq_doc *doc = build_request(LERQ_DOC_REQUEST_DISCLOSURE);
+	struct lerq_elem *root = lerq_doc_root(doc), *att = NULL;
+	static const char pdf[] = "%PDF-1.7 order";
+
+	assert_int_equal(lerq_doc_add_attachment(doc, "Order", "pdf", "order.pdf", pdf,
+	                                         strlen(pdf), &att),
+	                 LERQ_EINVAL);
+	assert_null(att);
+	assert_non_null(strstr(lerq_doc_error(doc), "Attachment/MediaType"));
+	assert_int_equal(lerq_doc_add_attachment(doc, "", "application/pdf", "order.pdf", pdf,
+	                                         strlen(pdf), NULL),
+	                 LERQ_EINVAL);
+	assert_non_null(strstr(lerq_doc_error(doc), "Attachment/Title"));
+	assert_int_equal(lerq_doc_add_attachment(doc, "Order", "application/pdf", NULL, pdf,
+	                                         strlen(pdf), NULL),
+	                 LERQ_EINVAL);
+	assert_int_equal(lerq_doc_add_attachment(doc, "Order", "application/pdf", "order.pdf",
+	                                         NULL, 3, NULL),
+	                 LERQ_EINVAL);
+	assert_int_equal(lerq_doc_add_attachment(NULL, "Order", "application/pdf", "order.pdf",
+	                                         pdf, strlen(pdf), NULL),
+	                 LERQ_EINVAL);
+	assert_int_equal(lerq_elem_count(root, "Attachment"), 0);
+
+	OK(doc, lerq_doc_add_attachment(doc, "Order of the judge", "application/pdf",
+	                                "order.pdf", pdf, strlen(pdf), &att));
+	assert_string_equal(lerq_doc_error(doc), "");
+	assert_ptr_equal(att, lerq_doc_find(doc, "/Request/Attachment"));
+	assert_string_equal(lerq_elem_text(lerq_elem_child(att, "Title", 0)), "Order of the judge");
+	assert_string_equal(lerq_elem_text(lerq_elem_child(att, "MediaType", 0)),
+	                    "application/pdf");
+	assert_string_equal(lerq_elem_text(lerq_elem_child(att, "Reference", 0)), "order.pdf");
+	struct lerq_elem *digest = lerq_elem_child(att, "Digest", 0);
+	assert_string_equal(lerq_elem_text(digest),
+	                    "ffb254549aa70e1ec01bb0e6be8ef76f2b553cf9507993a6db590a662e3717c4");
+	assert_string_equal(lerq_elem_attr(digest, "algorithm"), "sha-256");
+	/* A second one, empty: the digest of nothing. */
+	OK(doc, lerq_doc_add_attachment(doc, "Empty", "text/plain", "empty.txt", NULL, 0, NULL));
+	assert_string_equal(lerq_elem_text(lerq_doc_find(doc, "/Request/Attachment[2]/Digest")),
+	                    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+
+	struct lerq_ctx *ctx;
+	assert_int_equal(lerq_ctx_new(0, &ctx), LERQ_OK);
+	char *data;
+	size_t size;
+	int r = lerq_doc_write_memory(ctx, doc, TEST_NOW, &data, &size, NULL);
+	if (r != LERQ_OK)
+		fail_msg("%s", lerq_doc_error(doc));
+	free(data);
+	lerq_ctx_free(ctx);
+	lerq_doc_free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -498,6 +554,7 @@ int main(void)
 		cmocka_unit_test(test_structure_refusals),
 		cmocka_unit_test(test_add_contact_atomic),
 		cmocka_unit_test(test_error_cleared),
+		cmocka_unit_test(test_add_attachment),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -255,6 +255,27 @@ int lerq_doc_add_contact(struct lerq_doc *doc, const char *name,
                          const char *title, const char *phone,
                          const char *email, struct lerq_elem **out);
 
+/**
+ * Add an Attachment (G§25): a document sent with the request or response,
+ * described by its title, media type and file name or URI, with the
+ * SHA-256 digest of its bytes computed here, so that the recipient can
+ * check the file is the one meant. The bytes themselves are not put in
+ * the document. Either all of it is added or nothing.
+ * @param doc the request or response.
+ * @param title what the attached document is (name: 1-200 characters),
+ *        e.g. "Order of the investigating judge".
+ * @param media_type its format, "type/subtype", e.g. "application/pdf".
+ * @param reference its file name or URI (name), e.g. "order-0042.pdf".
+ * @param data, size the attached file's bytes; data may be NULL only when
+ *        size is 0.
+ * @param[out] out the Attachment's handle, or NULL if not needed.
+ * @return LERQ_OK; LERQ_EINVAL when a value is refused (see
+ *         lerq_doc_error()) or a required argument is NULL; LERQ_ENOMEM.
+ */
+int lerq_doc_add_attachment(struct lerq_doc *doc, const char *title,
+                            const char *media_type, const char *reference,
+                            const void *data, size_t size, struct lerq_elem **out);
+
 /* ------------------------------------------------------------------ */
 /** @name Reading */
 

@@ -158,6 +158,22 @@ lerq_time_t lerq_now(void);
 int lerq_time_parse(const char *text, lerq_time_t *out);
 
 /* ------------------------------------------------------------------ */
+/** @name Digests */
+
+/**
+ * The SHA-256 digest (FIPS 180-4) of @p size bytes, as 64 lower-case
+ * hexadecimal digits: the value of an Attachment's Digest, whose
+ * algorithm is "sha-256" (lerq_doc_add_attachment() computes it itself).
+ * @param data the bytes; may be NULL only when @p size is 0.
+ * @param size their number.
+ * @param[out] out 65 chars: the digits and a NUL.
+ * @return LERQ_OK, or LERQ_EINVAL for a NULL @p out or NULL data with a
+ *         size.
+ * Thread-safety: may be called from any thread.
+ */
+int lerq_sha256_hex(const void *data, size_t size, char out[65]);
+
+/* ------------------------------------------------------------------ */
 /** @name Findings and reports */
 
 /** How serious a finding is. A document is valid when it has no error. */

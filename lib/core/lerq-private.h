@@ -278,6 +278,9 @@ int lerq__letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
                       xmlDocPtr *model);
 /* ---- end of letters ---------------------------------------------------- */
 
+/* sha256.c: the SHA-256 digest of data (FIPS 180-4). */
+void lerq__sha256(const void *data, size_t size, unsigned char digest[32]);
+
 /* text.c: small string helpers */
 /* Collapses whitespace as xs:token does (tabs, newlines and runs of
  * spaces become one space; leading and trailing ones go). Caller frees;

@@ -432,3 +432,50 @@ LERQ_EXPORT int lerq_doc_add_contact(struct lerq_doc *doc, const char *name,
 		*out = contact;
 	return LERQ_OK;
 }
+
+LERQ_EXPORT int lerq_doc_add_attachment(struct lerq_doc *doc, const char *title,
+                                        const char *media_type, const char *reference,
+                                        const void *data, size_t size,
+                                        struct lerq_elem **out)
+{
+	if (doc == NULL)
+		return LERQ_EINVAL;
+	lerq__doc_clear_error(doc);
+	if (data == NULL && size > 0)
+		return lerq__doc_fail(doc, LERQ_EINVAL, "Attachment: no data but a size of %zu",
+		                     size);
+	struct lerq_elem *root = lerq_doc_root(doc);
+	const struct field *af = lerq__field_child(node_field(elem_node(root)), "Attachment");
+	char digest[65];
+	lerq_sha256_hex(data, size, digest);
+	static const char *const names[] = { "Title", "MediaType", "Reference" };
+	const char *values[] = { title, media_type, reference };
+	for (size_t i = 0; i < 3; i++) {
+		char label[32];
+		snprintf(label, sizeof(label), "Attachment/%s", names[i]);
+		int r = check_value(doc, label, lerq__field_child(af, names[i]), values[i], NULL);
+		if (r != LERQ_OK)
+			return r;
+	}
+
+	/* Every value is good: what fails now is memory, and then the
+	 * Attachment goes again. */
+	struct lerq_elem *att = NULL;
+	int r = lerq_elem_add(root, "Attachment", &att);
+	if (r != LERQ_OK)
+		return r;
+	r = lerq_elem_add_text(att, "Title", title, NULL);
+	if (r == LERQ_OK)
+		r = lerq_elem_add_text(att, "MediaType", media_type, NULL);
+	if (r == LERQ_OK)
+		r = lerq_elem_add_text(att, "Digest", digest, NULL);
+	if (r == LERQ_OK)
+		r = lerq_elem_add_text(att, "Reference", reference, NULL);
+	if (r != LERQ_OK) {
+		discard(att);
+		return r;
+	}
+	if (out != NULL)
+		*out = att;
+	return LERQ_OK;
+}
