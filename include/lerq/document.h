@@ -379,9 +379,49 @@ enum lerq_parse_flags {
 	/** Also give back a document that passes the schema but breaks a rule
 	 *  (its report has errors), for example to read its
 	 *  RegistrationNumber and answer it with a rejection. Refused input
-	 *  and schema errors still give no document. */
+	 *  and schema errors still give no document (for those, see
+	 *  LERQ_PARSE_KEEP_SCHEMA_INVALID). */
 	LERQ_PARSE_KEEP_INVALID = 1 << 0,
+	/** Also give back a document that fails the schema, as long as it is
+	 *  well-formed, safely parsed and a lerq Request or Response of
+	 *  version 1.0, for example to read the RegistrationNumber and the
+	 *  sender of a malformed request and answer it "rejected" (G§57).
+	 *  Implies LERQ_PARSE_KEEP_INVALID. Such a document is read
+	 *  leniently: elements and attributes the format does not have at
+	 *  their place are dropped (no handle could reach them), the rest is
+	 *  kept in its order with its values unchecked, so required elements
+	 *  may be missing and values malformed. lerq_doc_validity() says
+	 *  LERQ_DOC_SCHEMA_INVALID. Refused input (LERQ-P00x, LERQ-S002)
+	 *  still gives no document. */
+	LERQ_PARSE_KEEP_SCHEMA_INVALID = 1 << 1,
 };
+
+/** What lerq knows of a document's validity (lerq_doc_validity()). */
+enum lerq_doc_validity {
+	/** Not validated since it was created or last changed: built in
+	 *  memory, or changed by a building call (even a refused one) after
+	 *  it was parsed or written. */
+	LERQ_DOC_UNCHECKED = 0,
+	/** Passed the schema and the rules when it was last parsed or
+	 *  written (warnings allowed). */
+	LERQ_DOC_VALID = 1,
+	/** Passed the schema but broke a rule (LERQ_PARSE_KEEP_INVALID, or a
+	 *  write that was refused). */
+	LERQ_DOC_RULES_INVALID = 2,
+	/** Failed the schema (LERQ_PARSE_KEEP_SCHEMA_INVALID, or a write that
+	 *  was refused): fields may be missing, misplaced or malformed. */
+	LERQ_DOC_SCHEMA_INVALID = 3,
+};
+
+/**
+ * The verdict of the last validation of @p doc: when it was parsed
+ * (lerq_doc_parse_memory()) or last written (lerq_doc_write_memory(),
+ * lerq_doc_write_file()). Any building call since makes it
+ * LERQ_DOC_UNCHECKED. A program that keeps invalid documents checks this
+ * before acting on one.
+ * @return the verdict; LERQ_DOC_UNCHECKED for NULL.
+ */
+enum lerq_doc_validity lerq_doc_validity(const struct lerq_doc *doc);
 
 /**
  * Parse a received document into a struct lerq_doc, through the same
@@ -394,13 +434,15 @@ enum lerq_parse_flags {
  * @param data the document's bytes; need not be NUL-terminated.
  * @param size number of bytes.
  * @param now the validation time, e.g. lerq_now().
- * @param flags 0 or LERQ_PARSE_KEEP_INVALID.
+ * @param flags 0, LERQ_PARSE_KEEP_INVALID or LERQ_PARSE_KEEP_SCHEMA_INVALID.
  * @param[out] out the document, to be freed with lerq_doc_free(); set
- *        only on success.
+ *        only on success. With a LERQ_PARSE_KEEP_* flag it may be invalid:
+ *        lerq_doc_validity() says so, and the report says why.
  * @param[out] report if not NULL, receives the report whenever validation
  *        ran (to be freed with lerq_report_free()); NULL otherwise.
- * @return LERQ_OK; LERQ_EDOCUMENT when the document was refused or is
- *         invalid (see the report); LERQ_EINVAL when an argument is wrong;
+ * @return LERQ_OK; LERQ_EDOCUMENT when the document was refused, or is
+ *         invalid and @p flags do not ask to keep it (see the report);
+ *         LERQ_EINVAL when an argument or flag is wrong;
  *         LERQ_ENOMEM; LERQ_EINTERNAL.
  * Thread-safety: safe to call concurrently on one context.
  */

@@ -122,6 +122,12 @@ void lerq__report_set_severity(struct lerq_report *report, const char *code,
  * *doc_out is NULL otherwise; the caller frees it with xmlFreeDoc(). */
 int lerq__validate_doc(const struct lerq_ctx *ctx, const void *data, size_t size,
                       lerq_time_t now, struct lerq_report **out, xmlDocPtr *doc_out);
+/* As lerq__validate_doc(), but *doc_out is also handed back when the
+ * document failed the schema (well-formed, with a lerq root and version:
+ * never a refused one); *schema_passed says which. */
+int lerq__validate_doc_any(const struct lerq_ctx *ctx, const void *data, size_t size,
+                          lerq_time_t now, struct lerq_report **out, xmlDocPtr *doc_out,
+                          bool *schema_passed);
 
 /* io.c: reads a whole file, or limit + 1 bytes of a larger one (enough
  * to refuse it without holding it all). LERQ_EIO with errno set. */
