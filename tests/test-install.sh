@@ -37,6 +37,12 @@ for f in bin/lerq include/lerq/lerq.h include/lerq/document.h include/lerq/versi
 	share/lerq/schemas/lerq.xsd; do
 	[ -e "$prefix/$f" ] || fail "$f not installed under $prefix"
 done
+for f in profiles.md letterhead.md letter-model.md pdf.md README.md \
+	examples/validate.py examples/validate-file.c examples/build-preservation.c \
+	examples/preservation-request.xml examples/letterhead/letterhead.xsl; do
+	[ -e "$prefix/share/doc/lerq/$f" ] || fail "share/doc/lerq/$f not installed"
+done
+[ ! -e "$prefix/share/doc/lerq/examples/meson.build" ] || fail "examples/meson.build installed"
 if command -v scdoc >/dev/null 2>&1; then
 	[ -n "$(find "$prefix" -name lerq.1)" ] || fail "man page not installed"
 fi

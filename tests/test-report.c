@@ -222,6 +222,23 @@ static void test_code_table_matches_spec(void **state)
 	assert_int_equal(lerq_code_get(0, NULL, NULL, NULL, NULL), LERQ_OK);
 }
 
+/* The man page lists every code of the table. */
+static void test_man_page_lists_every_code(void **state)
+{
+	size_t size;
+	char *page = test_slurp(LERQ_TEST_SOURCE_ROOT "/doc/lerq.1.scd", &size);
+	for (size_t i = 0; i < lerq_code_count(); i++) {
+		const char *code;
+		enum lerq_severity severity;
+		char entry[64];
+		assert_int_equal(lerq_code_get(i, &code, &severity, NULL, NULL), LERQ_OK);
+		snprintf(entry, sizeof(entry), "*%s* (%s)", code, lerq_severity_name(severity));
+		if (strstr(page, entry) == NULL)
+			fail_msg("doc/lerq.1.scd does not list %s", entry);
+	}
+	free(page);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -231,6 +248,7 @@ int main(void)
 		cmocka_unit_test(test_json_suppressed),
 		cmocka_unit_test(test_json_refusals),
 		cmocka_unit_test(test_code_table_matches_spec),
+		cmocka_unit_test(test_man_page_lists_every_code),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
