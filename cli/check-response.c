@@ -80,7 +80,7 @@ static int verdict(const struct lerq_report *report, bool strict)
 int cmd_check_response(int argc, char **argv)
 {
 	struct output out = { .stream = stdout, .format = OUTPUT_TEXT, .colour = false };
-	lerq_time_t now = LERQ_NOW_CLOCK;
+	lerq_time_t now = lerq_now();
 	bool strict = false;
 	const char **profiles = calloc((size_t)argc, sizeof(*profiles));
 	size_t profile_count = 0;

@@ -25,10 +25,11 @@ struct command {
 static int cmd_help(int argc, char **argv);
 
 static const struct command commands[] = {
-	{ "validate", cmd_validate, "Check requests and responses against the schema and the rules" },
-	{ "check-response", cmd_check_response, "Check a response against the request it answers" },
-	{ "new", cmd_new, "Write a template request or response to fill in" },
-	{ "render", cmd_render, "Render a request or response as a letter (HTML or text)" },
+	{ "validate", cmd_validate, "Check documents: schema and rules (text or JSON Lines)" },
+	{ "check-response", cmd_check_response,
+	  "Check a response against its request (text or JSON Lines)" },
+	{ "new", cmd_new, "Write a template request or response (XML) to fill in" },
+	{ "render", cmd_render, "Render a document as a letter: HTML, text or PDF" },
 	{ "help", cmd_help, "Show this help, or the help of a command" },
 };
 
@@ -47,7 +48,7 @@ static void print_usage(FILE *stream)
 	      "\n"
 	      "Commands:\n", stream);
 	for (i = 0; i < ARRAY_SIZE(commands); i++)
-		fprintf(stream, "  %-10s %s\n", commands[i].name, commands[i].help);
+		fprintf(stream, "  %-14s %s\n", commands[i].name, commands[i].help);
 	fputs("\nRun 'lerq COMMAND --help' for the options of a command.\n", stream);
 }
 

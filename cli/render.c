@@ -53,7 +53,8 @@ static void print_help(void)
 	      "      --to FORMAT        html (the default), text, or pdf\n"
 	      "      --paper SIZE       paper of a PDF letter: a4 (the default) or letter\n"
 	      "      --letterhead FILE  the agency's letterhead: a stylesheet that imports\n"
-	      "                         res:///letter.xsl (see doc/letterhead.md)\n"
+	      "                         res:///letter.xsl (see letterhead.md in lerq's\n"
+	      "                         documentation, share/doc/lerq)\n"
 	      "      --now DATETIME     the validation time, e.g. 2026-03-01T09:30:00Z\n"
 	      "      --profile FILE     also apply a national profile; may be repeated\n"
 	      "  -o, --output OUT       write the letter to OUT, through a temporary file\n"
@@ -201,7 +202,7 @@ int cmd_render(int argc, char **argv)
 {
 	struct job job = {
 		.format = LERQ_FORMAT_HTML,
-		.now = LERQ_NOW_CLOCK,
+		.now = lerq_now(),
 	};
 	const char *letterhead = NULL;
 	enum lerq_paper paper = LERQ_PAPER_A4;

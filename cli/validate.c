@@ -194,7 +194,7 @@ int cmd_validate(int argc, char **argv)
 {
 	struct validation v = {
 		.ctx = NULL,
-		.now = LERQ_NOW_CLOCK,
+		.now = lerq_now(),
 		.strict = false,
 		.out = { .stream = stdout, .format = OUTPUT_TEXT, .colour = false },
 	};

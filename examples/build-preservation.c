@@ -134,11 +134,11 @@ int main(int argc, char **argv)
 	}
 
 	if (argc == 2) {
-		err = lerq_doc_write_file(ctx, doc, argv[1], LERQ_NOW_CLOCK, &report);
+		err = lerq_doc_write_file(ctx, doc, argv[1], lerq_now(), &report);
 	} else {
 		char *data;
 		size_t size;
-		err = lerq_doc_write_memory(ctx, doc, LERQ_NOW_CLOCK, &data, &size, &report);
+		err = lerq_doc_write_memory(ctx, doc, lerq_now(), &data, &size, &report);
 		if (err == 0) {
 			fwrite(data, 1, size, stdout);
 			free(data);

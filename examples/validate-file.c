@@ -35,7 +35,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "validate-file: %s\n", lerq_strerror(err));
 		return 2;
 	}
-	err = lerq_validate_file(ctx, path, LERQ_NOW_CLOCK, &report);
+	err = lerq_validate_file(ctx, path, lerq_now(), &report);
 	if (err < 0) {
 		fprintf(stderr, "validate-file: %s: %s\n", path,
 		        err == LERQ_EIO ? strerror(errno) : lerq_strerror(err));

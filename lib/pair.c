@@ -4,7 +4,6 @@
  * their own; the pair rules then run when both passed the schema. */
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/lerq-private.h"
 #include "profile/profile.h"
@@ -191,8 +190,8 @@ LERQ_EXPORT int lerq_check_response_memory(const struct lerq_ctx *ctx,
 	if (ctx == NULL || request_report == NULL || response_report == NULL ||
 	    (request == NULL && request_size > 0) || (response == NULL && response_size > 0))
 		return LERQ_EINVAL;
-	if (now == LERQ_NOW_CLOCK)
-		now = (lerq_time_t)time(NULL);
+	if (now == LERQ__CLOCK_SENTINEL)
+		now = lerq_now();
 
 	struct lerq_report *req_report = NULL, *rsp_report = NULL;
 	xmlDocPtr req = NULL, rsp = NULL;

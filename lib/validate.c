@@ -2,7 +2,6 @@
 /* Validation in the spec's order (section 4): size, parsing, root and
  * version, schema, rules. A refusal is the only finding for its document. */
 #include <stdlib.h>
-#include <time.h>
 
 #include "core/lerq-private.h"
 #include "profile/profile.h"
@@ -22,12 +21,27 @@ static int run_rules(const struct lerq_ctx *ctx, xmlDocPtr doc, lerq_time_t now,
 int lerq__validate_doc(const struct lerq_ctx *ctx, const void *data, size_t size,
                       lerq_time_t now, struct lerq_report **out, xmlDocPtr *doc_out)
 {
+	bool schema_passed;
+	int r = lerq__validate_doc_any(ctx, data, size, now, out, doc_out, &schema_passed);
+	if (r == LERQ_OK && doc_out != NULL && *doc_out != NULL && !schema_passed) {
+		xmlFreeDoc(*doc_out);
+		*doc_out = NULL;
+	}
+	return r;
+}
+
+int lerq__validate_doc_any(const struct lerq_ctx *ctx, const void *data, size_t size,
+                          lerq_time_t now, struct lerq_report **out, xmlDocPtr *doc_out,
+                          bool *schema_passed_out)
+{
 	if (doc_out)
 		*doc_out = NULL;
+	if (schema_passed_out)
+		*schema_passed_out = false;
 	if (ctx == NULL || out == NULL || (data == NULL && size > 0))
 		return LERQ_EINVAL;
-	if (now == LERQ_NOW_CLOCK)
-		now = (lerq_time_t)time(NULL);
+	if (now == LERQ__CLOCK_SENTINEL)
+		now = lerq_now();
 
 	struct lerq_report *report = lerq__report_new();
 	if (report == NULL)
@@ -35,9 +49,9 @@ int lerq__validate_doc(const struct lerq_ctx *ctx, const void *data, size_t size
 	lerq__report_set_limit(report, ctx->max_findings);
 
 	xmlDocPtr doc = NULL;
-	bool schema_passed = false;
+	bool schema_passed = false, root_ok = false;
 	int r = lerq__parse(ctx, data, size, &doc, report);
-	if (r == LERQ_OK && doc != NULL && lerq__check_root(doc, report, &r))
+	if (r == LERQ_OK && doc != NULL && (root_ok = lerq__check_root(doc, report, &r)))
 		r = lerq__schema_validate(ctx, doc, report);
 	/* The rules run only on documents that pass the schema (a schema
 	 * error may hide what they look for). */
@@ -53,10 +67,14 @@ int lerq__validate_doc(const struct lerq_ctx *ctx, const void *data, size_t size
 		lerq_report_free(report);
 		return r;
 	}
-	if (doc_out && schema_passed)
+	/* A refused document (P00x, S002) is never handed out. */
+	if (doc_out && root_ok) {
 		*doc_out = doc;
-	else
+		if (schema_passed_out)
+			*schema_passed_out = schema_passed;
+	} else {
 		xmlFreeDoc(doc);
+	}
 	*out = report;
 	return LERQ_OK;
 }

@@ -168,6 +168,43 @@ static void test_json_lines(void **state)
 	run_free(&r);
 }
 
+/* --json prints lerq_report_to_json()'s bytes, input after input. */
+static void test_json_is_the_library_s(void **state)
+{
+	static const char *const paths[] = {
+		EXAMPLE("preservation-request.xml"),
+		EXAMPLE("response.xml"),
+		DATA("schema/s001-bad-date.xml"),
+		DATA("schema/s002-wrong-root.xml"),
+		DATA("hostile/xxe-file.xml"),
+		DATA("render/non-latin-names.xml"),
+	};
+	struct lerq_ctx *ctx;
+	assert_int_equal(lerq_ctx_new(0, &ctx), LERQ_OK);
+	size_t n = sizeof(paths) / sizeof(paths[0]), len = 0;
+	char *want = NULL;
+	for (size_t i = 0; i < n; i++) {
+		struct lerq_report *report;
+		char *json;
+		size_t size;
+		assert_int_equal(lerq_validate_file(ctx, paths[i], TEST_NOW, &report), LERQ_OK);
+		assert_int_equal(lerq_report_to_json(report, paths[i], &json, &size), LERQ_OK);
+		want = realloc(want, len + size + 1);
+		assert_non_null(want);
+		memcpy(want + len, json, size + 1);
+		len += size;
+		free(json);
+		lerq_report_free(report);
+	}
+	struct run r = RUN(NULL, "validate", "--json", "--now", "2026-11-26T12:00:00Z", paths[0],
+	                   paths[1], paths[2], paths[3], paths[4], paths[5]);
+	assert_int_equal(r.status, 1);
+	assert_string_equal(r.out, want);
+	run_free(&r);
+	free(want);
+	lerq_ctx_free(ctx);
+}
+
 static void test_stdin(void **state)
 {
 	struct run r = RUN(valid, "validate", "--json", "-");
@@ -288,6 +325,7 @@ int main(void)
 		cmocka_unit_test(test_valid_exits_0_silently),
 		cmocka_unit_test(test_refused_text_line),
 		cmocka_unit_test(test_json_lines),
+		cmocka_unit_test(test_json_is_the_library_s),
 		cmocka_unit_test(test_stdin),
 		cmocka_unit_test(test_unreadable_input_exit_2),
 		cmocka_unit_test(test_directory_sorted_recursive),

@@ -269,10 +269,23 @@ static void test_times(void **state)
 		OK(doc, lerq_elem_set_time(on, cases[i].t, cases[i].offset));
 		assert_string_equal(lerq_elem_text(on), cases[i].date);
 	}
-	OK(doc, lerq_doc_set_issued_at(doc, LERQ_NOW_CLOCK, 0));
-	lerq_time_t t;
+	/* "Now" is an ordinary time: lerq_now(), plus what one likes. */
+	lerq_time_t before = lerq_now(), t;
+	OK(doc, lerq_doc_set_issued_at(doc, lerq_now() + 90 * 86400, 0));
 	assert_int_equal(lerq_time_parse(lerq_elem_text(issued), &t), LERQ_OK);
-	assert_true(t > TEST_NOW - 86400 * 365 * 10);
+	assert_in_range(t, before + 90 * 86400, lerq_now() + 90 * 86400);
+	/* The old name compiles and now means the same. */
+	OK(doc, lerq_doc_set_issued_at(doc, LERQ_NOW_CLOCK + 86400, 0));
+	assert_int_equal(lerq_time_parse(lerq_elem_text(issued), &t), LERQ_OK);
+	assert_in_range(t, before + 86400, lerq_now() + 86400);
+	/* A program built against the old header passes INT64_MIN: the
+	 * clock, still. */
+	OK(doc, lerq_doc_set_issued_at(doc, INT64_MIN, 0));
+	assert_int_equal(lerq_time_parse(lerq_elem_text(issued), &t), LERQ_OK);
+	assert_in_range(t, before, lerq_now());
+	OK(doc, lerq_elem_set_time(issued, INT64_MIN, 0));
+	assert_int_equal(lerq_time_parse(lerq_elem_text(issued), &t), LERQ_OK);
+	assert_in_range(t, before, lerq_now());
 
 	assert_int_equal(lerq_elem_set_time(issued, TEST_NOW, 841), LERQ_EINVAL);
 	assert_int_equal(lerq_elem_set_time(issued, TEST_NOW, -841), LERQ_EINVAL);
@@ -541,6 +554,133 @@ static void test_revision_1_1_fields(void **state)
 	lerq_ctx_free(ctx);
 }
 
+/* lerq_doc_error() speaks of the last call that changed or wrote the
+ * document: a success clears what an earlier failure left. */
+static void test_error_cleared(void **state)
+{
+	struct lerq_doc *doc = build_request(LERQ_DOC_REQUEST_DISCLOSURE);
+	struct lerq_elem *root = lerq_doc_root(doc);
+	struct lerq_elem *phone = lerq_doc_find(doc, "/Request/IssuingAuthority/Contact/Phone");
+	assert_non_null(phone);
+	assert_string_equal(lerq_doc_error(doc), "");
+
+	assert_int_equal(lerq_elem_set_text(phone, "12"), LERQ_EINVAL);
+	assert_non_null(strstr(lerq_doc_error(doc), "Phone"));
+	/* A reading call leaves it. */
+	assert_non_null(lerq_doc_find(doc, "/Request/IssuedAt"));
+	assert_non_null(strstr(lerq_doc_error(doc), "Phone"));
+	OK(doc, lerq_elem_set_text(phone, "+31201234567"));
+	assert_string_equal(lerq_doc_error(doc), "");
+
+	/* Each kind of call clears it. */
+	static const char *const calls[] = { "add", "add_text", "set_attr", "remove",
+	                                     "set_time", "number", "issued", "contact" };
+	for (size_t i = 0; i < sizeof(calls) / sizeof(calls[0]); i++) {
+		assert_int_equal(lerq_elem_add(root, "Nonsense", NULL), LERQ_EINVAL);
+		assert_string_not_equal(lerq_doc_error(doc), "");
+		const char *c = calls[i];
+		int r;
+		if (strcmp(c, "add") == 0)
+			r = lerq_elem_add(lerq_elem_child(root, "IssuingAuthority", 0), "Contact", NULL);
+		else if (strcmp(c, "add_text") == 0)
+			r = lerq_elem_add_text(lerq_doc_find(doc, "/Request/IssuingAuthority/Contact"),
+			                       "Title", "Officer", NULL);
+		else if (strcmp(c, "set_attr") == 0)
+			r = lerq_elem_set_attr(root, "xml:lang", "fr");
+		else if (strcmp(c, "remove") == 0)
+			r = lerq_elem_remove(lerq_doc_find(doc, "/Request/IssuingAuthority/Contact[2]"));
+		else if (strcmp(c, "set_time") == 0)
+			r = lerq_elem_set_time(lerq_doc_find(doc, "/Request/IssuedAt"), TEST_NOW, 0);
+		else if (strcmp(c, "number") == 0)
+			r = lerq_doc_set_registration_number(doc, "REG-2");
+		else if (strcmp(c, "issued") == 0)
+			r = lerq_doc_set_issued_at(doc, TEST_NOW, 60);
+		else
+			r = lerq_doc_add_contact(doc, "B", NULL, "+31201234568", "b@police.example",
+			                         NULL);
+		if (r != LERQ_OK)
+			fail_msg("%s: %d: %s", c, r, lerq_doc_error(doc));
+		assert_string_equal(lerq_doc_error(doc), "");
+	}
+
+	/* Writing: a refused document leaves its first error, a good one
+	 * clears it. */
+	struct lerq_ctx *ctx;
+	assert_int_equal(lerq_ctx_new(0, &ctx), LERQ_OK);
+	char *data;
+	size_t size;
+	struct lerq_elem *number = lerq_doc_find(doc, "/Request/RegistrationNumber");
+	assert_int_equal(lerq_elem_remove(number), LERQ_OK);
+	assert_int_equal(lerq_doc_write_memory(ctx, doc, TEST_NOW, &data, &size, NULL),
+	                 LERQ_EDOCUMENT);
+	assert_non_null(strstr(lerq_doc_error(doc), "not valid"));
+	OK(doc, lerq_doc_set_registration_number(doc, "REG-3"));
+	assert_string_equal(lerq_doc_error(doc), "");
+	int r = lerq_doc_write_memory(ctx, doc, TEST_NOW, &data, &size, NULL);
+	if (r != LERQ_OK)
+		fail_msg("%s", lerq_doc_error(doc));
+	assert_string_equal(lerq_doc_error(doc), "");
+	free(data);
+	lerq_ctx_free(ctx);
+	lerq_doc_free(doc);
+}
+
+/* An Attachment from bytes: its digest computed, all or nothing. */
+static void test_add_attachment(void **state)
+{
+	struct lerq_doc *doc = build_request(LERQ_DOC_REQUEST_DISCLOSURE);
+	struct lerq_elem *root = lerq_doc_root(doc), *att = NULL;
+	static const char pdf[] = "%PDF-1.7 order";
+
+	assert_int_equal(lerq_doc_add_attachment(doc, "Order", "pdf", "order.pdf", pdf,
+	                                         strlen(pdf), &att),
+	                 LERQ_EINVAL);
+	assert_null(att);
+	assert_non_null(strstr(lerq_doc_error(doc), "Attachment/MediaType"));
+	assert_int_equal(lerq_doc_add_attachment(doc, "", "application/pdf", "order.pdf", pdf,
+	                                         strlen(pdf), NULL),
+	                 LERQ_EINVAL);
+	assert_non_null(strstr(lerq_doc_error(doc), "Attachment/Title"));
+	assert_int_equal(lerq_doc_add_attachment(doc, "Order", "application/pdf", NULL, pdf,
+	                                         strlen(pdf), NULL),
+	                 LERQ_EINVAL);
+	assert_int_equal(lerq_doc_add_attachment(doc, "Order", "application/pdf", "order.pdf",
+	                                         NULL, 3, NULL),
+	                 LERQ_EINVAL);
+	assert_int_equal(lerq_doc_add_attachment(NULL, "Order", "application/pdf", "order.pdf",
+	                                         pdf, strlen(pdf), NULL),
+	                 LERQ_EINVAL);
+	assert_int_equal(lerq_elem_count(root, "Attachment"), 0);
+
+	OK(doc, lerq_doc_add_attachment(doc, "Order of the judge", "application/pdf",
+	                                "order.pdf", pdf, strlen(pdf), &att));
+	assert_string_equal(lerq_doc_error(doc), "");
+	assert_ptr_equal(att, lerq_doc_find(doc, "/Request/Attachment"));
+	assert_string_equal(lerq_elem_text(lerq_elem_child(att, "Title", 0)), "Order of the judge");
+	assert_string_equal(lerq_elem_text(lerq_elem_child(att, "MediaType", 0)),
+	                    "application/pdf");
+	assert_string_equal(lerq_elem_text(lerq_elem_child(att, "Reference", 0)), "order.pdf");
+	struct lerq_elem *digest = lerq_elem_child(att, "Digest", 0);
+	assert_string_equal(lerq_elem_text(digest),
+	                    "ffb254549aa70e1ec01bb0e6be8ef76f2b553cf9507993a6db590a662e3717c4");
+	assert_string_equal(lerq_elem_attr(digest, "algorithm"), "sha-256");
+	/* A second one, empty: the digest of nothing. */
+	OK(doc, lerq_doc_add_attachment(doc, "Empty", "text/plain", "empty.txt", NULL, 0, NULL));
+	assert_string_equal(lerq_elem_text(lerq_doc_find(doc, "/Request/Attachment[2]/Digest")),
+	                    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+
+	struct lerq_ctx *ctx;
+	assert_int_equal(lerq_ctx_new(0, &ctx), LERQ_OK);
+	char *data;
+	size_t size;
+	int r = lerq_doc_write_memory(ctx, doc, TEST_NOW, &data, &size, NULL);
+	if (r != LERQ_OK)
+		fail_msg("%s", lerq_doc_error(doc));
+	free(data);
+	lerq_ctx_free(ctx);
+	lerq_doc_free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -550,6 +690,8 @@ int main(void)
 		cmocka_unit_test(test_structure_refusals),
 		cmocka_unit_test(test_add_contact_atomic),
 		cmocka_unit_test(test_revision_1_1_fields),
+		cmocka_unit_test(test_error_cleared),
+		cmocka_unit_test(test_add_attachment),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -399,10 +399,131 @@ static void test_parse_refusals(void **state)
 	                 LERQ_EINVAL);
 	assert_int_equal(lerq_doc_parse_memory(ctx, "<a/>", 4, TEST_NOW, 0, NULL, NULL),
 	                 LERQ_EINVAL);
-	assert_int_equal(lerq_doc_parse_memory(ctx, "<a/>", 4, TEST_NOW, 2, &doc, NULL),
+	assert_int_equal(lerq_doc_parse_memory(ctx, "<a/>", 4, TEST_NOW, 4, &doc, NULL),
 	                 LERQ_EINVAL);
 	assert_int_equal(lerq_doc_parse_file(ctx, NULL, TEST_NOW, 0, &doc, NULL), LERQ_EINVAL);
 	assert_null(doc);
+	lerq_ctx_free(ctx);
+}
+
+/* A document that fails the schema is readable with
+ * LERQ_PARSE_KEEP_SCHEMA_INVALID, marked so, with its report; refused
+ * input still gives nothing. */
+static void test_parse_keep_schema_invalid(void **state)
+{
+	struct lerq_ctx *ctx = test_ctx();
+	struct lerq_doc *doc = NULL;
+	struct lerq_report *report = NULL;
+	const char *path = DATA("parse/schema-invalid-request.xml");
+
+	/* Without the flag, or with KEEP_INVALID alone: no document. */
+	for (unsigned int flags = 0; flags <= LERQ_PARSE_KEEP_INVALID; flags++) {
+		assert_int_equal(lerq_doc_parse_file(ctx, path, TEST_NOW, flags, &doc, &report),
+		                 LERQ_EDOCUMENT);
+		assert_null(doc);
+		assert_has_finding(report, "LERQ-S001");
+		lerq_report_free(report);
+	}
+
+	assert_int_equal(lerq_doc_parse_file(ctx, path, TEST_NOW, LERQ_PARSE_KEEP_SCHEMA_INVALID,
+	                                     &doc, &report), LERQ_OK);
+	assert_non_null(doc);
+	assert_int_equal(lerq_doc_validity(doc), LERQ_DOC_SCHEMA_INVALID);
+	assert_false(lerq_report_is_valid(report));
+	/* The report is the validator's: the first schema error, with its
+	 * line and path. */
+	const struct lerq_finding *f = lerq_report_get(report, 0);
+	assert_string_equal(lerq_finding_code(f), "LERQ-S001");
+	assert_int_equal(lerq_finding_line(f), 7);
+	assert_string_equal(lerq_finding_path(f), "/Request/@colour");
+	assert_non_null(strstr(lerq_finding_message(f), "colour"));
+	f = lerq_report_get(report, 1);
+	assert_string_equal(lerq_finding_code(f), "LERQ-S001");
+	assert_int_equal(lerq_finding_line(f), 8);
+	assert_string_equal(lerq_finding_path(f), "/Request/IssuingAuthority");
+	lerq_report_free(report);
+
+	/* What the provider needs to answer it. */
+	assert_int_equal(lerq_doc_kind(doc), LERQ_DOC_REQUEST_DISCLOSURE);
+	struct lerq_elem *root = lerq_doc_root(doc);
+	assert_string_equal(lerq_elem_text(lerq_elem_child(root, "RegistrationNumber", 0)),
+	                    "LKA-NRW/41.3/2026/004187");
+	assert_int_equal(lerq_elem_count(root, "RegistrationNumber"), 1); /* not the decoy */
+	assert_string_equal(lerq_elem_text(lerq_doc_find(doc, "/Request/IssuingAuthority/"
+	                                                      "AgencyName")),
+	                    "Landeskriminalamt Nordrhein-Westfalen");
+	struct lerq_elem *contact = lerq_doc_find(doc, "/Request/IssuingAuthority/Contact");
+	assert_string_equal(lerq_elem_text(lerq_elem_child(contact, "Email", 0)),
+	                    "julia.hartmann@polizei.nrw");
+	/* A malformed value is kept as it came (collapsed), unchecked. */
+	assert_string_equal(lerq_elem_text(lerq_elem_child(contact, "Phone", 0)), "0211 939 4417");
+	/* What the format does not have is gone. */
+	assert_null(lerq_elem_attr(root, "colour"));
+	assert_string_equal(lerq_elem_attr(root, "xml:lang"), "en");
+	assert_null(lerq_elem_child(root, "IssuedAt", 0));
+
+	/* Written as it is, it is refused; made whole by the builder, it is
+	 * written, and it is valid again. */
+	char *data = NULL;
+	size_t size;
+	assert_int_equal(lerq_doc_write_memory(ctx, doc, TEST_NOW, &data, &size, NULL),
+	                 LERQ_EDOCUMENT);
+	assert_int_equal(lerq_doc_validity(doc), LERQ_DOC_SCHEMA_INVALID);
+	for (xmlNodePtr c = xmlDocGetRootElement(doc->xml)->children; c; c = c->next)
+		assert_string_not_equal((const char *)c->name, "Bogus");
+	assert_null(lerq_elem_child(contact, "Pager", 0));
+	assert_int_equal(lerq_elem_count(contact, "Phone"), 1);
+	assert_int_equal(lerq_elem_set_text(lerq_elem_child(contact, "Phone", 0), "+492119394417"),
+	                 LERQ_OK);
+	assert_int_equal(lerq_doc_validity(doc), LERQ_DOC_UNCHECKED);
+	lerq_doc_free(doc);
+	doc = NULL;
+
+	/* A document breaking a rule only, with this flag: kept, and marked
+	 * as breaking a rule; a valid one is valid. */
+	lerq_time_t long_ago = 1577836800; /* 2020-01-01: IssuedAt in the future */
+	assert_int_equal(lerq_doc_parse_file(ctx, EXAMPLE("disclosure-request.xml"), long_ago,
+	                                     LERQ_PARSE_KEEP_SCHEMA_INVALID, &doc, NULL),
+	                 LERQ_OK);
+	assert_int_equal(lerq_doc_validity(doc), LERQ_DOC_RULES_INVALID);
+	lerq_doc_free(doc);
+	assert_int_equal(lerq_doc_parse_file(ctx, EXAMPLE("disclosure-request.xml"), TEST_NOW, 0,
+	                                     &doc, NULL), LERQ_OK);
+	assert_int_equal(lerq_doc_validity(doc), LERQ_DOC_VALID);
+	assert_int_equal(lerq_doc_set_registration_number(doc, "X-1"), LERQ_OK);
+	assert_int_equal(lerq_doc_validity(doc), LERQ_DOC_UNCHECKED);
+	assert_int_equal(lerq_doc_write_memory(ctx, doc, TEST_NOW, &data, &size, NULL), LERQ_OK);
+	assert_int_equal(lerq_doc_validity(doc), LERQ_DOC_VALID);
+	free(data);
+	lerq_doc_free(doc);
+	doc = NULL;
+	assert_int_equal(lerq_doc_validity(NULL), LERQ_DOC_UNCHECKED);
+
+	/* Refusals give no document, whatever the flags. */
+	static const struct {
+		const char *path, *code;
+	} refused[] = {
+		{ DATA("hostile/xxe-file.xml"), "LERQ-P002" },
+		{ DATA("hostile/deep-65.xml"), "LERQ-P003" },
+		{ DATA("schema/s002-wrong-root.xml"), "LERQ-S002" },
+		{ DATA("schema/s002-version-2.xml"), "LERQ-S002" },
+	};
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		assert_int_equal(lerq_doc_parse_file(ctx, refused[i].path, TEST_NOW,
+		                                     LERQ_PARSE_KEEP_SCHEMA_INVALID |
+		                                             LERQ_PARSE_KEEP_INVALID,
+		                                     &doc, &report),
+		                 LERQ_EDOCUMENT);
+		assert_null(doc);
+		assert_only_finding(report, refused[i].code);
+		lerq_report_free(report);
+	}
+	assert_int_equal(lerq_doc_parse_memory(ctx, "<Request", 8, TEST_NOW,
+	                                       LERQ_PARSE_KEEP_SCHEMA_INVALID, &doc, &report),
+	                 LERQ_EDOCUMENT);
+	assert_null(doc);
+	assert_only_finding(report, "LERQ-P001");
+	lerq_report_free(report);
 	lerq_ctx_free(ctx);
 }
 
@@ -667,6 +788,7 @@ int main(void)
 		cmocka_unit_test(test_round_trip_examples),
 		cmocka_unit_test(test_reader),
 		cmocka_unit_test(test_parse_refusals),
+		cmocka_unit_test(test_parse_keep_schema_invalid),
 		cmocka_unit_test(test_write_file),
 		cmocka_unit_test(test_templates),
 		cmocka_unit_test(test_signature_kept),

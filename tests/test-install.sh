@@ -37,6 +37,12 @@ for f in bin/lerq include/lerq/lerq.h include/lerq/document.h include/lerq/versi
 	share/lerq/schemas/lerq.xsd; do
 	[ -e "$prefix/$f" ] || fail "$f not installed under $prefix"
 done
+for f in profiles.md letterhead.md letter-model.md pdf.md README.md \
+	examples/validate.py examples/validate-file.c examples/build-preservation.c \
+	examples/preservation-request.xml examples/letterhead/letterhead.xsl; do
+	[ -e "$prefix/share/doc/lerq/$f" ] || fail "share/doc/lerq/$f not installed"
+done
+[ ! -e "$prefix/share/doc/lerq/examples/meson.build" ] || fail "examples/meson.build installed"
 if command -v scdoc >/dev/null 2>&1; then
 	[ -n "$(find "$prefix" -name lerq.1)" ] || fail "man page not installed"
 fi
@@ -51,7 +57,28 @@ export PKG_CONFIG_PATH="$(dirname "$pc")"
 export PKG_CONFIG_SYSROOT_DIR="$dest"
 cflags=$(pkg-config --cflags lerq) || fail "pkg-config --cflags lerq"
 libs=$(pkg-config --libs lerq) || fail "pkg-config --libs lerq"
-[ "$(pkg-config --variable=schemasdir lerq)" != "" ] || fail "no schemasdir in lerq.pc"
+for var in schemasdir stylesheetsdir; do
+	dir=$(pkg-config --variable=$var lerq)
+	[ -n "$dir" ] || fail "no $var in lerq.pc"
+	# pkgconf moves it into the sysroot; pkg-config (freedesktop) not.
+	case $dir in "$dest"/*) ;; *) dir=$dest$dir ;; esac
+	[ -d "$dir" ] || fail "$var=$dir is not an installed directory"
+	[ $var != schemasdir ] || [ -f "$dir/lerq.xsd" ] || fail "schemasdir has no lerq.xsd"
+done
+
+# The public headers need nothing but lerq's: with every other .pc file
+# out of sight (PKG_CONFIG_LIBDIR replaces the system's search path),
+# --cflags still works and names lerq's include directory alone.
+alone=$(PKG_CONFIG_LIBDIR="$(dirname "$pc")" PKG_CONFIG_PATH= pkg-config --cflags lerq) ||
+	fail "pkg-config --cflags lerq needs other packages' .pc files"
+for flag in $alone; do
+	case $flag in
+	-I"$dest"*/include) ;;
+	*) fail "pkg-config --cflags lerq gives $flag" ;;
+	esac
+done
+PKG_CONFIG_LIBDIR="$(dirname "$pc")" PKG_CONFIG_PATH= pkg-config --libs lerq >/dev/null ||
+	fail "pkg-config --libs lerq needs other packages' .pc files"
 
 # shellcheck disable=SC2086 # word splitting of the flags is wanted
 "$cc" -std=c99 -Wall -Wextra -Werror "$@" $cflags \

@@ -386,7 +386,7 @@ static void test_reproducible(void **state)
 	char *a = render_pdf(f->renderer, doc, &a_size);
 	char *b = NULL;
 	assert_int_equal(lerq_render_memory(f->renderer, doc, strlen(doc), LERQ_FORMAT_PDF,
-	                                    LERQ_NOW_CLOCK, &b, &b_size, NULL),
+	                                    lerq_now(), &b, &b_size, NULL),
 	                 LERQ_OK);
 	assert_int_equal(a_size, b_size);
 	assert_memory_equal(a, b, a_size);

@@ -395,7 +395,7 @@ static void test_reproducible(void **state)
 	char *out = NULL;
 	size_t size;
 	assert_int_equal(lerq_render_memory(f->renderer, doc, strlen(doc), LERQ_FORMAT_HTML,
-	                                    LERQ_NOW_CLOCK, &out, &size, NULL),
+	                                    lerq_now(), &out, &size, NULL),
 	                 LERQ_OK);
 	assert_string_equal(a, out);
 	free(out);

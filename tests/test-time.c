@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* lerq_time_parse: xs:dateTime with a mandatory time zone. */
+#include <time.h>
+
 #include "lerq-test.h"
 
 static lerq_time_t parse_ok(const char *s)
@@ -22,6 +24,18 @@ static void test_zones(void **state)
 	assert_int_equal(parse_ok(" 2026-11-26T12:00:00.999Z \n"), 1795694400);
 	assert_int_equal(parse_ok("2024-02-29T00:00:00Z"), 1709164800);
 	assert_int_equal(parse_ok("2026-11-26T24:00:00Z"), 1795737600);
+}
+
+/* lerq_now() is the system clock, in the unit every call takes. */
+static void test_now(void **state)
+{
+	lerq_time_t before = (lerq_time_t)time(NULL);
+	lerq_time_t now = lerq_now();
+	lerq_time_t after = (lerq_time_t)time(NULL);
+	assert_in_range(now, before, after);
+	/* The old name is the same call, so arithmetic on it is a time. */
+	lerq_time_t later = LERQ_NOW_CLOCK + 90 * 86400;
+	assert_in_range(later - 90 * 86400, before, (lerq_time_t)time(NULL));
 }
 
 static void test_refused(void **state)
@@ -55,6 +69,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_zones),
 		cmocka_unit_test(test_refused),
+		cmocka_unit_test(test_now),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -35,7 +35,8 @@
  * Errors: calls return LERQ_OK or a negative LERQ_E* code (LERQ_EINVAL
  * for a name or value the format refuses, LERQ_EDOCUMENT for an invalid
  * document written or parsed) and leave the document unchanged on
- * failure. lerq_doc_error() then says in one sentence what was wrong.
+ * failure. lerq_doc_error() then says in one sentence what was wrong,
+ * until the next call that changes or writes the document.
  *
  * Threads: a document and its handles belong to one thread at a time.
  * Different documents may be used in different threads at once, with one
@@ -105,12 +106,19 @@ enum lerq_doc_kind lerq_doc_kind(const struct lerq_doc *doc);
 struct lerq_elem *lerq_doc_root(const struct lerq_doc *doc);
 
 /**
- * Why the last failing call on this document or one of its elements
- * failed, in one English sentence naming the field, e.g.
+ * Why the last call that changed or wrote this document failed, in one
+ * English sentence naming the field, e.g.
  * "Phone: \"+49 30 1234\" is not valid: + then 6 to 15 digits...".
- * Successful calls leave it as it was.
- * @return a string borrowed from @p doc, valid until the next failing call
- *         or lerq_doc_free(); "" when nothing has failed; never NULL.
+ * It refers to the most recent of the calls that change or write the
+ * document (lerq_elem_add(), lerq_elem_add_text(), lerq_elem_set_*(),
+ * lerq_elem_remove(), lerq_doc_set_*(), lerq_doc_add_*(),
+ * lerq_doc_write_*()) on it or any of its elements: each of them clears
+ * it on entry, so after a success it is "". Reading calls (lerq_elem_text(),
+ * lerq_doc_find(), ...) leave it as it is. A call refused for a NULL
+ * document or element has no document to record it in.
+ * @return a string borrowed from @p doc, valid until the next such call
+ *         or lerq_doc_free(); "" when the last such call succeeded or none
+ *         was made; never NULL.
  */
 const char *lerq_doc_error(const struct lerq_doc *doc);
 
@@ -180,7 +188,7 @@ int lerq_elem_set_text(struct lerq_elem *elem, const char *value);
  * Until, PreservedUntil) the date at that offset is written,
  * "2026-03-01".
  * @param elem the element.
- * @param when seconds since the epoch, or LERQ_NOW_CLOCK for now.
+ * @param when seconds since the epoch; lerq_now() for now.
  * @param offset_minutes the offset from UTC to write, -840 to 840
  *        (0 writes "Z").
  * @return LERQ_OK; LERQ_EINVAL when the element is not a date or time
@@ -223,7 +231,7 @@ int lerq_doc_set_registration_number(struct lerq_doc *doc,
  * Set the document's IssuedAt (G§25, G§54), as lerq_elem_set_time()
  * writes it. Adds the element or replaces its value.
  * @param doc the request or response.
- * @param when seconds since the epoch, or LERQ_NOW_CLOCK.
+ * @param when seconds since the epoch (lerq_now() for now).
  * @param offset_minutes the offset from UTC to write, -840 to 840.
  * @return as lerq_elem_set_time(); LERQ_EINVAL for a NULL document.
  */
@@ -249,6 +257,27 @@ int lerq_doc_set_issued_at(struct lerq_doc *doc, lerq_time_t when,
 int lerq_doc_add_contact(struct lerq_doc *doc, const char *name,
                          const char *title, const char *phone,
                          const char *email, struct lerq_elem **out);
+
+/**
+ * Add an Attachment (G§25): a document sent with the request or response,
+ * described by its title, media type and file name or URI, with the
+ * SHA-256 digest of its bytes computed here, so that the recipient can
+ * check the file is the one meant. The bytes themselves are not put in
+ * the document. Either all of it is added or nothing.
+ * @param doc the request or response.
+ * @param title what the attached document is (name: 1-200 characters),
+ *        e.g. "Order of the investigating judge".
+ * @param media_type its format, "type/subtype", e.g. "application/pdf".
+ * @param reference its file name or URI (name), e.g. "order-0042.pdf".
+ * @param data, size the attached file's bytes; data may be NULL only when
+ *        size is 0.
+ * @param[out] out the Attachment's handle, or NULL if not needed.
+ * @return LERQ_OK; LERQ_EINVAL when a value is refused (see
+ *         lerq_doc_error()) or a required argument is NULL; LERQ_ENOMEM.
+ */
+int lerq_doc_add_attachment(struct lerq_doc *doc, const char *title,
+                            const char *media_type, const char *reference,
+                            const void *data, size_t size, struct lerq_elem **out);
 
 /* ------------------------------------------------------------------ */
 /** @name Reading */
@@ -305,7 +334,7 @@ struct lerq_elem *lerq_elem_child(const struct lerq_elem *parent,
  * @param ctx a context (shared, read-only).
  * @param doc the document. Not changed, except for its error message.
  * @param now the validation time for rules that compare with the
- *        present, or LERQ_NOW_CLOCK.
+ *        present, e.g. lerq_now().
  * @param[out] data the document, NUL-terminated, to be freed with free().
  *        Set only on success.
  * @param[out] size its length in bytes, without the NUL.
@@ -337,7 +366,7 @@ int lerq_doc_write_memory(const struct lerq_ctx *ctx, struct lerq_doc *doc,
  * @param ctx a context (shared, read-only).
  * @param doc the document. Not changed, except for its error message.
  * @param path where to write it.
- * @param now the validation time, or LERQ_NOW_CLOCK.
+ * @param now the validation time, e.g. lerq_now().
  * @param[out] report as for lerq_doc_write_memory(); NULL when the file
  *        could not be written.
  * @return as lerq_doc_write_memory(), and LERQ_EIO when the file cannot be
@@ -353,9 +382,49 @@ enum lerq_parse_flags {
 	/** Also give back a document that passes the schema but breaks a rule
 	 *  (its report has errors), for example to read its
 	 *  RegistrationNumber and answer it with a rejection. Refused input
-	 *  and schema errors still give no document. */
+	 *  and schema errors still give no document (for those, see
+	 *  LERQ_PARSE_KEEP_SCHEMA_INVALID). */
 	LERQ_PARSE_KEEP_INVALID = 1 << 0,
+	/** Also give back a document that fails the schema, as long as it is
+	 *  well-formed, safely parsed and a lerq Request or Response of
+	 *  version 1.0, for example to read the RegistrationNumber and the
+	 *  sender of a malformed request and answer it "rejected" (G§57).
+	 *  Implies LERQ_PARSE_KEEP_INVALID. Such a document is read
+	 *  leniently: elements and attributes the format does not have at
+	 *  their place are dropped (no handle could reach them), the rest is
+	 *  kept in its order with its values unchecked, so required elements
+	 *  may be missing and values malformed. lerq_doc_validity() says
+	 *  LERQ_DOC_SCHEMA_INVALID. Refused input (LERQ-P00x, LERQ-S002)
+	 *  still gives no document. */
+	LERQ_PARSE_KEEP_SCHEMA_INVALID = 1 << 1,
 };
+
+/** What lerq knows of a document's validity (lerq_doc_validity()). */
+enum lerq_doc_validity {
+	/** Not validated since it was created or last changed: built in
+	 *  memory, or changed by a building call (even a refused one) after
+	 *  it was parsed or written. */
+	LERQ_DOC_UNCHECKED = 0,
+	/** Passed the schema and the rules when it was last parsed or
+	 *  written (warnings allowed). */
+	LERQ_DOC_VALID = 1,
+	/** Passed the schema but broke a rule (LERQ_PARSE_KEEP_INVALID, or a
+	 *  write that was refused). */
+	LERQ_DOC_RULES_INVALID = 2,
+	/** Failed the schema (LERQ_PARSE_KEEP_SCHEMA_INVALID, or a write that
+	 *  was refused): fields may be missing, misplaced or malformed. */
+	LERQ_DOC_SCHEMA_INVALID = 3,
+};
+
+/**
+ * The verdict of the last validation of @p doc: when it was parsed
+ * (lerq_doc_parse_memory()) or last written (lerq_doc_write_memory(),
+ * lerq_doc_write_file()). Any building call since makes it
+ * LERQ_DOC_UNCHECKED. A program that keeps invalid documents checks this
+ * before acting on one.
+ * @return the verdict; LERQ_DOC_UNCHECKED for NULL.
+ */
+enum lerq_doc_validity lerq_doc_validity(const struct lerq_doc *doc);
 
 /**
  * Parse a received document into a struct lerq_doc, through the same
@@ -367,14 +436,16 @@ enum lerq_parse_flags {
  * @param ctx a context (shared, read-only).
  * @param data the document's bytes; need not be NUL-terminated.
  * @param size number of bytes.
- * @param now the validation time, or LERQ_NOW_CLOCK.
- * @param flags 0 or LERQ_PARSE_KEEP_INVALID.
+ * @param now the validation time, e.g. lerq_now().
+ * @param flags 0, LERQ_PARSE_KEEP_INVALID or LERQ_PARSE_KEEP_SCHEMA_INVALID.
  * @param[out] out the document, to be freed with lerq_doc_free(); set
- *        only on success.
+ *        only on success. With a LERQ_PARSE_KEEP_* flag it may be invalid:
+ *        lerq_doc_validity() says so, and the report says why.
  * @param[out] report if not NULL, receives the report whenever validation
  *        ran (to be freed with lerq_report_free()); NULL otherwise.
- * @return LERQ_OK; LERQ_EDOCUMENT when the document was refused or is
- *         invalid (see the report); LERQ_EINVAL when an argument is wrong;
+ * @return LERQ_OK; LERQ_EDOCUMENT when the document was refused, or is
+ *         invalid and @p flags do not ask to keep it (see the report);
+ *         LERQ_EINVAL when an argument or flag is wrong;
  *         LERQ_ENOMEM; LERQ_EINTERNAL.
  * Thread-safety: safe to call concurrently on one context.
  */

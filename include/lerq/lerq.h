@@ -129,11 +129,22 @@ int lerq_ctx_set_max_findings(struct lerq_ctx *ctx, unsigned int count);
 /* ------------------------------------------------------------------ */
 /** @name Time */
 
-/** Seconds since 1970-01-01T00:00:00Z. */
+/** Seconds since 1970-01-01T00:00:00Z. Every call that takes a time
+ *  ("now", "when") takes it in this unit. */
 typedef int64_t lerq_time_t;
 
-/** Pass as "now" to use the system clock at the time of the call. */
-#define LERQ_NOW_CLOCK INT64_MIN
+/**
+ * The current time from the system clock, in seconds since the epoch: pass
+ * it where a call asks for "now" (lerq_validate_memory(), ...) or "when"
+ * (lerq_doc_set_issued_at()). It is an ordinary time, so
+ * `lerq_now() + 90 * 86400` is ninety days from now.
+ * Thread-safety: may be called from any thread.
+ */
+lerq_time_t lerq_now(void);
+
+/** Deprecated: write lerq_now(). Kept so that older programs compile; it
+ *  now is lerq_now() itself, so arithmetic on it means what it says. */
+#define LERQ_NOW_CLOCK (lerq_now())
 
 /**
  * Parse an xs:dateTime with a mandatory time zone, such as
@@ -145,6 +156,22 @@ typedef int64_t lerq_time_t;
  * @return LERQ_OK, or LERQ_EINVAL if @p text is not such a value.
  */
 int lerq_time_parse(const char *text, lerq_time_t *out);
+
+/* ------------------------------------------------------------------ */
+/** @name Digests */
+
+/**
+ * The SHA-256 digest (FIPS 180-4) of @p size bytes, as 64 lower-case
+ * hexadecimal digits: the value of an Attachment's Digest, whose
+ * algorithm is "sha-256" (lerq_doc_add_attachment() computes it itself).
+ * @param data the bytes; may be NULL only when @p size is 0.
+ * @param size their number.
+ * @param[out] out 65 chars: the digits and a NUL.
+ * @return LERQ_OK, or LERQ_EINVAL for a NULL @p out or NULL data with a
+ *         size.
+ * Thread-safety: may be called from any thread.
+ */
+int lerq_sha256_hex(const void *data, size_t size, char out[65]);
 
 /* ------------------------------------------------------------------ */
 /** @name Findings and reports */
@@ -211,6 +238,56 @@ const char *lerq_finding_path(const struct lerq_finding *finding);
  *  (borrowed, never NULL). */
 const char *lerq_finding_ref(const struct lerq_finding *finding);
 
+/**
+ * The report as JSON Lines, exactly the bytes `lerq validate --json`
+ * prints for one input (lerq's format specification, section 5): one
+ * object per kept finding, with the keys "file", "line", "column",
+ * "severity", "code", "message", "path" and "ref", then one summary
+ * object {"file": ..., "valid": true|false, "errors": N, "warnings": N}
+ * (the counts include suppressed findings), each followed by "\n".
+ * Strings are escaped as JSON requires; bytes of @p file that are not
+ * well-formed UTF-8 become U+FFFD.
+ * @param report the report.
+ * @param file the name to give as "file", e.g. the path that was
+ *        validated or "-"; UTF-8, NUL-terminated.
+ * @param[out] out the text, NUL-terminated, the caller's to free().
+ *        Set only on LERQ_OK.
+ * @param[out] out_size its length in bytes, without the NUL; may be NULL.
+ * @return LERQ_OK, LERQ_EINVAL for a NULL argument, LERQ_ENOMEM.
+ * Thread-safety: a report may be read by several threads at once.
+ */
+int lerq_report_to_json(const struct lerq_report *report, const char *file,
+                        char **out, size_t *out_size);
+
+/* ------------------------------------------------------------------ */
+/** @name The code table
+ *
+ * Every code a finding can carry, with its severity, its guideline or
+ * Convention reference and a short title: the catalogue a binding or a
+ * user interface can show. LERQ-R015 has two rows, one per severity (an
+ * error for emergency priority without Emergency, a warning the other
+ * way round); every other code has one. National profiles' own codes are
+ * not in it. The order is stable within a version of lerq but not
+ * across versions: look codes up by name.
+ */
+
+/** The number of rows of the code table (static). */
+size_t lerq_code_count(void);
+
+/**
+ * One row of the code table.
+ * @param index 0 to lerq_code_count() - 1.
+ * @param[out] code e.g. "LERQ-R001" (static); any out pointer may be NULL.
+ * @param[out] severity its severity (national profiles may change it).
+ * @param[out] ref e.g. "G§24", "C-Art 29.7"; "" where none (static).
+ * @param[out] title a few English words, e.g. "IssuedAt in the future"
+ *        (static).
+ * @return LERQ_OK, or LERQ_EINVAL for an index out of range (nothing set).
+ * Thread-safety: may be called from any thread.
+ */
+int lerq_code_get(size_t index, const char **code, enum lerq_severity *severity,
+                  const char **ref, const char **title);
+
 /* ------------------------------------------------------------------ */
 /** @name Validation */
 
@@ -223,7 +300,7 @@ const char *lerq_finding_ref(const struct lerq_finding *finding);
  *        NULL only when @p size is 0 (empty input, reported as LERQ-P001).
  * @param size number of bytes.
  * @param now the validation time for rules that compare with the present,
- *        or LERQ_NOW_CLOCK.
+ *        e.g. lerq_now().
  * @param[out] out the report, to be freed with lerq_report_free(). A
  *        report is produced whenever validation ran, valid or not.
  * @return LERQ_OK when the document was checked (see the report for the
@@ -258,7 +335,7 @@ int lerq_validate_file(const struct lerq_ctx *ctx, const char *path,
  * @param request_size their number.
  * @param response the response's bytes.
  * @param response_size their number.
- * @param now the validation time, or LERQ_NOW_CLOCK.
+ * @param now the validation time, e.g. lerq_now().
  * @param[out] request_report the request's findings.
  * @param[out] response_report the response's findings, pair rules
  *        included. Both are the caller's to free with lerq_report_free();
@@ -425,7 +502,7 @@ int lerq_renderer_set_paper(struct lerq_renderer *renderer, enum lerq_paper pape
  * @param data, size the document's bytes.
  * @param format LERQ_FORMAT_HTML, LERQ_FORMAT_TEXT or LERQ_FORMAT_PDF.
  * @param now the validation time for rules that compare with the present,
- *        or LERQ_NOW_CLOCK. The letter itself is dated by its IssuedAt
+ *        e.g. lerq_now(). The letter itself is dated by its IssuedAt
  *        (so is a PDF's creation date): the same document gives the same
  *        bytes.
  * @param[out] out the letter, NUL-terminated (the NUL is not counted in

@@ -107,3 +107,26 @@ const struct lerq__code_info *lerq__code_info(enum lerq_code code)
 {
 	return &codes[code];
 }
+
+LERQ_EXPORT size_t lerq_code_count(void)
+{
+	return LERQ_CODE_COUNT;
+}
+
+LERQ_EXPORT int lerq_code_get(size_t index, const char **code,
+                              enum lerq_severity *severity, const char **ref,
+                              const char **title)
+{
+	if (index >= LERQ_CODE_COUNT)
+		return LERQ_EINVAL;
+	const struct lerq__code_info *info = &codes[index];
+	if (code != NULL)
+		*code = info->code;
+	if (severity != NULL)
+		*severity = info->severity;
+	if (ref != NULL)
+		*ref = info->ref;
+	if (title != NULL)
+		*title = info->title;
+	return LERQ_OK;
+}

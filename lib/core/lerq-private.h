@@ -125,6 +125,12 @@ void lerq__report_set_severity(struct lerq_report *report, const char *code,
  * *doc_out is NULL otherwise; the caller frees it with xmlFreeDoc(). */
 int lerq__validate_doc(const struct lerq_ctx *ctx, const void *data, size_t size,
                       lerq_time_t now, struct lerq_report **out, xmlDocPtr *doc_out);
+/* As lerq__validate_doc(), but *doc_out is also handed back when the
+ * document failed the schema (well-formed, with a lerq root and version:
+ * never a refused one); *schema_passed says which. */
+int lerq__validate_doc_any(const struct lerq_ctx *ctx, const void *data, size_t size,
+                          lerq_time_t now, struct lerq_report **out, xmlDocPtr *doc_out,
+                          bool *schema_passed);
 
 /* io.c: reads a whole file, or limit + 1 bytes of a larger one (enough
  * to refuse it without holding it all). LERQ_EIO with errno set. */
@@ -164,6 +170,11 @@ int lerq__schema_validate(const struct lerq_ctx *ctx, xmlDocPtr doc,
 /* schema-messages.c: libxml2's XSD message rewritten for people; caller
  * frees. */
 char *lerq__schema_message(const char *raw, const xmlNode *node);
+
+/* What LERQ_NOW_CLOCK was before lerq_now() (INT64_MIN, never a time of
+ * the years 1-9999): programs built against that header still pass it, so
+ * the calls that take a time still read it as "the clock". */
+#define LERQ__CLOCK_SENTINEL INT64_MIN
 
 /* time.c: a parsed xs:dateTime (with zone) or xs:date. The fields are the
  * value as written; instant is UTC seconds (for a date: its midnight UTC). */
@@ -275,6 +286,9 @@ int lerq__letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
                       size_t input_size, struct lerq_report *report,
                       xmlDocPtr *model);
 /* ---- end of letters ---------------------------------------------------- */
+
+/* sha256.c: the SHA-256 digest of data (FIPS 180-4). */
+void lerq__sha256(const void *data, size_t size, unsigned char digest[32]);
 
 /* text.c: small string helpers */
 /* Collapses whitespace as xs:token does (tabs, newlines and runs of

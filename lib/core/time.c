@@ -4,6 +4,7 @@
  * colon and timegm() is not in POSIX. */
 #include <ctype.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/lerq-private.h"
 
@@ -155,4 +156,9 @@ LERQ_EXPORT int lerq_time_parse(const char *text, lerq_time_t *out)
 	if (r == LERQ_OK)
 		*out = dt.instant;
 	return r;
+}
+
+LERQ_EXPORT lerq_time_t lerq_now(void)
+{
+	return (lerq_time_t)time(NULL);
 }

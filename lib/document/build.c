@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "document/document-private.h"
 
@@ -164,9 +163,19 @@ static int set_value(xmlNodePtr node, const char *collapsed)
 	return LERQ_OK;
 }
 
+/* Takes back an element a failing call added, keeping its message. */
+static void discard(struct lerq_elem *elem)
+{
+	xmlNodePtr node = elem_node(elem);
+	xmlUnlinkNode(node);
+	xmlFreeNode(node);
+}
+
 LERQ_EXPORT int lerq_elem_add(struct lerq_elem *parent, const char *name,
                               struct lerq_elem **out)
 {
+	if (parent != NULL)
+		lerq__doc_clear_error(node_doc(elem_node(parent)));
 	const struct field *f;
 	int r = child_field(parent, name, &f);
 	if (r != LERQ_OK)
@@ -197,6 +206,7 @@ LERQ_EXPORT int lerq_elem_set_text(struct lerq_elem *elem, const char *value)
 	if (elem == NULL)
 		return LERQ_EINVAL;
 	xmlNodePtr node = elem_node(elem);
+	lerq__doc_clear_error(node_doc(node));
 	const struct field *f = node_field(node);
 	if (!lerq__field_has_value(f))
 		return lerq__doc_fail(node_doc(node), LERQ_EINVAL,
@@ -213,6 +223,8 @@ LERQ_EXPORT int lerq_elem_set_text(struct lerq_elem *elem, const char *value)
 LERQ_EXPORT int lerq_elem_add_text(struct lerq_elem *parent, const char *name,
                                    const char *value, struct lerq_elem **out)
 {
+	if (parent != NULL)
+		lerq__doc_clear_error(node_doc(elem_node(parent)));
 	const struct field *f;
 	int r = child_field(parent, name, &f);
 	if (r != LERQ_OK)
@@ -231,7 +243,7 @@ LERQ_EXPORT int lerq_elem_add_text(struct lerq_elem *parent, const char *name,
 		return r;
 	r = lerq_elem_set_text(e, value);
 	if (r != LERQ_OK) {
-		lerq_elem_remove(e);
+		discard(e);
 		return r;
 	}
 	if (out != NULL)
@@ -245,12 +257,13 @@ LERQ_EXPORT int lerq_elem_set_time(struct lerq_elem *elem, lerq_time_t when,
 	if (elem == NULL)
 		return LERQ_EINVAL;
 	xmlNodePtr node = elem_node(elem);
+	lerq__doc_clear_error(node_doc(node));
 	const struct field *f = node_field(node);
 	if (f->type != FT_DATETIME && f->type != FT_DATE)
 		return lerq__doc_fail(node_doc(node), LERQ_EINVAL,
 		                     "%s is not a date or time field", f->name);
-	if (when == LERQ_NOW_CLOCK)
-		when = (lerq_time_t)time(NULL);
+	if (when == LERQ__CLOCK_SENTINEL)
+		when = lerq_now();
 	char buf[32];
 	if (lerq__value_format_time(when, offset_minutes, f->type == FT_DATE, buf) != LERQ_OK)
 		return lerq__doc_fail(node_doc(node), LERQ_EINVAL,
@@ -286,6 +299,7 @@ LERQ_EXPORT int lerq_elem_set_attr(struct lerq_elem *elem, const char *name,
 		return LERQ_EINVAL;
 	xmlNodePtr node = elem_node(elem);
 	struct lerq_doc *doc = node_doc(node);
+	lerq__doc_clear_error(doc);
 	const struct field *a = lerq__field_attr(node_field(node), name);
 	if (a == NULL)
 		return lerq__doc_fail(doc, LERQ_EINVAL, "%s has no attribute %s in the lerq format",
@@ -319,6 +333,7 @@ LERQ_EXPORT int lerq_elem_remove(struct lerq_elem *elem)
 	if (elem == NULL)
 		return LERQ_EINVAL;
 	xmlNodePtr node = elem_node(elem);
+	lerq__doc_clear_error(node_doc(node));
 	if (node->parent == NULL || node->parent->type == XML_DOCUMENT_NODE)
 		return lerq__doc_fail(node_doc(node), LERQ_EINVAL,
 		                     "%s is the root element and cannot be removed",
@@ -341,6 +356,7 @@ LERQ_EXPORT int lerq_doc_set_registration_number(struct lerq_doc *doc, const cha
 {
 	if (doc == NULL)
 		return LERQ_EINVAL;
+	lerq__doc_clear_error(doc);
 	const char *name = lerq_doc_kind(doc) == LERQ_DOC_RESPONSE ? "ResponseNumber"
 	                                                             : "RegistrationNumber";
 	return set_child_value(lerq_doc_root(doc), name, number);
@@ -351,9 +367,10 @@ LERQ_EXPORT int lerq_doc_set_issued_at(struct lerq_doc *doc, lerq_time_t when,
 {
 	if (doc == NULL)
 		return LERQ_EINVAL;
+	lerq__doc_clear_error(doc);
 	char buf[32];
-	if (when == LERQ_NOW_CLOCK)
-		when = (lerq_time_t)time(NULL);
+	if (when == LERQ__CLOCK_SENTINEL)
+		when = lerq_now();
 	if (lerq__value_format_time(when, offset_minutes, false, buf) != LERQ_OK)
 		return lerq__doc_fail(doc, LERQ_EINVAL,
 		                     "IssuedAt: the time is outside the years 1 to 9999 or "
@@ -376,6 +393,7 @@ LERQ_EXPORT int lerq_doc_add_contact(struct lerq_doc *doc, const char *name,
 {
 	if (doc == NULL)
 		return LERQ_EINVAL;
+	lerq__doc_clear_error(doc);
 	struct lerq_elem *root = lerq_doc_root(doc);
 	const char *holder = lerq_doc_kind(doc) == LERQ_DOC_RESPONSE ? "Responder"
 	                                                               : "IssuingAuthority";
@@ -407,10 +425,57 @@ LERQ_EXPORT int lerq_doc_add_contact(struct lerq_doc *doc, const char *name,
 	if (r == LERQ_OK)
 		r = lerq_elem_add_text(contact, "Email", email, NULL);
 	if (r != LERQ_OK) {
-		lerq_elem_remove(created ? parent : contact);
+		discard(created ? parent : contact);
 		return r;
 	}
 	if (out != NULL)
 		*out = contact;
+	return LERQ_OK;
+}
+
+LERQ_EXPORT int lerq_doc_add_attachment(struct lerq_doc *doc, const char *title,
+                                        const char *media_type, const char *reference,
+                                        const void *data, size_t size,
+                                        struct lerq_elem **out)
+{
+	if (doc == NULL)
+		return LERQ_EINVAL;
+	lerq__doc_clear_error(doc);
+	if (data == NULL && size > 0)
+		return lerq__doc_fail(doc, LERQ_EINVAL, "Attachment: no data but a size of %zu",
+		                     size);
+	struct lerq_elem *root = lerq_doc_root(doc);
+	const struct field *af = lerq__field_child(node_field(elem_node(root)), "Attachment");
+	char digest[65];
+	lerq_sha256_hex(data, size, digest);
+	static const char *const names[] = { "Title", "MediaType", "Reference" };
+	const char *values[] = { title, media_type, reference };
+	for (size_t i = 0; i < 3; i++) {
+		char label[32];
+		snprintf(label, sizeof(label), "Attachment/%s", names[i]);
+		int r = check_value(doc, label, lerq__field_child(af, names[i]), values[i], NULL);
+		if (r != LERQ_OK)
+			return r;
+	}
+
+	/* Every value is good: what fails now is memory, and then the
+	 * Attachment goes again. */
+	struct lerq_elem *att = NULL;
+	int r = lerq_elem_add(root, "Attachment", &att);
+	if (r != LERQ_OK)
+		return r;
+	r = lerq_elem_add_text(att, "Title", title, NULL);
+	if (r == LERQ_OK)
+		r = lerq_elem_add_text(att, "MediaType", media_type, NULL);
+	if (r == LERQ_OK)
+		r = lerq_elem_add_text(att, "Digest", digest, NULL);
+	if (r == LERQ_OK)
+		r = lerq_elem_add_text(att, "Reference", reference, NULL);
+	if (r != LERQ_OK) {
+		discard(att);
+		return r;
+	}
+	if (out != NULL)
+		*out = att;
 	return LERQ_OK;
 }

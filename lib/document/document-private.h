@@ -91,6 +91,9 @@ extern const size_t lerq__country_codes_count;
 struct lerq_doc {
 	xmlDocPtr xml;
 	char *error; /* message of the last failure, or NULL */
+	/* The verdict of the last parse or write; LERQ_DOC_UNCHECKED since
+	 * any building call (lerq__doc_clear_error()). */
+	enum lerq_doc_validity validity;
 };
 
 /* Handles are the xmlNodes themselves. */
@@ -119,6 +122,11 @@ static inline struct lerq_doc *node_doc(const xmlNode *node)
  * out of memory, the message is simply not recorded. */
 int lerq__doc_fail(struct lerq_doc *doc, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* Forgets the last failure and the last verdict (lerq_doc_validity()):
+ * every public call that changes or writes the document calls it first,
+ * so that lerq_doc_error() always speaks of the last such call. (Rollbacks inside a failing call must not use a public
+ * call that would clear the message just recorded.) NULL is fine. */
+void lerq__doc_clear_error(struct lerq_doc *doc);
 
 /* document/fields.c: the row of the child element or attribute called name
  * (for attributes "xml:lang" is the one with a prefix), or NULL. */
@@ -144,6 +152,9 @@ char *lerq__value_show(const char *value);
  * LERQ_EINVAL for an offset beyond 14 hours or a year outside 1-9999. */
 int lerq__value_format_time(lerq_time_t t, int offset_minutes, bool date_only,
                            char buf[32]);
+
+/* document/io.c: the verdict of a report on a document not refused. */
+enum lerq_doc_validity lerq__doc_verdict(const struct lerq_report *report);
 
 /* document.c: wraps an xmlDoc (ownership passes) into a new lerq_doc. */
 int lerq__xml_wrap(xmlDocPtr xml, struct lerq_doc **out);

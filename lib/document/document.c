@@ -9,10 +9,19 @@
 
 #include "document/document-private.h"
 
+void lerq__doc_clear_error(struct lerq_doc *doc)
+{
+	if (doc == NULL)
+		return;
+	free(doc->error);
+	doc->error = NULL;
+	doc->validity = LERQ_DOC_UNCHECKED;
+}
+
 int lerq__doc_fail(struct lerq_doc *doc, int err, const char *fmt, ...)
-                  {
-                  if (doc == NULL)
-                  return err;
+{
+	if (doc == NULL)
+		return err;
 	va_list ap;
 	va_start(ap, fmt);
 	char *msg = NULL;
@@ -139,6 +148,11 @@ LERQ_EXPORT enum lerq_doc_kind lerq_doc_kind(const struct lerq_doc *doc)
 LERQ_EXPORT struct lerq_elem *lerq_doc_root(const struct lerq_doc *doc)
 {
 	return doc ? node_elem(xmlDocGetRootElement(doc->xml)) : NULL;
+}
+
+LERQ_EXPORT enum lerq_doc_validity lerq_doc_validity(const struct lerq_doc *doc)
+{
+	return doc ? doc->validity : LERQ_DOC_UNCHECKED;
 }
 
 LERQ_EXPORT const char *lerq_doc_error(const struct lerq_doc *doc)

@@ -80,6 +80,7 @@ LERQ_EXPORT int lerq_doc_write_memory(const struct lerq_ctx *ctx, struct lerq_do
 		*report = NULL;
 	if (ctx == NULL || doc == NULL || data == NULL || size == NULL)
 		return LERQ_EINVAL;
+	lerq__doc_clear_error(doc);
 	char *buf;
 	size_t len;
 	int r = lerq__xml_serialise(doc->xml, false, &buf, &len);
@@ -94,6 +95,7 @@ LERQ_EXPORT int lerq_doc_write_memory(const struct lerq_ctx *ctx, struct lerq_do
 		return lerq__doc_fail(doc, r, "The document could not be validated: %s",
 		                     lerq_strerror(r));
 	}
+	doc->validity = lerq__doc_verdict(rep);
 	if (!lerq_report_is_valid(rep)) {
 		note_invalid(doc, rep);
 		free(buf);
@@ -274,9 +276,12 @@ LERQ_EXPORT int lerq_doc_write_file(const struct lerq_ctx *ctx, struct lerq_doc 
 
 /* A received document becomes one that the builder could have made: each
  * lerq element labelled with its row, comments and blank text between
- * elements gone, each value one collapsed text node. The schema has
- * passed, so every element has a row; one without is a gap in the table,
- * reported as LERQ_EINTERNAL rather than guessed at. */
+ * elements gone, each value one collapsed text node. When the schema has
+ * passed, every element has a row; one without is a gap in the table,
+ * reported as LERQ_EINTERNAL rather than guessed at. A document that
+ * failed the schema is adopted leniently: what the format does not have
+ * there (elements, attributes) is dropped, since no handle could reach
+ * it, and the rest is kept as it came, in its order, values unchecked. */
 static int adopt_value(xmlNodePtr node)
 {
 	xmlChar *raw = xmlNodeGetContent(node);
@@ -297,17 +302,22 @@ static int adopt_value(xmlNodePtr node)
 	return LERQ_OK;
 }
 
-static int adopt_attrs(xmlNodePtr node, const struct field *f)
+static int adopt_attrs(xmlNodePtr node, const struct field *f, bool lenient)
 {
-	for (xmlAttrPtr a = node->properties; a; a = a->next) {
+	xmlAttrPtr next;
+	for (xmlAttrPtr a = node->properties; a; a = next) {
+		next = a->next;
 		bool xml_ns = a->ns && xmlStrEqual(a->ns->href, XML_XML_NAMESPACE);
 		if (a->ns != NULL && !xml_ns)
 			continue; /* xsi:schemaLocation and the like: ignored, kept */
 		const char *name = xml_ns ? "xml:lang" : (const char *)a->name;
-		if (xml_ns && !xmlStrEqual(a->name, BAD_CAST "lang"))
-			return LERQ_EINTERNAL;
-		if (lerq__field_attr(f, name) == NULL)
-			return LERQ_EINTERNAL;
+		if ((xml_ns && !xmlStrEqual(a->name, BAD_CAST "lang")) ||
+		    lerq__field_attr(f, name) == NULL) {
+			if (!lenient)
+				return LERQ_EINTERNAL;
+			xmlRemoveProp(a);
+			continue;
+		}
 		/* The validator registered xs:ID values; lerq keeps no ID
 		 * table (document-private.h), so the attribute is plain. */
 		a->atype = 0;
@@ -323,13 +333,13 @@ static int adopt_attrs(xmlNodePtr node, const struct field *f)
 	return LERQ_OK;
 }
 
-static int adopt(xmlNodePtr node, const struct field *f)
+static int adopt(xmlNodePtr node, const struct field *f, bool lenient)
 {
 	node->_private = (void *)(uintptr_t)f;
 	node->content = NULL; /* the rules' document-order numbers */
 	if (f->type == FT_SIGNATURE)
 		return LERQ_OK; /* kept as it came */
-	int r = adopt_attrs(node, f);
+	int r = adopt_attrs(node, f, lenient);
 	if (r != LERQ_OK)
 		return r;
 	if (lerq__field_has_value(f))
@@ -345,23 +355,31 @@ static int adopt(xmlNodePtr node, const struct field *f)
 		const char *ns = c->ns ? (const char *)c->ns->href : "";
 		const struct field *cf = lerq__field_child(f, (const char *)c->name);
 		bool want_dsig = cf && cf->type == FT_SIGNATURE;
-		if (cf == NULL || strcmp(ns, want_dsig ? LERQ_DSIG_NS : LERQ_NS) != 0)
-			return LERQ_EINTERNAL;
-		r = adopt(c, cf);
+		if (cf == NULL || strcmp(ns, want_dsig ? LERQ_DSIG_NS : LERQ_NS) != 0) {
+			if (!lenient)
+				return LERQ_EINTERNAL;
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+			continue;
+		}
+		r = adopt(c, cf, lenient);
 		if (r != LERQ_OK)
 			return r;
 	}
 	return LERQ_OK;
 }
 
-static bool is_structure_finding(const struct lerq_report *report)
+/* The verdict a report gives on a document that was not refused. */
+enum lerq_doc_validity lerq__doc_verdict(const struct lerq_report *report)
 {
+	if (lerq_report_is_valid(report))
+		return LERQ_DOC_VALID;
 	for (size_t i = 0; i < lerq_report_count(report); i++) {
 		const char *code = lerq_finding_code(lerq_report_get(report, i));
 		if (strncmp(code, "LERQ-P", 6) == 0 || strncmp(code, "LERQ-S", 6) == 0)
-			return true;
+			return LERQ_DOC_SCHEMA_INVALID;
 	}
-	return false;
+	return LERQ_DOC_RULES_INVALID;
 }
 
 LERQ_EXPORT int lerq_doc_parse_memory(const struct lerq_ctx *ctx, const void *data,
@@ -370,16 +388,23 @@ LERQ_EXPORT int lerq_doc_parse_memory(const struct lerq_ctx *ctx, const void *da
 {
 	if (report != NULL)
 		*report = NULL;
-	if (ctx == NULL || out == NULL || (data == NULL && size > 0) ||
-	    (flags & ~(unsigned int)LERQ_PARSE_KEEP_INVALID) != 0)
+	const unsigned int known = LERQ_PARSE_KEEP_INVALID | LERQ_PARSE_KEEP_SCHEMA_INVALID;
+	if (ctx == NULL || out == NULL || (data == NULL && size > 0) || (flags & ~known) != 0)
 		return LERQ_EINVAL;
 	struct lerq_report *rep;
 	xmlDocPtr xml;
-	int r = lerq__validate_doc(ctx, data, size, now, &rep, &xml);
+	bool schema_passed;
+	int r = lerq__validate_doc_any(ctx, data, size, now, &rep, &xml, &schema_passed);
 	if (r != LERQ_OK)
 		return r;
-	bool wanted = xml != NULL && !is_structure_finding(rep) &&
-	              (lerq_report_is_valid(rep) || (flags & LERQ_PARSE_KEEP_INVALID));
+	/* xml is NULL for a refused document (P00x, S002): never given. */
+	enum lerq_doc_validity verdict = schema_passed ? lerq__doc_verdict(rep)
+	                                               : LERQ_DOC_SCHEMA_INVALID;
+	bool wanted = xml != NULL &&
+	              (verdict == LERQ_DOC_VALID ||
+	               (verdict == LERQ_DOC_RULES_INVALID && (flags & known) != 0) ||
+	               (verdict == LERQ_DOC_SCHEMA_INVALID &&
+	                (flags & LERQ_PARSE_KEEP_SCHEMA_INVALID) != 0));
 	if (!wanted) {
 		xmlFreeDoc(xml);
 		hand_over(rep, report);
@@ -393,7 +418,7 @@ LERQ_EXPORT int lerq_doc_parse_memory(const struct lerq_ctx *ctx, const void *da
 	const struct field *rf = strcmp((const char *)root->name, "Response") == 0
 	                                 ? &lerq__field_response
 	                                 : &lerq__field_request;
-	r = adopt(root, rf);
+	r = adopt(root, rf, !schema_passed);
 	/* Nothing but the root element at the top: comments and processing
 	 * instructions around it are not part of the document's data. */
 	xmlNodePtr next;
@@ -413,6 +438,7 @@ LERQ_EXPORT int lerq_doc_parse_memory(const struct lerq_ctx *ctx, const void *da
 		lerq_report_free(rep);
 		return r;
 	}
+	doc->validity = verdict;
 	*out = doc;
 	hand_over(rep, report);
 	return LERQ_OK;

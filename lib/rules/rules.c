@@ -561,8 +561,8 @@ static int run_rules(const struct lerq_rules *rules, enum lerq_code only_code,
 		scope = RULE_RESPONSE;
 	else
 		return LERQ_OK;
-	if (now == LERQ_NOW_CLOCK)
-		now = (lerq_time_t)time(NULL);
+	if (now == LERQ__CLOCK_SENTINEL)
+		now = lerq_now();
 
 	/* Document-order numbers make XPath's sorting and ours cheap (this is
 	 * what libxslt does too; it writes into element->content, which
