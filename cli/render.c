@@ -168,6 +168,9 @@ static int render(const struct job *job)
 
 	/* Findings go to standard error: standard output is the letter's. */
 	print_findings(job->input, report);
+	/* With --trust, a signature that did not verify is an error yet the
+	 * letter is written: saying so is what it is for. */
+	bool signature_failed = err == LERQ_OK && report != NULL && !lerq_report_is_valid(report);
 	lerq_report_free(report);
 
 	int status = CLI_EXIT_OK;
@@ -175,6 +178,11 @@ static int render(const struct job *job)
 	case LERQ_OK:
 		if (letter != NULL)
 			fwrite(letter, 1, letter_size, stdout);
+		if (signature_failed) {
+			fprintf(stderr, "lerq: %s: the signature is not verified; the letter says "
+			        "so\n", job->input);
+			status = CLI_EXIT_INVALID;
+		}
 		break;
 	case LERQ_EDOCUMENT:
 		fprintf(stderr, "lerq: %s is invalid: no letter written\n", job->input);

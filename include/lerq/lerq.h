@@ -437,6 +437,14 @@ int lerq_renderer_set_paper(struct lerq_renderer *renderer, enum lerq_paper pape
  *        on LERQ_OK, its errors on LERQ_EDOCUMENT, and a LERQ-L003
  *        finding when the letterhead failed (LERQ_EINVAL); the caller
  *        frees it with lerq_report_free(). Otherwise set to NULL.
+ * With a trust list on the context (lerq_ctx_set_trust()), the letter
+ * says near the sender's contact block whether the signature is
+ * verified, by whom (as the list names the signer), by whose list, and
+ * the list's number to call back; or why it is not verified, or that the
+ * document is not signed. Signature errors (LERQ-V00x) alone do not stop
+ * the letter: it is written, LERQ_OK is returned, and @p report holds
+ * those errors (the document is not valid). Without a trust list the
+ * letter says nothing about signatures.
  * @return LERQ_OK; LERQ_EDOCUMENT for an invalid or refused document;
  *         LERQ_ENOTSUP for LERQ_FORMAT_PDF in a build without PDF support
  *         or on a system with no font installed;

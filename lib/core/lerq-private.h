@@ -293,6 +293,11 @@ void lerq__pdf_fonts_free(struct lerq_pdf_fonts *fonts);
 int lerq__letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
                       size_t input_size, struct lerq_report *report,
                       xmlDocPtr *model);
+/* As lerq__letter_model(), with the signature check of a context with a
+ * trust list (sig may be NULL: no check, nothing said about signatures). */
+int lerq__letter_model_signed(const struct lerq_renderer *renderer, xmlDocPtr doc,
+                             size_t input_size, const struct lerq_signature *sig,
+                             struct lerq_report *report, xmlDocPtr *model);
 /* ---- end of letters ---------------------------------------------------- */
 
 /* text.c: small string helpers */

@@ -46,6 +46,7 @@ struct lerq_trust {
 struct lerq_signature {
 	enum lerq_signature_state state;
 	char *reason;
+	const char *code; /* the code of the reason ("LERQ-V003"), static */
 	long party;
 	char *subject;
 	/* Copies, so that a result outlives the trust list. */

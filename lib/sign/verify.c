@@ -54,6 +54,7 @@ static void finding(struct verification *v, enum lerq_code code, const xmlNode *
 	if (code != LERQ_V006 && code != LERQ_V007)
 		v->failed = true;
 	if (v->sig->reason == NULL && code != LERQ_V006) {
+		v->sig->code = lerq__code_info(code)->code;
 		v->sig->reason = strdup(msg);
 		if (v->sig->reason == NULL) {
 			v->err = LERQ_ENOMEM;
