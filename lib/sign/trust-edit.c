@@ -61,6 +61,7 @@ LERQ_EXPORT int lerq_trust_add_party(const struct lerq_ctx *ctx, const void *lis
 	struct lerq_trust *t = NULL;
 	int r = lerq_trust_load_memory(ctx, list, size, &t, problems);
 	lerq_trust_free(t);
+	t = NULL;
 	if (r != LERQ_OK)
 		return r;
 	char *b64 = NULL;
