@@ -890,6 +890,26 @@ static void test_xpath_filter(void **state)
 	free(doc);
 }
 
+/* The shipped example verifies against the shipped list. */
+static void test_examples(void **state)
+{
+	struct lerq_ctx *ctx = test_ctx();
+	struct lerq_trust *trust = NULL;
+	assert_int_equal(lerq_trust_load(ctx, EXAMPLE("signatures/trust-list.xml"), &trust, NULL),
+	                 LERQ_OK);
+	assert_int_equal(lerq_ctx_set_trust(ctx, trust, LERQ_VERIFY_REQUIRE_SIGNATURE), LERQ_OK);
+	struct lerq_report *report = NULL;
+	struct lerq_signature *sig = NULL;
+	assert_int_equal(lerq_verify_file(ctx, EXAMPLE("signed-request.xml"), VERIFY_NOW, &report,
+	                                  &sig), LERQ_OK);
+	assert_int_equal(lerq_report_count(report), 0);
+	assert_int_equal(lerq_signature_state(sig), LERQ_SIGNATURE_VERIFIED);
+	assert_string_equal(lerq_signature_switchboard(sig), "+492119390");
+	lerq_report_free(report);
+	lerq_signature_free(sig);
+	lerq_ctx_free(ctx);
+}
+
 /* ---- the tool: an invalid trust list is exit status 2 ---- */
 
 static void test_cli(void **state)
@@ -961,6 +981,7 @@ int main(void)
 		cmocka_unit_test(test_xmlsec1_verifies_lerq),
 		cmocka_unit_test(test_lerq_verifies_xmlsec1),
 		cmocka_unit_test(test_xpath_filter),
+		cmocka_unit_test(test_examples),
 		cmocka_unit_test(test_cli),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
