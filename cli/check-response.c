@@ -133,6 +133,10 @@ int cmd_check_response(int argc, char **argv)
 		fprintf(stderr, "%s: expected REQUEST and RESPONSE\n", argv[0]);
 		goto usage;
 	}
+	if (require_signature && trust == NULL) {
+		fprintf(stderr, "%s: --require-signature needs --trust LIST\n", argv[0]);
+		goto usage;
+	}
 	if (out.format == OUTPUT_TEXT)
 		out.colour = output_colour_wanted(out.stream);
 

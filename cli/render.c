@@ -303,6 +303,11 @@ int cmd_render(int argc, char **argv)
 		free(profiles);
 		return usage_error();
 	}
+	if (require_signature && trust == NULL) {
+		fprintf(stderr, "%s: --require-signature needs --trust LIST\n", argv[0]);
+		free(profiles);
+		return usage_error();
+	}
 	job.input = argv[optind];
 
 	err = lerq_ctx_new(0, &ctx);

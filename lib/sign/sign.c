@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <openssl/bio.h>
+#include <openssl/err.h>
 #include <openssl/pem.h>
 #include <xmlsec/app.h>
 #include <xmlsec/crypto.h>
@@ -113,6 +114,7 @@ LERQ_EXPORT int lerq_signer_new(const char *key_path, const char *cert_path,
 	free(key);
 	free(cert);
 	free(chain);
+	ERR_clear_error();
 	if (r != LERQ_OK) {
 		lerq_signer_free(s);
 		return r;
@@ -168,6 +170,7 @@ static int append_signature(const struct lerq_signer *signer, xmlDocPtr doc)
 	else if (xmlSecDSigCtxSign(d, sig) < 0)
 		r = LERQ_EINTERNAL;
 	xmlSecDSigCtxDestroy(d);
+	ERR_clear_error();
 	return r;
 }
 

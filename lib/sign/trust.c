@@ -353,6 +353,7 @@ static int load(const struct lerq_ctx *ctx, const void *data, size_t size,
 		}
 	}
 	xmlFreeDoc(doc);
+	ERR_clear_error();
 	if (r != LERQ_OK) {
 		lerq_trust_free(t);
 		return r;

@@ -15,6 +15,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include <openssl/err.h>
 #include <openssl/x509v3.h>
 #include <xmlsec/xmlsec.h>
 #include <xmlsec/crypto.h>
@@ -587,6 +588,8 @@ int lerq__verify(const struct lerq_ctx *ctx, xmlDocPtr doc, struct lerq_report *
 	}
 	if (key)
 		xmlSecKeyDestroy(key);
+	/* Leave no OpenSSL error of ours in the caller's thread's queue. */
+	ERR_clear_error();
 	if (count > 0)
 		s->state = v.failed ? LERQ_SIGNATURE_FAILED : LERQ_SIGNATURE_VERIFIED;
 	if (v.err == LERQ_OK && s->reason == NULL)
