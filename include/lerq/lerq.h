@@ -618,8 +618,9 @@ const char *lerq_signature_signer_country(const struct lerq_signature *signature
  *  entry matched (borrowed). */
 const char *lerq_signature_switchboard(const struct lerq_signature *signature);
 
-/** The signer certificate's subject (one line, RFC 2253), or NULL when
- *  the signature had no usable certificate (borrowed). */
+/** The signer certificate's subject in OpenSSL's one-line form
+ *  ("/C=DE/O=.../CN=..."), or NULL when the signature had no usable
+ *  certificate (borrowed). */
 const char *lerq_signature_subject(const struct lerq_signature *signature);
 
 /** The trust list's Owner and IssuedAt (borrowed, never NULL). */

@@ -8,6 +8,8 @@
 #include <xmlsec/xmlsec.h>
 #include <xmlsec/crypto.h>
 #include <xmlsec/errors.h>
+#include <xmlsec/transforms.h>
+#include <libxslt/security.h>
 
 #include "sign/sign.h"
 
@@ -52,11 +54,39 @@ const char *lerq__sign_errors_first(void)
 	return errors.first;
 }
 
+#ifndef XMLSEC_NO_XSLT
+/* xmlsec's XSLT transform is never enabled (verify.c allows only
+ * enveloped, exclusive C14N and SHA-256); should it ever run, it may
+ * read and write nothing: the second guard. Lives as long as the
+ * process, like xmlsec's own set-up. */
+static int forbid_xslt_io(void)
+{
+	xsltSecurityPrefsPtr prefs = xsltNewSecurityPrefs();
+	if (prefs == NULL)
+		return LERQ_ENOMEM;
+	static const xsltSecurityOption options[] = {
+		XSLT_SECPREF_READ_FILE, XSLT_SECPREF_WRITE_FILE, XSLT_SECPREF_CREATE_DIRECTORY,
+		XSLT_SECPREF_READ_NETWORK, XSLT_SECPREF_WRITE_NETWORK,
+	};
+	for (size_t i = 0; i < sizeof(options) / sizeof(options[0]); i++)
+		if (xsltSetSecurityPrefs(prefs, options[i], xsltSecurityForbid) != 0) {
+			xsltFreeSecurityPrefs(prefs);
+			return LERQ_EINTERNAL;
+		}
+	xmlSecTransformXsltSetDefaultSecurityPrefs(prefs);
+	return LERQ_OK;
+}
+#endif
+
 int lerq__sign_global_init(void)
 {
 	xmlSecErrorsSetCallback(quiet);
 	if (xmlSecInit() < 0)
 		return LERQ_EINTERNAL;
+#ifndef XMLSEC_NO_XSLT
+	if (forbid_xslt_io() != LERQ_OK)
+		return LERQ_EINTERNAL;
+#endif
 	/* Headers and library must agree (the macro passes our version). */
 	if (xmlSecCheckVersion() != 1)
 		return LERQ_EINTERNAL;
