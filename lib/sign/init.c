@@ -59,6 +59,8 @@ const char *lerq__sign_errors_first(void)
  * enveloped, exclusive C14N and SHA-256); should it ever run, it may
  * read and write nothing: the second guard. Lives as long as the
  * process, like xmlsec's own set-up. */
+static xsltSecurityPrefsPtr xslt_prefs;
+
 static int forbid_xslt_io(void)
 {
 	xsltSecurityPrefsPtr prefs = xsltNewSecurityPrefs();
@@ -74,6 +76,7 @@ static int forbid_xslt_io(void)
 			return LERQ_EINTERNAL;
 		}
 	xmlSecTransformXsltSetDefaultSecurityPrefs(prefs);
+	xslt_prefs = prefs; /* kept, as xmlsec does not own it */
 	return LERQ_OK;
 }
 #endif
