@@ -373,6 +373,35 @@ static void test_keyvalue_only(void **state)
 	free(signed_doc);
 }
 
+/* An attacker adds the agency's (public) certificate next to their own:
+ * whichever xmlsec takes the key from is the one whose chain lerq
+ * checks, so the signature never verifies. */
+static void test_borrowed_certificate(void **state)
+{
+	char *doc = sign_with("attacker", request_xml);
+	char *agency = b64("agency");
+	char *cert = malloc(strlen(agency) + 64);
+	sprintf(cert, "<ds:X509Certificate>%s</ds:X509Certificate><ds:X509Certificate>", agency);
+	char *before = replace(doc, "<ds:X509Certificate>", cert);
+	sprintf(cert, "</ds:X509Certificate><ds:X509Certificate>%s</ds:X509Certificate>", agency);
+	char *after = replace(doc, "</ds:X509Certificate>", cert);
+	struct lerq_ctx *ctx = ctx_with(usual, 2, 0);
+	struct outcome o = verify(ctx, before);
+	assert_int_equal(lerq_signature_state(o.sig), LERQ_SIGNATURE_FAILED);
+	assert_false(lerq_report_is_valid(o.report));
+	outcome_free(&o);
+	o = verify(ctx, after);
+	assert_int_equal(lerq_signature_state(o.sig), LERQ_SIGNATURE_FAILED);
+	assert_false(lerq_report_is_valid(o.report));
+	outcome_free(&o);
+	lerq_ctx_free(ctx);
+	free(after);
+	free(before);
+	free(cert);
+	free(agency);
+	free(doc);
+}
+
 static void test_two_signatures(void **state)
 {
 	char *signed_doc = sign_with("agency", request_xml);
@@ -964,6 +993,7 @@ int main(void)
 		cmocka_unit_test(test_forged_root),
 		cmocka_unit_test(test_id_reference),
 		cmocka_unit_test(test_keyvalue_only),
+		cmocka_unit_test(test_borrowed_certificate),
 		cmocka_unit_test(test_two_signatures),
 		cmocka_unit_test(test_not_last_child),
 		cmocka_unit_test(test_manifest),
