@@ -24,7 +24,7 @@ MAY_INCLUDE = {
     "pdf": {"core", "pdf"},
     "sign": {"core", "sign"},
     "stats": {"core", "stats"},
-    "letter": {"core", "pdf", "letter"},
+    "letter": {"core", "pdf", "sign", "letter"},
 }
 PROGRAMS = ("cli", "serve")
 INCLUDE = re.compile(r'^\s*#\s*include\s*["<]([^">]+)[">]')
