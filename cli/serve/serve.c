@@ -164,6 +164,7 @@ static int parse_listen(const char *text, struct sockaddr_storage *addr)
 }
 
 /* libmicrohttpd's own messages (a refused connection, say), on the log. */
+__attribute__((format(printf, 2, 0)))
 static void mhd_log(void *cls, const char *format, va_list ap)
 {
 	char line[512];
