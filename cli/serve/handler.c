@@ -65,8 +65,9 @@ struct request {
 	char *body;
 	size_t size, capacity;
 	/* A chunked body that went past --max-size: the rest is read and
-	 * dropped, then answered 413. */
+	 * dropped (@dropped bytes so far), then answered 413. */
 	bool too_large;
+	size_t dropped;
 	/* Whether a response was queued, its status and its length. */
 	bool answered;
 	/* Cut off by the --timeout deadline. */
@@ -458,6 +459,7 @@ static int take(const struct server *srv, struct request *req, const char *data,
 {
 	if (req->too_large || size > srv->max_size - req->size) {
 		req->too_large = true;
+		req->dropped += size;
 		return 0;
 	}
 	if (req->size + size > req->capacity) {
@@ -509,11 +511,11 @@ enum MHD_Result serve_access(void *cls, struct MHD_Connection *connection,
 			req->timed_out = true;
 			return MHD_NO;
 		}
-		/* A chunked body dropped past the limit still ends at the
-		 * limit's own size again: then the connection is cut. */
-		if (req->too_large && size > srv->max_size)
-			return MHD_NO;
 		if (take(srv, req, upload_data, size) < 0)
+			return MHD_NO;
+		/* Past the limit the body is dropped; one that goes on for as
+		 * much again is not worth an answer: the connection is cut. */
+		if (req->too_large && req->dropped > srv->max_size)
 			return MHD_NO;
 		return MHD_YES;
 	}
