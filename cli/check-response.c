@@ -21,6 +21,8 @@ enum {
 	OPT_NOW,
 	OPT_STRICT,
 	OPT_PROFILE,
+	OPT_TRUST,
+	OPT_REQUIRE_SIGNATURE,
 };
 
 static const struct option options[] = {
@@ -29,13 +31,16 @@ static const struct option options[] = {
 	{ "now", required_argument, NULL, OPT_NOW },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "profile", required_argument, NULL, OPT_PROFILE },
+	{ "trust", required_argument, NULL, OPT_TRUST },
+	{ "require-signature", no_argument, NULL, OPT_REQUIRE_SIGNATURE },
 	{ NULL, 0, NULL, 0 },
 };
 
 static void print_help(void)
 {
 	fputs("Usage: lerq check-response [--json] [--now DATETIME] [--strict]\n"
-	      "                           [--profile FILE]... REQUEST RESPONSE\n"
+	      "                           [--profile FILE]... [--trust LIST [--require-signature]]\n"
+	      "                           REQUEST RESPONSE\n"
 	      "\n"
 	      "Check a provider's response against the request it answers: each\n"
 	      "document on its own, as 'lerq validate' does, then the two together\n"
@@ -48,6 +53,8 @@ static void print_help(void)
 	      "      --now DATETIME  the validation time, e.g. 2026-03-01T09:30:00Z\n"
 	      "      --strict        count warnings as errors in the exit status\n"
 	      "      --profile FILE  also apply a national profile; may be repeated\n"
+	      "      --trust LIST    also verify both signatures against this trust list\n"
+	      "      --require-signature  with --trust: an unsigned document is an error\n"
 	      "  -h, --help          show this help and exit\n"
 	      "\n"
 	      "Exit status: 0 when neither document has an error, 1 when one is\n"
@@ -82,6 +89,8 @@ int cmd_check_response(int argc, char **argv)
 	struct output out = { .stream = stdout, .format = OUTPUT_TEXT, .colour = false };
 	lerq_time_t now = LERQ_NOW_CLOCK;
 	bool strict = false;
+	const char *trust = NULL;
+	bool require_signature = false;
 	const char **profiles = calloc((size_t)argc, sizeof(*profiles));
 	size_t profile_count = 0;
 	int c;
@@ -106,6 +115,12 @@ int cmd_check_response(int argc, char **argv)
 			break;
 		case OPT_STRICT:
 			strict = true;
+			break;
+		case OPT_TRUST:
+			trust = optarg;
+			break;
+		case OPT_REQUIRE_SIGNATURE:
+			require_signature = true;
 			break;
 		case OPT_PROFILE:
 			profiles[profile_count++] = optarg;
@@ -145,6 +160,8 @@ int cmd_check_response(int argc, char **argv)
 	}
 	for (size_t i = 0; status == CLI_EXIT_OK && i < profile_count; i++)
 		status = cli_load_profile(ctx, profiles[i]);
+	if (status == CLI_EXIT_OK && trust != NULL)
+		status = cli_load_trust(ctx, trust, require_signature);
 
 	if (status == CLI_EXIT_OK) {
 		struct lerq_report *reports[2] = { NULL, NULL };

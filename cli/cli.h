@@ -10,6 +10,9 @@
 #ifndef LERQ_CLI_H
 #define LERQ_CLI_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 #include <lerq/lerq.h>
 
 /* Exit statuses shared by every subcommand (format.md, section 5). */
@@ -31,6 +34,9 @@ int cmd_validate(int argc, char **argv);
 int cmd_check_response(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_render(int argc, char **argv);
+int cmd_sign(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
+int cmd_trust(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 
 /*
@@ -47,5 +53,23 @@ struct lerq_ctx;
  * @return an enum cli_exit value: CLI_EXIT_OK or CLI_EXIT_TROUBLE.
  */
 int cli_load_profile(struct lerq_ctx *ctx, const char *path);
+
+/*
+ * Load a trust list into @ctx (validate.c) for --trust; an unreadable or
+ * invalid list has its problems printed on standard error.
+ * @return CLI_EXIT_OK or CLI_EXIT_TROUBLE.
+ */
+int cli_load_trust(struct lerq_ctx *ctx, const char *path, bool require_signature);
+
+/*
+ * Write @size bytes to @path through a temporary file in the same
+ * directory and a rename (sign.c). A replaced file keeps its mode.
+ * @return 0 or a negative errno value.
+ */
+int cli_write_atomically(const char *path, const char *data, size_t size);
+
+/* Read a whole file, or standard input for "-", at most one byte past the
+ * default size limit (sign.c). @return 0 or a negative errno value. */
+int cli_read_file(const char *path, char **data, size_t *size);
 
 #endif /* LERQ_CLI_H */

@@ -29,6 +29,9 @@ static const struct command commands[] = {
 	{ "check-response", cmd_check_response, "Check a response against the request it answers" },
 	{ "new", cmd_new, "Write a template request or response to fill in" },
 	{ "render", cmd_render, "Render a request or response as a letter (HTML or text)" },
+	{ "sign", cmd_sign, "Sign a request or response (XML-DSig, enveloped)" },
+	{ "verify", cmd_verify, "Validate and verify signatures against a trust list" },
+	{ "trust", cmd_trust, "Keep a trust list: match a signed document, add an entry" },
 	{ "serve", cmd_serve, "Answer HTTP requests: validate, check, render (section 8)" },
 	{ "help", cmd_help, "Show this help, or the help of a command" },
 };

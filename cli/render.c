@@ -21,6 +21,8 @@ enum {
 	OPT_LETTERHEAD,
 	OPT_NOW,
 	OPT_PROFILE,
+	OPT_TRUST,
+	OPT_REQUIRE_SIGNATURE,
 	OPT_PAPER,
 };
 
@@ -30,6 +32,8 @@ static const struct option options[] = {
 	{ "letterhead", required_argument, NULL, OPT_LETTERHEAD },
 	{ "now", required_argument, NULL, OPT_NOW },
 	{ "profile", required_argument, NULL, OPT_PROFILE },
+	{ "trust", required_argument, NULL, OPT_TRUST },
+	{ "require-signature", no_argument, NULL, OPT_REQUIRE_SIGNATURE },
 	{ "paper", required_argument, NULL, OPT_PAPER },
 	{ "output", required_argument, NULL, 'o' },
 	{ NULL, 0, NULL, 0 },
@@ -38,7 +42,8 @@ static const struct option options[] = {
 static void print_help(void)
 {
 	fputs("Usage: lerq render [--to html|text|pdf] [--paper a4|letter] [--letterhead FILE]\n"
-	      "                   [--now DATETIME] [--profile FILE]... [-o OUT] FILE\n"
+	      "                   [--now DATETIME] [--profile FILE]... [--trust LIST\n"
+	      "                   [--require-signature]] [-o OUT] FILE\n"
 	      "\n"
 	      "Render a valid request or response as a letter: HTML on the agency's\n"
 	      "letterhead (one self-contained file, print-ready on A4), plain text\n"
@@ -56,6 +61,10 @@ static void print_help(void)
 	      "                         res:///letter.xsl (see doc/letterhead.md)\n"
 	      "      --now DATETIME     the validation time, e.g. 2026-03-01T09:30:00Z\n"
 	      "      --profile FILE     also apply a national profile; may be repeated\n"
+	      "      --trust LIST       verify the signature against this trust list; the\n"
+	      "                         letter then says whether it is verified, by whom,\n"
+	      "                         and the list's number to call back\n"
+	      "      --require-signature  with --trust: refuse an unsigned document\n"
 	      "  -o, --output OUT       write the letter to OUT, through a temporary file\n"
 	      "                         and a rename (default: standard output)\n"
 	      "  -h, --help             show this help and exit\n"
@@ -159,6 +168,9 @@ static int render(const struct job *job)
 
 	/* Findings go to standard error: standard output is the letter's. */
 	print_findings(job->input, report);
+	/* With --trust, a signature that did not verify is an error yet the
+	 * letter is written: saying so is what it is for. */
+	bool signature_failed = err == LERQ_OK && report != NULL && !lerq_report_is_valid(report);
 	lerq_report_free(report);
 
 	int status = CLI_EXIT_OK;
@@ -166,6 +178,11 @@ static int render(const struct job *job)
 	case LERQ_OK:
 		if (letter != NULL)
 			fwrite(letter, 1, letter_size, stdout);
+		if (signature_failed) {
+			fprintf(stderr, "lerq: %s: the signature is not verified; the letter says "
+			        "so\n", job->input);
+			status = CLI_EXIT_INVALID;
+		}
 		break;
 	case LERQ_EDOCUMENT:
 		fprintf(stderr, "lerq: %s is invalid: no letter written\n", job->input);
@@ -205,6 +222,8 @@ int cmd_render(int argc, char **argv)
 	};
 	const char *letterhead = NULL;
 	enum lerq_paper paper = LERQ_PAPER_A4;
+	const char *trust = NULL;
+	bool require_signature = false;
 	const char **profiles = NULL;
 	size_t profile_count = 0;
 	struct lerq_ctx *ctx = NULL;
@@ -245,6 +264,12 @@ int cmd_render(int argc, char **argv)
 				free(profiles);
 				return usage_error();
 			}
+			break;
+		case OPT_TRUST:
+			trust = optarg;
+			break;
+		case OPT_REQUIRE_SIGNATURE:
+			require_signature = true;
 			break;
 		case OPT_PROFILE: {
 			const char **p = realloc(profiles, (profile_count + 1) * sizeof(*p));
@@ -291,6 +316,8 @@ int cmd_render(int argc, char **argv)
 	}
 	for (size_t i = 0; status == CLI_EXIT_OK && i < profile_count; i++)
 		status = cli_load_profile(ctx, profiles[i]);
+	if (status == CLI_EXIT_OK && trust != NULL)
+		status = cli_load_trust(ctx, trust, require_signature);
 	if (status == CLI_EXIT_OK && letterhead != NULL)
 		status = set_letterhead(renderer, letterhead);
 	if (status == CLI_EXIT_OK) {

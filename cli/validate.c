@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * lerq validate [--json] [--now DATETIME] [--strict] PATH...
+ * lerq validate [--json] [--now DATETIME] [--strict] [--trust LIST
+ *               [--require-signature]] PATH...
+ * lerq verify --trust LIST [--require-signature] [--json] [--now DATETIME] PATH...
  */
 #include <errno.h>
 #include <getopt.h>
@@ -21,6 +23,8 @@ enum {
 	OPT_NOW,
 	OPT_STRICT,
 	OPT_PROFILE,
+	OPT_TRUST,
+	OPT_REQUIRE_SIGNATURE,
 };
 
 static const struct option options[] = {
@@ -29,6 +33,8 @@ static const struct option options[] = {
 	{ "now", required_argument, NULL, OPT_NOW },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "profile", required_argument, NULL, OPT_PROFILE },
+	{ "trust", required_argument, NULL, OPT_TRUST },
+	{ "require-signature", no_argument, NULL, OPT_REQUIRE_SIGNATURE },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -39,9 +45,31 @@ struct validation {
 	struct output out;
 };
 
+static void print_verify_help(void)
+{
+	fputs("Usage: lerq verify --trust LIST [--require-signature] [--json] [--now DATETIME]\n"
+	      "                   [--strict] [--profile FILE]... PATH...\n"
+	      "\n"
+	      "Validate lerq requests and responses as 'lerq validate' does, and verify\n"
+	      "each one's XML signature against your own trust list: findings\n"
+	      "LERQ-V001..V007 join the rules' findings, in the same text or JSON Lines.\n"
+	      "\n"
+	      "Options:\n"
+	      "      --trust LIST          the trust list (urn:lerq:trust:1) to verify\n"
+	      "                            against; an unreadable or invalid list: exit 2\n"
+	      "      --require-signature   an unsigned document is an error (LERQ-V007)\n"
+	      "      --json, --now, --strict, --profile   as for 'lerq validate'\n"
+	      "  -h, --help                show this help and exit\n"
+	      "\n"
+	      "Exit status: 0 when no input has an error, 1 when an input is invalid,\n"
+	      "was refused or its signature did not verify, 2 on a usage error, an\n"
+	      "unreadable input or trust list.\n", stdout);
+}
+
 static void print_help(void)
 {
-	fputs("Usage: lerq validate [--json] [--now DATETIME] [--strict] [--profile FILE]... PATH...\n"
+	fputs("Usage: lerq validate [--json] [--now DATETIME] [--strict] [--profile FILE]...\n"
+	      "                     [--trust LIST [--require-signature]] PATH...\n"
 	      "\n"
 	      "Check lerq requests and responses: safe parsing, the schema, then the\n"
 	      "rules drawn from the Council of Europe guidelines and the Convention on\n"
@@ -59,6 +87,9 @@ static void print_help(void)
 	      "      --strict        count warnings as errors in the exit status\n"
 	      "      --profile FILE  also apply a national profile (ISO Schematron\n"
 	      "                      subset); may be given more than once\n"
+	      "      --trust LIST    also verify signatures against this trust list\n"
+	      "                      (findings LERQ-V001..V007; see 'lerq verify')\n"
+	      "      --require-signature  with --trust: an unsigned document is an error\n"
 	      "  -h, --help          show this help and exit\n"
 	      "\n"
 	      "Exit status: 0 when no input has an error, 1 when an input is invalid\n"
@@ -66,9 +97,9 @@ static void print_help(void)
 	      "or the output not written.\n", stdout);
 }
 
-static int usage_error(void)
+static int usage_error(const char *cmd)
 {
-	fputs("Run 'lerq validate --help' for usage.\n", stderr);
+	fprintf(stderr, "Run '%s --help' for usage.\n", cmd);
 	return CLI_EXIT_TROUBLE;
 }
 
@@ -161,6 +192,34 @@ int cli_load_profile(struct lerq_ctx *ctx, const char *path)
 	return CLI_EXIT_TROUBLE;
 }
 
+/* A trust list that cannot be read or is invalid is refused whole, and
+ * is a usage error (format section 6): exit 2. */
+int cli_load_trust(struct lerq_ctx *ctx, const char *path, bool require_signature)
+{
+	struct lerq_report *problems = NULL;
+	struct lerq_trust *trust = NULL;
+	int err = lerq_trust_load(ctx, path, &trust, &problems);
+
+	if (err == LERQ_OK) {
+		err = lerq_ctx_set_trust(ctx, trust, require_signature
+		                                             ? LERQ_VERIFY_REQUIRE_SIGNATURE : 0);
+		if (err == LERQ_OK)
+			return CLI_EXIT_OK;
+		fprintf(stderr, "lerq: cannot use trust list %s: %s\n", path, lerq_strerror(err));
+	} else if (err == LERQ_EIO) {
+		fprintf(stderr, "lerq: cannot read trust list %s: %s\n", path, strerror(errno));
+	} else if (problems != NULL) {
+		const struct output out = { .stream = stderr, .format = OUTPUT_TEXT,
+		                            .colour = output_colour_wanted(stderr) };
+		output_report(&out, path, problems);
+		fprintf(stderr, "lerq: trust list %s refused\n", path);
+	} else {
+		fprintf(stderr, "lerq: cannot load trust list %s: %s\n", path, lerq_strerror(err));
+	}
+	lerq_report_free(problems);
+	return CLI_EXIT_TROUBLE;
+}
+
 /* Validates the inputs of the PATH arguments, each in turn. */
 static int validate_paths(const struct validation *v, int count, char **paths)
 {
@@ -190,8 +249,10 @@ static int validate_paths(const struct validation *v, int count, char **paths)
 	return status;
 }
 
-int cmd_validate(int argc, char **argv)
+static int run(int argc, char **argv, bool verify)
 {
+	const char *trust = NULL;
+	bool require_signature = false;
 	struct validation v = {
 		.ctx = NULL,
 		.now = LERQ_NOW_CLOCK,
@@ -211,7 +272,10 @@ int cmd_validate(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
 		switch (c) {
 		case 'h':
-			print_help();
+			if (verify)
+				print_verify_help();
+			else
+				print_help();
 			free(profiles);
 			return CLI_EXIT_OK;
 		case OPT_JSON:
@@ -220,7 +284,7 @@ int cmd_validate(int argc, char **argv)
 		case OPT_NOW:
 			if (cli_parse_now(argv[0], optarg, &v.now) < 0) {
 				free(profiles);
-				return usage_error();
+				return usage_error(argv[0]);
 			}
 			break;
 		case OPT_STRICT:
@@ -229,17 +293,29 @@ int cmd_validate(int argc, char **argv)
 		case OPT_PROFILE:
 			profiles[profile_count++] = optarg;
 			break;
+		case OPT_TRUST:
+			trust = optarg;
+			break;
+		case OPT_REQUIRE_SIGNATURE:
+			require_signature = true;
+			break;
 		default:
 			/* getopt_long() has said what was wrong. */
 			free(profiles);
-			return usage_error();
+			return usage_error(argv[0]);
 		}
 	}
 
 	if (optind >= argc) {
 		fprintf(stderr, "%s: missing PATH\n", argv[0]);
 		free(profiles);
-		return usage_error();
+		return usage_error(argv[0]);
+	}
+	if (trust == NULL && (verify || require_signature)) {
+		fprintf(stderr, "%s: %s needs --trust LIST\n", argv[0],
+		        verify ? "verifying" : "--require-signature");
+		free(profiles);
+		return usage_error(argv[0]);
 	}
 
 	if (v.out.format == OUTPUT_TEXT)
@@ -257,10 +333,22 @@ int cmd_validate(int argc, char **argv)
 	status = CLI_EXIT_OK;
 	for (size_t i = 0; i < profile_count && status == CLI_EXIT_OK; i++)
 		status = cli_load_profile(ctx, profiles[i]);
+	if (status == CLI_EXIT_OK && trust != NULL)
+		status = cli_load_trust(ctx, trust, require_signature);
 	free(profiles);
 	if (status == CLI_EXIT_OK)
 		status = validate_paths(&v, argc - optind, argv + optind);
 
 	lerq_ctx_free(ctx);
 	return status;
+}
+
+int cmd_validate(int argc, char **argv)
+{
+	return run(argc, argv, false);
+}
+
+int cmd_verify(int argc, char **argv)
+{
+	return run(argc, argv, true);
 }

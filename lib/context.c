@@ -8,6 +8,7 @@
 
 #include "core/lerq-private.h"
 #include "profile/profile.h"
+#include "sign/sign.h"
 
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 static int init_status = LERQ_EINTERNAL;
@@ -18,7 +19,11 @@ static void global_init(void)
 	/* Lazy and unlocked in libxml2 2.9.14: run it once before any thread
 	 * validates (../shared/notes/libxml2-facts.md). */
 	xmlSchemaInitTypes();
-	init_status = lerq__resources_install();
+	/* xmlsec before lerq's entity loader: xmlSecInit installs its no-XXE
+	 * loader, which lerq's then chains to for parsers not its own. */
+	init_status = lerq__sign_global_init();
+	if (init_status == LERQ_OK)
+		init_status = lerq__resources_install();
 }
 
 int lerq__global_init(void)
@@ -60,6 +65,7 @@ LERQ_EXPORT void lerq_ctx_free(struct lerq_ctx *ctx)
 	if (ctx == NULL)
 		return;
 	lerq__profiles_free(ctx);
+	lerq_trust_free(ctx->trust);
 	lerq__rules_free(ctx->rules);
 	xmlSchemaFree(ctx->schema);
 	xmlFreeDoc(ctx->schema_doc);

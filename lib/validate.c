@@ -6,6 +6,7 @@
 
 #include "core/lerq-private.h"
 #include "profile/profile.h"
+#include "sign/sign.h"
 
 /* The built-in rules, then each national profile's. */
 static int run_rules(const struct lerq_ctx *ctx, xmlDocPtr doc, lerq_time_t now,
@@ -22,8 +23,17 @@ static int run_rules(const struct lerq_ctx *ctx, xmlDocPtr doc, lerq_time_t now,
 int lerq__validate_doc(const struct lerq_ctx *ctx, const void *data, size_t size,
                       lerq_time_t now, struct lerq_report **out, xmlDocPtr *doc_out)
 {
+	return lerq__validate_doc_sig(ctx, data, size, now, out, doc_out, NULL);
+}
+
+int lerq__validate_doc_sig(const struct lerq_ctx *ctx, const void *data, size_t size,
+                          lerq_time_t now, struct lerq_report **out, xmlDocPtr *doc_out,
+                          struct lerq_signature **sig_out)
+{
 	if (doc_out)
 		*doc_out = NULL;
+	if (sig_out)
+		*sig_out = NULL;
 	if (ctx == NULL || out == NULL || (data == NULL && size > 0))
 		return LERQ_EINVAL;
 	if (now == LERQ_NOW_CLOCK)
@@ -44,6 +54,10 @@ int lerq__validate_doc(const struct lerq_ctx *ctx, const void *data, size_t size
 	if (r == LERQ_OK && doc != NULL && lerq_report_count(report) == 0) {
 		schema_passed = true;
 		r = run_rules(ctx, doc, now, report);
+		/* V findings with the rules' (format section 6), on the very
+		 * tree that was validated. */
+		if (r == LERQ_OK && ctx->trust != NULL)
+			r = lerq__verify(ctx, doc, report, sig_out);
 	}
 	for (size_t i = 0; r == LERQ_OK && i < ctx->profile_count; i++)
 		lerq__profile_adjust(ctx->profiles[i], report);
@@ -51,6 +65,10 @@ int lerq__validate_doc(const struct lerq_ctx *ctx, const void *data, size_t size
 	if (r != LERQ_OK) {
 		xmlFreeDoc(doc);
 		lerq_report_free(report);
+		if (sig_out) {
+			lerq_signature_free(*sig_out);
+			*sig_out = NULL;
+		}
 		return r;
 	}
 	if (doc_out && schema_passed)
@@ -79,6 +97,34 @@ LERQ_EXPORT int lerq_validate_file(const struct lerq_ctx *ctx, const char *path,
 	if (r != LERQ_OK)
 		return r;
 	r = lerq_validate_memory(ctx, data, size, now, out);
+	free(data);
+	return r;
+}
+
+LERQ_EXPORT int lerq_verify_memory(const struct lerq_ctx *ctx, const void *data, size_t size,
+                                   lerq_time_t now, struct lerq_report **report,
+                                   struct lerq_signature **signature)
+{
+	if (signature)
+		*signature = NULL;
+	if (ctx == NULL || ctx->trust == NULL || report == NULL)
+		return LERQ_EINVAL;
+	return lerq__validate_doc_sig(ctx, data, size, now, report, NULL, signature);
+}
+
+LERQ_EXPORT int lerq_verify_file(const struct lerq_ctx *ctx, const char *path, lerq_time_t now,
+                                 struct lerq_report **report, struct lerq_signature **signature)
+{
+	if (signature)
+		*signature = NULL;
+	if (ctx == NULL || path == NULL || ctx->trust == NULL || report == NULL)
+		return LERQ_EINVAL;
+	char *data;
+	size_t size;
+	int r = lerq__read_file(path, ctx->max_size, &data, &size);
+	if (r != LERQ_OK)
+		return r;
+	r = lerq_verify_memory(ctx, data, size, now, report, signature);
 	free(data);
 	return r;
 }

@@ -541,6 +541,7 @@
           </xsl:with-param>
         </xsl:call-template>
       </para>
+      <xsl:call-template name="signature-check"/>
       <xsl:call-template name="contacts-table">
         <xsl:with-param name="contacts" select="q:Contact"/>
       </xsl:call-template>

@@ -96,6 +96,7 @@
       <section id="contact">
         <xsl:call-template name="heading"><xsl:with-param name="id" select="'section.contact'"/></xsl:call-template>
         <para><xsl:call-template name="msg"><xsl:with-param name="id" select="'response.contact'"/></xsl:call-template></para>
+        <xsl:call-template name="signature-check"/>
         <xsl:call-template name="contacts-table">
           <xsl:with-param name="contacts" select="q:Responder/q:Contact"/>
         </xsl:call-template>

@@ -22,6 +22,7 @@
   <xsl:include href="letter-l10n.xsl"/>
   <xsl:include href="letter-request.xsl"/>
   <xsl:include href="letter-response.xsl"/>
+  <xsl:include href="letter-signature.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
   <xsl:strip-space elements="*"/>

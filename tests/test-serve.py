@@ -466,6 +466,66 @@ def test_sigint_idle():
     expect(server.stop(signal.SIGINT) == 0, "exit status after SIGINT")
 
 
+def test_verify():
+    """--trust: POST /verify answers as `lerq verify --json`, and the other
+    paths verify signatures too, as the tool's --trust does."""
+    if shutil.which("openssl") is None:
+        print("skip: no openssl for the test certificates")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        pki = os.path.join(tmp, "pki")
+        subprocess.run(["sh", os.path.join(ROOT, "tests", "make-test-pki.sh"), pki], check=True)
+        document = read(os.path.join(EXAMPLES, "disclosure-request.xml"))
+        agency = re.search(rb"<AgencyName>(.*?)</AgencyName>", document).group(1).decode()
+        trust = os.path.join(tmp, "trust.xml")
+        with open(trust, "w") as f:
+            f.write('<?xml version="1.0" encoding="UTF-8"?>\n'
+                    '<TrustList xmlns="urn:lerq:trust:1" version="1.0">\n'
+                    "  <Owner>Rheinwelle Kommunikation GmbH</Owner>\n"
+                    "  <IssuedAt>2026-09-01T09:00:00Z</IssuedAt>\n"
+                    "</TrustList>\n")
+        code, out = cli("trust", "add", "--trust", trust, "--name", agency, "--country", "DE",
+                        "--cert", os.path.join(pki, "ca.pem"), "-o", trust)
+        expect(code == 0, f"trust add: {code} {out!r}")
+        code, signed = cli("sign", "--key", os.path.join(pki, "agency.key"), "--cert",
+                           os.path.join(pki, "agency.pem"), "--now", NOW, "-", stdin=document)
+        expect(code == 0 and b"Signature" in signed, f"sign: {code}")
+        tampered = signed.replace(b"EUR 9,850", b"EUR 98,500", 1)
+        server = Server("--threads", "2", "--trust", trust)
+        try:
+            for name, data, want in (("signed", signed, 200), ("tampered", tampered, 422),
+                                     ("unsigned", document, 200)):
+                code, expected = cli("verify", "--trust", trust, "--json", "--now", NOW, "-",
+                                     stdin=data)
+                status, _, body = server.request("POST", "/verify?now=" + NOW, data)
+                expect(status == want and body == expected,
+                       f"/verify {name}: {status} {body!r} != {expected!r}")
+                expect(code == (0 if want == 200 else 1), f"verify {name}: CLI {code}")
+                status, _, body = server.request("POST", "/validate?now=" + NOW, data)
+                expect(status == want and body == expected, f"/validate {name}: {status}")
+            expect(b"LERQ-V001" in server.request("POST", "/verify?now=" + NOW, tampered)[2],
+                   "tampered: no LERQ-V001")
+            # Unsigned is a warning (LERQ-V007): an error under ?strict.
+            status, _, body = server.request("POST", "/verify?now=" + NOW + "&strict", document)
+            expect(status == 422 and b"LERQ-V007" in body, f"strict unsigned: {status}")
+            status, _, _ = server.request("GET", "/verify")
+            expect(status == 405, f"GET /verify: {status}")
+        finally:
+            expect(server.stop() == 0, "exit status")
+        server = Server("--threads", "1", "--trust", trust, "--require-signature")
+        try:
+            status, _, body = server.request("POST", "/verify?now=" + NOW, document)
+            expect(status == 422 and b"LERQ-V007" in body, f"required, unsigned: {status}")
+            status, _, _ = server.request("POST", "/verify?now=" + NOW, signed)
+            expect(status == 200, f"required, signed: {status}")
+        finally:
+            expect(server.stop() == 0, "exit status")
+        # A trust list that is not one: the service does not start.
+        code, _ = cli("serve", "--listen", "127.0.0.1:0", "--trust",
+                      os.path.join(EXAMPLES, "response.xml"))
+        expect(code == 2, f"serve with a bad trust list: {code}")
+
+
 def test_ipv6():
     try:
         socket.create_server(("::1", 0), family=socket.AF_INET6).close()
@@ -483,7 +543,8 @@ def test_ipv6():
 def test_usage():
     for args in (["--listen", "localhost"], ["--listen", "1.2.3.4:99999"],
                  ["--listen", "[::1:80"], ["--threads", "0"], ["--max-size", "x"],
-                 ["--timeout", "0"], ["--trust", "list.xml"], ["extra"]):
+                 ["--timeout", "0"], ["--require-signature"], ["extra"],
+                 ["--trust", "/nonexistent/trust.xml", "--listen", "127.0.0.1:0"]):
         code, _ = cli("serve", *args)
         expect(code == 2, f"serve {args}: {code}")
     code, out = cli("serve", "--help")
@@ -549,7 +610,8 @@ def main():
     expect(code == 0, f"exit status {code}")
     for name, test in (("busy", test_busy), ("slow-client", test_slow_client),
                        ("sigterm-in-flight", test_sigterm_in_flight),
-                       ("sigint", test_sigint_idle), ("ipv6", test_ipv6)):
+                       ("sigint", test_sigint_idle), ("verify", test_verify),
+                       ("ipv6", test_ipv6)):
         test()
         print("ok", name, flush=True)
 

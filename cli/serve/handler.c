@@ -531,13 +531,14 @@ enum MHD_Result serve_access(void *cls, struct MHD_Connection *connection,
 		                    "the body is empty: send the document", NULL, NULL);
 	switch (req->route) {
 	case ROUTE_VALIDATE:
+	case ROUTE_VERIFY:
+		/* The context verifies signatures when --trust gave it a
+		 * list, as for `lerq verify`; without one /verify is 404. */
 		return do_validate(connection, srv, req);
 	case ROUTE_CHECK_RESPONSE:
 		return do_check_response(connection, srv, req);
 	case ROUTE_RENDER:
 		return do_render(connection, srv, req);
-	case ROUTE_VERIFY:
-		/* serve.c refuses --trust until signatures are in the library. */
 	case ROUTE_HEALTH:
 	case ROUTE_NONE:
 		break;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * lerq serve [--listen ADDR:PORT] [--threads N] [--profile FILE]...
- *            [--trust LIST] [--max-size BYTES] [--timeout SECONDS] [--queue N]
+ *            [--trust LIST [--require-signature]] [--max-size BYTES]
+ *            [--timeout SECONDS] [--queue N]
  *
  * The daemon's life: read the options, build the one context and
  * renderer (which also does every libxml2/libxslt global set-up, before
@@ -42,6 +43,7 @@ enum {
 	OPT_THREADS,
 	OPT_PROFILE,
 	OPT_TRUST,
+	OPT_REQUIRE_SIGNATURE,
 	OPT_MAX_SIZE,
 	OPT_TIMEOUT,
 	OPT_QUEUE,
@@ -53,6 +55,7 @@ static const struct option options[] = {
 	{ "threads", required_argument, NULL, OPT_THREADS },
 	{ "profile", required_argument, NULL, OPT_PROFILE },
 	{ "trust", required_argument, NULL, OPT_TRUST },
+	{ "require-signature", no_argument, NULL, OPT_REQUIRE_SIGNATURE },
 	{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "queue", required_argument, NULL, OPT_QUEUE },
@@ -62,14 +65,15 @@ static const struct option options[] = {
 static void print_help(void)
 {
 	fputs("Usage: lerq serve [--listen ADDR:PORT] [--threads N] [--profile FILE]...\n"
-	      "                  [--trust LIST] [--max-size BYTES] [--timeout SECONDS]\n"
-	      "                  [--queue N]\n"
+	      "                  [--trust LIST [--require-signature]] [--max-size BYTES]\n"
+	      "                  [--timeout SECONDS] [--queue N]\n"
 	      "\n"
 	      "Answer HTTP requests with lerq's checks and letters (one document per\n"
 	      "request body):\n"
 	      "  POST /validate[?now=DATETIME][&strict]   findings as JSON Lines\n"
 	      "  POST /check-response                     multipart parts request, response\n"
 	      "  POST /render?to=html|text|pdf            the letter\n"
+	      "  POST /verify[?now=DATETIME][&strict]     with --trust: as lerq verify --json\n"
 	      "  GET  /health                             {\"status\": \"ok\", ...}\n"
 	      "\n"
 	      "The service has no authentication of its own: keep it on the loopback\n"
@@ -81,7 +85,9 @@ static void print_help(void)
 	      "                          picks a free port\n"
 	      "      --threads N         worker threads (default: the number of cores)\n"
 	      "      --profile FILE      also apply a national profile; may be repeated\n"
-	      "      --trust LIST        serve POST /verify with this trust list\n"
+	      "      --trust LIST        verify signatures against this trust list, in\n"
+	      "                          every answer, and serve POST /verify\n"
+	      "      --require-signature with --trust: an unsigned document is an error\n"
 	      "      --max-size BYTES    the largest request body (default 16 MiB)\n"
 	      "      --timeout SECONDS   time for a request to arrive in full, and for an\n"
 	      "                          idle connection (default 30)\n"
@@ -236,7 +242,8 @@ static void stop(struct MHD_Daemon *daemon, struct server *srv,
 
 /* Builds the context and renderer, runs the daemon until a signal. */
 static int run(struct server *srv, const struct sockaddr_storage *addr,
-               unsigned int threads, const char *const *profiles, size_t profile_count)
+               unsigned int threads, const char *const *profiles, size_t profile_count,
+               const char *trust, bool require_signature)
 {
 	struct lerq_ctx *ctx = NULL;
 	struct lerq_renderer *renderer = NULL;
@@ -259,6 +266,9 @@ static int run(struct server *srv, const struct sockaddr_storage *addr,
 		if (cli_load_profile(ctx, profiles[i]) != CLI_EXIT_OK)
 			goto out;
 	}
+	/* Read once, here: a request never makes the service read a file. */
+	if (trust != NULL && cli_load_trust(ctx, trust, require_signature) != CLI_EXIT_OK)
+		goto out;
 	err = lerq_renderer_new(ctx, &renderer);
 	if (err < 0) {
 		fprintf(stderr, "lerq serve: cannot set up the letters: %s\n", lerq_strerror(err));
@@ -327,6 +337,7 @@ int cmd_serve(int argc, char **argv)
 	struct sockaddr_storage addr;
 	const char *listen = DEFAULT_LISTEN;
 	const char *trust = NULL;
+	bool require_signature = false;
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	unsigned int threads = cores > 0 && cores < 1024 ? (unsigned int)cores : 1u;
 	unsigned int queue = DEFAULT_QUEUE;
@@ -364,6 +375,9 @@ int cmd_serve(int argc, char **argv)
 		case OPT_TRUST:
 			trust = optarg;
 			break;
+		case OPT_REQUIRE_SIGNATURE:
+			require_signature = true;
+			break;
 		case OPT_MAX_SIZE:
 			if (parse_number(optarg, 1, SIZE_MAX / 2, &n) < 0) {
 				fprintf(stderr, "%s: --max-size takes a number of bytes\n", argv[0]);
@@ -398,17 +412,14 @@ int cmd_serve(int argc, char **argv)
 		        argv[0]);
 		goto usage;
 	}
-	if (trust != NULL) {
-		/* POST /verify needs the library's signature verification
-		 * (issue 15); until then --trust is refused rather than
-		 * ignored, so that nobody believes documents are verified. */
-		fprintf(stderr, "%s: --trust: signature verification is not in this build\n",
-		        argv[0]);
+	if (require_signature && trust == NULL) {
+		fprintf(stderr, "%s: --require-signature needs --trust LIST\n", argv[0]);
 		goto usage;
 	}
 	srv.max_in_flight = threads + queue;
+	srv.verify = trust != NULL;
 
-	status = run(&srv, &addr, threads, profiles, profile_count);
+	status = run(&srv, &addr, threads, profiles, profile_count, trust, require_signature);
 	free(profiles);
 	return status;
 

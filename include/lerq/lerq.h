@@ -437,6 +437,14 @@ int lerq_renderer_set_paper(struct lerq_renderer *renderer, enum lerq_paper pape
  *        on LERQ_OK, its errors on LERQ_EDOCUMENT, and a LERQ-L003
  *        finding when the letterhead failed (LERQ_EINVAL); the caller
  *        frees it with lerq_report_free(). Otherwise set to NULL.
+ * With a trust list on the context (lerq_ctx_set_trust()), the letter
+ * says near the sender's contact block whether the signature is
+ * verified, by whom (as the list names the signer), by whose list, and
+ * the list's number to call back; or why it is not verified, or that the
+ * document is not signed. Signature errors (LERQ-V00x) alone do not stop
+ * the letter: it is written, LERQ_OK is returned, and @p report holds
+ * those errors (the document is not valid). Without a trust list the
+ * letter says nothing about signatures.
  * @return LERQ_OK; LERQ_EDOCUMENT for an invalid or refused document;
  *         LERQ_ENOTSUP for LERQ_FORMAT_PDF in a build without PDF support
  *         or on a system with no font installed;
@@ -464,6 +472,207 @@ int lerq_render_to_file(const struct lerq_renderer *renderer,
                         const void *data, size_t size, enum lerq_format format,
                         lerq_time_t now, const char *path,
                         struct lerq_report **report);
+
+/* ------------------------------------------------------------------ */
+/** @name Signatures and trust lists (format section 6)
+ *
+ * A Request or Response may carry one enveloped XML-DSig signature as the
+ * last child of its root. A provider verifies it against its own trust
+ * list (namespace `urn:lerq:trust:1`): once a trust list is set on the
+ * context, every validation (lerq_validate_*, lerq_check_response_*,
+ * lerq_render_*) also verifies signatures and reports LERQ-V001..V007
+ * with the rules' findings, on documents that pass the schema.
+ * Verification uses xmlsec1 (OpenSSL) restricted to lerq's profile:
+ * URI="" only, enveloped + exclusive C14N + SHA-256, RSA-SHA256 or
+ * ECDSA-SHA256, the key only from an X509 certificate, no manifest,
+ * nothing fetched, certificates checked at the document's IssuedAt.
+ */
+
+/** A loaded trust list: its parties and one keys manager built from
+ *  their certificates. Opaque; read-only once loaded, so one list serves
+ *  any number of threads. */
+struct lerq_trust;
+
+/**
+ * Load a trust list. It is parsed as safely as a document (no DTD, no
+ * entities, nothing fetched), validated against lerq's trust-list schema
+ * (schemas/lerq-trust.xsd, built in), and every Certificate must decode
+ * as an X.509 certificate: a list that fails any of this is refused as a
+ * whole, never half used.
+ * @param ctx a context (for the size and nesting limits).
+ * @param path the file.
+ * @param[out] out the list, to be freed with lerq_trust_free() (or handed
+ *        to lerq_ctx_set_trust()).
+ * @param[out] problems may be NULL. On LERQ_EINVAL, when non-NULL,
+ *        receives a report (P00x, S001, or S002 findings) saying what is
+ *        wrong and where; the caller frees it. Otherwise set to NULL.
+ * @return LERQ_OK; LERQ_EINVAL (refused list or NULL argument); LERQ_EIO
+ *         (unreadable file, errno says why); LERQ_ENOMEM; LERQ_EINTERNAL.
+ * Thread-safety: may be called from any thread.
+ */
+int lerq_trust_load(const struct lerq_ctx *ctx, const char *path,
+                    struct lerq_trust **out, struct lerq_report **problems);
+
+/** As lerq_trust_load(), from a list held in memory. */
+int lerq_trust_load_memory(const struct lerq_ctx *ctx, const void *data,
+                           size_t size, struct lerq_trust **out,
+                           struct lerq_report **problems);
+
+/** Free a trust list. NULL is fine. Never free a list a context owns. */
+void lerq_trust_free(struct lerq_trust *trust);
+
+/** The list's Owner, whitespace-collapsed (borrowed from @p trust). */
+const char *lerq_trust_owner(const struct lerq_trust *trust);
+/** The list's IssuedAt as written, collapsed (borrowed). */
+const char *lerq_trust_issued_at(const struct lerq_trust *trust);
+/** Number of Party entries. */
+size_t lerq_trust_party_count(const struct lerq_trust *trust);
+/** The @p index th Party's Name (borrowed), or NULL if out of range. */
+const char *lerq_trust_party_name(const struct lerq_trust *trust, size_t index);
+/** The @p index th Party's Country (borrowed), or NULL if out of range. */
+const char *lerq_trust_party_country(const struct lerq_trust *trust, size_t index);
+
+/** Flags of lerq_ctx_set_trust(). */
+enum lerq_verify_flags {
+	LERQ_VERIFY_DEFAULT = 0,
+	/** An unsigned document is an error (LERQ-V007 as error), not a
+	 *  warning. */
+	LERQ_VERIFY_REQUIRE_SIGNATURE = 1,
+};
+
+/**
+ * Verify signatures in every later validation of the context against
+ * @p trust, which the context takes over (it frees it, and a trust list
+ * set before). NULL removes the list: no signature is then checked and no
+ * V finding made.
+ * @param flags 0 or LERQ_VERIFY_REQUIRE_SIGNATURE.
+ * @return LERQ_OK, or LERQ_EINVAL for a NULL ctx or an unknown flag (the
+ *         list is then freed all the same).
+ * Not thread-safe: call before sharing the context. To use a new list,
+ * make a new context (or set it before the context is shared again).
+ */
+int lerq_ctx_set_trust(struct lerq_ctx *ctx, struct lerq_trust *trust,
+                       unsigned int flags);
+
+/** What verification concluded about a document. */
+enum lerq_signature_state {
+	/** The document carries no signature (LERQ-V007). */
+	LERQ_SIGNATURE_UNSIGNED = 0,
+	/** Verified, trusted signer, entry valid and naming the document's
+	 *  party (V001..V005 absent; V006 warnings may remain). */
+	LERQ_SIGNATURE_VERIFIED = 1,
+	/** Signed, but not verified: lerq_signature_reason() says why. */
+	LERQ_SIGNATURE_FAILED = 2,
+};
+
+/** The verification result of one document, as data (for a letter, or
+ *  to show which trust-list entry signed it). Opaque. */
+struct lerq_signature;
+
+/**
+ * Validate a document and verify its signature against the context's
+ * trust list (lerq_ctx_set_trust()).
+ * @param ctx a context with a trust list (shared, read-only).
+ * @param data, size the document's bytes.
+ * @param now the validation time, or LERQ_NOW_CLOCK.
+ * @param[out] report the findings, V findings included; caller frees.
+ * @param[out] signature may be NULL. The verification result, or NULL
+ *        when none was made (the document was refused or failed the
+ *        schema); caller frees with lerq_signature_free().
+ * @return as lerq_validate_memory(); LERQ_EINVAL also when the context
+ *         has no trust list.
+ * Thread-safety: safe to call concurrently on one context.
+ */
+int lerq_verify_memory(const struct lerq_ctx *ctx, const void *data, size_t size,
+                       lerq_time_t now, struct lerq_report **report,
+                       struct lerq_signature **signature);
+
+/** As lerq_verify_memory(), reading a file (LERQ_EIO when it cannot be
+ *  read). */
+int lerq_verify_file(const struct lerq_ctx *ctx, const char *path, lerq_time_t now,
+                     struct lerq_report **report, struct lerq_signature **signature);
+
+/** Free a verification result. NULL is fine. */
+void lerq_signature_free(struct lerq_signature *signature);
+
+/** The verdict. */
+enum lerq_signature_state lerq_signature_state(const struct lerq_signature *signature);
+
+/** Why the signature is not verified (the V finding's message), "" when
+ *  it is (borrowed, never NULL). */
+const char *lerq_signature_reason(const struct lerq_signature *signature);
+
+/** The index of the trust-list Party whose certificate the signer's
+ *  chains to, or -1 when none. */
+long lerq_signature_party(const struct lerq_signature *signature);
+
+/** The signer's name as the trust list gives it (Party/Name), or NULL
+ *  when no entry matched (borrowed). */
+const char *lerq_signature_signer(const struct lerq_signature *signature);
+
+/** The signer's Party/Country, or NULL (borrowed). */
+const char *lerq_signature_signer_country(const struct lerq_signature *signature);
+
+/** The signer's Party/Switchboard: the number to call back, obtained
+ *  independently of the document; NULL when the entry has none or no
+ *  entry matched (borrowed). */
+const char *lerq_signature_switchboard(const struct lerq_signature *signature);
+
+/** The signer certificate's subject (one line, RFC 2253), or NULL when
+ *  the signature had no usable certificate (borrowed). */
+const char *lerq_signature_subject(const struct lerq_signature *signature);
+
+/** The trust list's Owner and IssuedAt (borrowed, never NULL). */
+const char *lerq_signature_list_owner(const struct lerq_signature *signature);
+const char *lerq_signature_list_issued_at(const struct lerq_signature *signature);
+
+/** A signing key and certificate (and chain) loaded once. Opaque. */
+struct lerq_signer;
+
+/**
+ * Load a signer: a private key (PEM; RSA or EC, unencrypted), its
+ * certificate (PEM) and optionally intermediate certificates (one PEM
+ * file, any number), which go into the signature after the signer's.
+ * @param[out] out the signer, to be freed with lerq_signer_free().
+ * @return LERQ_OK; LERQ_EIO (a file cannot be read, errno says why);
+ *         LERQ_EINVAL (NULL argument, or a key or certificate that does
+ *         not load or do not belong together); LERQ_ENOMEM.
+ * Thread-safety: a signer is read-only once loaded.
+ */
+int lerq_signer_new(const char *key_path, const char *cert_path,
+                    const char *chain_path, struct lerq_signer **out);
+/** Free a signer. NULL is fine. */
+void lerq_signer_free(struct lerq_signer *signer);
+
+/**
+ * Sign a document: validates it (an invalid one is refused with its
+ * findings, LERQ_EDOCUMENT), refuses one that already carries a
+ * ds:Signature (LERQ_EDOCUMENT, with a LERQ-V002 finding), then appends an
+ * enveloped signature of lerq's profile as the root's last child.
+ * @param[out] out the signed document (UTF-8, NUL-terminated, NUL not
+ *        counted); caller frees with free(). Set only on LERQ_OK.
+ * @param[out] report may be NULL. The document's findings; caller frees.
+ * @return LERQ_OK; LERQ_EDOCUMENT; LERQ_EINVAL; LERQ_ENOMEM;
+ *         LERQ_EINTERNAL (xmlsec failed to sign).
+ * Thread-safety: safe to call concurrently.
+ */
+int lerq_sign_memory(const struct lerq_ctx *ctx, const struct lerq_signer *signer,
+                     const void *data, size_t size, lerq_time_t now,
+                     char **out, size_t *out_size, struct lerq_report **report);
+
+/**
+ * Add a Party to a trust list held in memory (which must be valid):
+ * Name, Country and the certificate (PEM file), inserted after the last
+ * Party. The result is validated again before it is returned.
+ * @param[out] out the new list (NUL-terminated); caller frees.
+ * @param[out] problems as lerq_trust_load() (for the new list).
+ * @return LERQ_OK; LERQ_EINVAL (invalid list, or an entry that would make
+ *         it invalid); LERQ_EIO (certificate unreadable); LERQ_ENOMEM.
+ */
+int lerq_trust_add_party(const struct lerq_ctx *ctx, const void *list, size_t size,
+                         const char *name, const char *country,
+                         const char *cert_pem_path, char **out, size_t *out_size,
+                         struct lerq_report **problems);
 
 #ifdef __cplusplus
 }

@@ -80,6 +80,22 @@ static const struct lerq__code_info codes[] = {
 	[LERQ_R204] = { "LERQ-R204", LERQ_SEVERITY_WARNING, "G§54",
 	                "response issued after the request's RespondBy" },
 
+	/* Signatures and trust lists (lib/sign/, format section 6). */
+	[LERQ_V001] = { "LERQ-V001", LERQ_SEVERITY_ERROR, "G§51",
+	                "the signature does not verify" },
+	[LERQ_V002] = { "LERQ-V002", LERQ_SEVERITY_ERROR, "G§51",
+	                "a signature outside lerq's signature profile" },
+	[LERQ_V003] = { "LERQ-V003", LERQ_SEVERITY_ERROR, "G§51",
+	                "the signer's certificate is not trusted by the trust list" },
+	[LERQ_V004] = { "LERQ-V004", LERQ_SEVERITY_ERROR, "G§51",
+	                "the signer's certificate or trust-list entry not valid at IssuedAt" },
+	[LERQ_V005] = { "LERQ-V005", LERQ_SEVERITY_ERROR, "G§24",
+	                "the signer's trust-list entry names another party" },
+	[LERQ_V006] = { "LERQ-V006", LERQ_SEVERITY_WARNING, "G§24",
+	                "website, e-mail domain or switchboard differs from the trust list" },
+	[LERQ_V007] = { "LERQ-V007", LERQ_SEVERITY_WARNING, "G§51",
+	                "the document is not signed" },
+
 	/* Configuration: not about a document. */
 	[LERQ_C001] = { "LERQ-C001", LERQ_SEVERITY_ERROR, "",
 	                "a national profile that does not compile" },

@@ -26,6 +26,8 @@ struct lerq_ctx {
 	unsigned int max_findings;
 	struct lerq_profile **profiles; /* national profiles (profile.c) */
 	size_t profile_count;
+	struct lerq_trust *trust;   /* trust list (sign/trust.c), or NULL */
+	unsigned int verify_flags;  /* enum lerq_verify_flags */
 };
 
 /* One-time, process-wide libxml2 set-up (pthread_once inside). */
@@ -81,6 +83,14 @@ enum lerq_code {
 	LERQ_R202,
 	LERQ_R203,
 	LERQ_R204,
+	/* Signatures and trust lists (lib/sign/, format section 6). */
+	LERQ_V001,
+	LERQ_V002,
+	LERQ_V003,
+	LERQ_V004,
+	LERQ_V005,
+	LERQ_V006,
+	LERQ_V007,
 	/* A national profile that does not compile (profile.c). */
 	LERQ_C001,
 	/* Letters (render.c, letterhead.c). */
@@ -122,6 +132,13 @@ void lerq__report_set_severity(struct lerq_report *report, const char *code,
  * *doc_out is NULL otherwise; the caller frees it with xmlFreeDoc(). */
 int lerq__validate_doc(const struct lerq_ctx *ctx, const void *data, size_t size,
                       lerq_time_t now, struct lerq_report **out, xmlDocPtr *doc_out);
+/* As lerq__validate_doc(); when the context has a trust list and the
+ * document passed the schema, *sig_out (if not NULL) receives the
+ * verification result (sign/sign.h), else NULL. Caller frees it with
+ * lerq_signature_free(). */
+int lerq__validate_doc_sig(const struct lerq_ctx *ctx, const void *data, size_t size,
+                          lerq_time_t now, struct lerq_report **out, xmlDocPtr *doc_out,
+                          struct lerq_signature **sig_out);
 
 /* io.c: reads a whole file, or limit + 1 bytes of a larger one (enough
  * to refuse it without holding it all). LERQ_EIO with errno set. */
@@ -152,6 +169,11 @@ int lerq__parse(const struct lerq_ctx *ctx, const void *data, size_t size,
 
 /* schema.c */
 int lerq__schema_compile(xmlDocPtr *doc, xmlSchemaPtr *schema);
+/* Compiles the embedded schema res:///NAME (the trust list's, say). */
+int lerq__schema_compile_named(const char *name, xmlDocPtr *doc, xmlSchemaPtr *schema);
+/* Validates doc against schema, S001 findings into report. */
+int lerq__schema_validate_with(xmlSchemaPtr schema, xmlDocPtr doc,
+                              struct lerq_report *report);
 /* Checks root and version (S002). Returns true when the document may go
  * on to the schema. */
 bool lerq__check_root(xmlDocPtr doc, struct lerq_report *report, int *err);
@@ -271,6 +293,11 @@ void lerq__pdf_fonts_free(struct lerq_pdf_fonts *fonts);
 int lerq__letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
                       size_t input_size, struct lerq_report *report,
                       xmlDocPtr *model);
+/* As lerq__letter_model(), with the signature check of a context with a
+ * trust list (sig may be NULL: no check, nothing said about signatures). */
+int lerq__letter_model_signed(const struct lerq_renderer *renderer, xmlDocPtr doc,
+                             size_t input_size, const struct lerq_signature *sig,
+                             struct lerq_report *report, xmlDocPtr *model);
 /* ---- end of letters ---------------------------------------------------- */
 
 /* text.c: small string helpers */

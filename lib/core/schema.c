@@ -2,6 +2,7 @@
 /* The built-in XSD: compiled once per context, applied per document with a
  * validation context of its own, so one compiled schema serves all
  * threads. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,12 +16,19 @@ static void quiet(void *user, xmlErrorPtr err)
 
 int lerq__schema_compile(xmlDocPtr *doc_out, xmlSchemaPtr *schema_out)
 {
-	const struct lerq_resource *res = lerq__resource_find("lerq.xsd");
+	return lerq__schema_compile_named("lerq.xsd", doc_out, schema_out);
+}
+
+int lerq__schema_compile_named(const char *name, xmlDocPtr *doc_out, xmlSchemaPtr *schema_out)
+{
+	const struct lerq_resource *res = lerq__resource_find(name);
 	if (res == NULL)
 		return LERQ_EINTERNAL;
+	char url[128];
+	snprintf(url, sizeof(url), LERQ_RES_PREFIX "%s", name);
 	/* The base URI lets xs:include and xs:import resolve to res:///. */
 	xmlDocPtr doc = xmlReadMemory((const char *)res->data, (int)res->size,
-	                              LERQ_RES_PREFIX "lerq.xsd", NULL,
+	                              url, NULL,
 	                              XML_PARSE_NONET | XML_PARSE_NOERROR |
 	                                      XML_PARSE_NOWARNING);
 	if (doc == NULL)
@@ -140,7 +148,13 @@ static void schema_error(void *user, xmlErrorPtr e)
 int lerq__schema_validate(const struct lerq_ctx *ctx, xmlDocPtr doc,
                          struct lerq_report *report)
 {
-	xmlSchemaValidCtxtPtr v = xmlSchemaNewValidCtxt(ctx->schema);
+	return lerq__schema_validate_with(ctx->schema, doc, report);
+}
+
+int lerq__schema_validate_with(xmlSchemaPtr schema, xmlDocPtr doc,
+                              struct lerq_report *report)
+{
+	xmlSchemaValidCtxtPtr v = xmlSchemaNewValidCtxt(schema);
 	if (v == NULL)
 		return LERQ_ENOMEM;
 	struct schema_run run = { .report = report, .err = LERQ_OK };

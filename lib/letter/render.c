@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "core/lerq-private.h"
+#include "sign/sign.h"
 #ifdef LERQ_HAVE_PDF
 #include "pdf/pdf.h"
 #endif
@@ -176,9 +177,76 @@ static int letterhead_failed(struct lerq_report *report, const struct lerq_messa
 	return r == LERQ_OK ? LERQ_EINVAL : r;
 }
 
+/* Any string as an XPath string expression (a stylesheet parameter is
+ * an expression): 'text', or "text", or concat() of both kinds when the
+ * text holds both quotes. Caller frees. */
+static char *xpath_string(const char *s)
+{
+	if (strchr(s, '\'') == NULL)
+		return lerq__strdup_printf("'%s'", s);
+	if (strchr(s, '"') == NULL)
+		return lerq__strdup_printf("\"%s\"", s);
+	/* concat('a', "'", 'b', ...): split at each apostrophe only, so
+	 * that multibyte characters stay whole. */
+	size_t n = strlen(s);
+	char *out = malloc(n * 7 + 16);
+	if (out == NULL)
+		return NULL;
+	char *o = out + sprintf(out, "concat(''");
+	while (*s) {
+		size_t run = strcspn(s, "'");
+		if (run > 0) {
+			o += sprintf(o, ",'%.*s'", (int)run, s);
+			s += run;
+		}
+		if (*s == '\'') {
+			o += sprintf(o, ",\"'\"");
+			s++;
+		}
+	}
+	strcpy(o, ")");
+	return out;
+}
+
+/* The signature check's stylesheet parameters (letter-signature.xsl);
+ * values[] receives what to free. Returns the number of strings put into
+ * params (pairs), or -1 when out of memory. */
+static int signature_params(const struct lerq_signature *sig, const char **params,
+                            char **values)
+{
+	if (sig == NULL)
+		return 0;
+	const char *state = sig->state == LERQ_SIGNATURE_VERIFIED ? "verified"
+	                    : sig->state == LERQ_SIGNATURE_FAILED ? "failed" : "unsigned";
+	const char *pairs[][2] = {
+		{ "signature", state },
+		{ "signature-signer", sig->signer ? sig->signer : "" },
+		{ "signature-owner", sig->owner ? sig->owner : "" },
+		{ "signature-list-date", sig->issued_at ? sig->issued_at : "" },
+		{ "signature-switchboard", sig->switchboard ? sig->switchboard : "" },
+		{ "signature-code", sig->code ? sig->code : "LERQ-V001" },
+	};
+	int n = 0;
+	for (size_t i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		values[i] = xpath_string(pairs[i][1]);
+		if (values[i] == NULL)
+			return -1;
+		params[n++] = pairs[i][0];
+		params[n++] = values[i];
+	}
+	return n;
+}
+
 int lerq__letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
                       size_t input_size, struct lerq_report *report,
                       xmlDocPtr *model)
+{
+	return lerq__letter_model_signed(renderer, doc, input_size, NULL, report, model);
+}
+
+int lerq__letter_model_signed(const struct lerq_renderer *renderer, xmlDocPtr doc,
+                             size_t input_size, const struct lerq_signature *sig,
+                             struct lerq_report *report, xmlDocPtr *model)
 {
 	const struct lerq_stylesheets *ss = renderer->stylesheets;
 	char lang[4];
@@ -190,7 +258,15 @@ int lerq__letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
 	/* A string parameter is an XPath expression: quote it. lang holds
 	 * letters only. */
 	snprintf(quoted, sizeof(quoted), "'%s'", lang);
-	const char *params[] = { "lang", quoted, NULL };
+	const char *params[16] = { "lang", quoted, NULL };
+	char *values[6] = { NULL };
+	int added = signature_params(sig, params + 2, values);
+	if (added < 0) {
+		for (size_t i = 0; i < 6; i++)
+			free(values[i]);
+		return LERQ_ENOMEM;
+	}
+	params[2 + added] = NULL;
 
 	struct lerq_messages m = { 0 };
 	xsltStylesheetPtr style = renderer->letterhead
@@ -200,6 +276,8 @@ int lerq__letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
 	if (r == LERQ_EINTERNAL && renderer->letterhead != NULL)
 		r = letterhead_failed(report, &m);
 	lerq__messages_clear(&m);
+	for (size_t i = 0; i < 6; i++)
+		free(values[i]);
 	return r;
 }
 
@@ -228,6 +306,25 @@ static int lay_out(const struct lerq_renderer *renderer, xmlDocPtr model,
 	return r;
 }
 
+/* No error but signature findings (LERQ-V): with a trust list, a
+ * signature that did not verify still gets its letter, which says so in
+ * place of "Signature verified" (format section 6); any other error
+ * refuses the letter. */
+static bool only_signature_errors(const struct lerq_report *report)
+{
+	if (lerq_report_is_valid(report))
+		return true;
+	if (lerq_report_suppressed(report) > 0)
+		return false;
+	for (size_t i = 0; i < lerq_report_count(report); i++) {
+		const struct lerq_finding *f = lerq_report_get(report, i);
+		if (lerq_finding_severity(f) == LERQ_SEVERITY_ERROR &&
+		    strncmp(lerq_finding_code(f), "LERQ-V", 6) != 0)
+			return false;
+	}
+	return true;
+}
+
 static bool format_supported(enum lerq_format format)
 {
 	return format == LERQ_FORMAT_HTML || format == LERQ_FORMAT_TEXT ||
@@ -253,16 +350,18 @@ LERQ_EXPORT int lerq_render_memory(const struct lerq_renderer *renderer,
 
 	struct lerq_report *rep = NULL;
 	xmlDocPtr doc = NULL;
-	int r = lerq__validate_doc(renderer->ctx, data, size, now, &rep, &doc);
+	struct lerq_signature *sig = NULL;
+	int r = lerq__validate_doc_sig(renderer->ctx, data, size, now, &rep, &doc, &sig);
 	if (r != LERQ_OK)
 		return r;
 
 	xmlDocPtr model = NULL;
-	if (doc == NULL || !lerq_report_is_valid(rep))
+	if (doc == NULL || !only_signature_errors(rep))
 		r = LERQ_EDOCUMENT;
 	else
-		r = lerq__letter_model(renderer, doc, size, rep, &model);
+		r = lerq__letter_model_signed(renderer, doc, size, sig, rep, &model);
 	xmlFreeDoc(doc);
+	lerq_signature_free(sig);
 	if (r == LERQ_OK)
 		r = lay_out(renderer, model, size, format, out, out_size);
 	xmlFreeDoc(model);

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: MIT */
+/* xmlsec's process-wide set-up (upstream examples/verify4.c order) and its
+ * quiet error callback. Never the examples' xmlSubstituteEntitiesDefault(1)
+ * or DTD-loading defaults: lerq loads no DTD and expands no entity. */
+#include <stdio.h>
+#include <string.h>
+
+#include <xmlsec/xmlsec.h>
+#include <xmlsec/crypto.h>
+#include <xmlsec/errors.h>
+
+#include "sign/sign.h"
+
+/* What xmlsec reported in this thread since the last reset. The callback
+ * is global; the record is per thread, so concurrent verifications do
+ * not see each other's reasons. */
+#define REASON_MAX 128
+static _Thread_local struct {
+	unsigned char seen[REASON_MAX];
+	char first[160];
+} errors;
+
+static void quiet(const char *file, int line, const char *func, const char *object,
+                  const char *subject, int reason, const char *msg)
+{
+	if (reason >= 0 && reason < REASON_MAX)
+		errors.seen[reason] = 1;
+	if (errors.first[0] == '\0' && reason != XMLSEC_ERRORS_R_XMLSEC_FAILED) {
+		const char *text = NULL;
+		for (xmlSecSize i = 0; xmlSecErrorsGetMsg(i) != NULL; i++)
+			if (xmlSecErrorsGetCode(i) == reason) {
+				text = xmlSecErrorsGetMsg(i);
+				break;
+			}
+		if (text != NULL)
+			snprintf(errors.first, sizeof(errors.first), "%s", text);
+	}
+}
+
+void lerq__sign_errors_reset(void)
+{
+	memset(&errors, 0, sizeof(errors));
+}
+
+bool lerq__sign_errors_have(int reason)
+{
+	return reason >= 0 && reason < REASON_MAX && errors.seen[reason];
+}
+
+const char *lerq__sign_errors_first(void)
+{
+	return errors.first;
+}
+
+int lerq__sign_global_init(void)
+{
+	xmlSecErrorsSetCallback(quiet);
+	if (xmlSecInit() < 0)
+		return LERQ_EINTERNAL;
+	/* Headers and library must agree (the macro passes our version). */
+	if (xmlSecCheckVersion() != 1)
+		return LERQ_EINTERNAL;
+	/* This build links OpenSSL directly (XMLSEC_NO_CRYPTO_DYNAMIC_LOADING):
+	 * the thread-unsafe ltdl loader never runs. */
+	if (xmlSecCryptoAppInit(NULL) < 0)
+		return LERQ_EINTERNAL;
+	if (xmlSecCryptoInit() < 0)
+		return LERQ_EINTERNAL;
+	xmlSecErrorsSetCallback(quiet);
+	return LERQ_OK;
+}
