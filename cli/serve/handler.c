@@ -12,7 +12,9 @@
  * The answers reuse the tool's own JSON Lines writer (cli/output.c), so
  * POST /validate says byte for byte what `lerq validate --json -` says.
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* asprintf */
+#endif
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>

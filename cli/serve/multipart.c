@@ -6,7 +6,9 @@
  * of itself; MHD_PostProcessor would have meant a second buffer per part
  * and one more parser to bound.
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE /* memmem */
+#endif
 #include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
@@ -123,6 +125,31 @@ static size_t part_name(const char *headers, size_t size, const char **name)
 	return 0;
 }
 
+/*
+ * The next delimiter (@delimiter, CRLF "--" boundary, @size bytes) in
+ * [@p, @end): one followed by "--" or by blanks and CRLF. A line that only
+ * begins with it ("--boundaryX") is content.
+ */
+static const char *find_delimiter(const char *p, const char *end,
+                                  const char *delimiter, size_t size)
+{
+	while (p < end) {
+		const char *q, *found = memmem(p, (size_t)(end - p), delimiter, size);
+
+		if (found == NULL)
+			return NULL;
+		q = found + size;
+		if (end - q >= 2 && q[0] == '-' && q[1] == '-')
+			return found;
+		while (q < end && is_space(*q))
+			q++;
+		if (end - q >= 2 && q[0] == '\r' && q[1] == '\n')
+			return found;
+		p = found + 1;
+	}
+	return NULL;
+}
+
 const char *multipart_parse(const char *content_type, const char *body,
                             size_t size, struct multipart_part *parts,
                             size_t count)
@@ -146,7 +173,7 @@ const char *multipart_parse(const char *content_type, const char *body,
 	if (size >= dlen && memcmp(body, delimiter + 2, dlen) == 0) {
 		p = body + dlen;
 	} else {
-		p = memmem(body, size, delimiter, dlen + 2);
+		p = find_delimiter(body, end, delimiter, dlen + 2);
 		if (p == NULL)
 			return "the multipart body has no part";
 		p += dlen + 2;
@@ -176,7 +203,7 @@ const char *multipart_parse(const char *content_type, const char *body,
 			header_size = (size_t)(blank - p);
 			content = blank + 4;
 		}
-		next = memmem(content, (size_t)(end - content), delimiter, dlen + 2);
+		next = find_delimiter(content, end, delimiter, dlen + 2);
 		if (next == NULL)
 			return "the multipart body ends inside a part";
 
