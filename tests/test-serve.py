@@ -421,7 +421,37 @@ def test_slow_client():
         idle.close()
     finally:
         expect(server.stop() == 0, "exit status")
-    expect("(timed out)" in server.log(), server.log())
+    expect("(timed out)" in server.log() or "connection cut" in server.log(), server.log())
+
+
+def test_slow_headers():
+    """Headers sent a byte a second: each byte restarts libmicrohttpd's idle
+    timeout, so the service's own deadline must cut the connection."""
+    server = Server("--threads", "1", "--timeout", "2")
+    document = read(os.path.join(EXAMPLES, "disclosure-request.xml"))
+    try:
+        slow = socket.create_connection((server.host, server.port), timeout=WAIT)
+        cut = False
+        for byte in b"POST /validate HTTP/1.1\r\nHost: x\r\nX-Slow: " + b"a" * 30:
+            try:
+                slow.sendall(bytes([byte]))
+                slow.settimeout(1)
+                if slow.recv(1024) == b"":
+                    cut = True
+                    break
+            except socket.timeout:
+                pass
+            except OSError:
+                cut = True
+                break
+            status, _, _ = server.request("POST", "/validate?now=" + NOW, document)
+            expect(status == 200, f"other client: {status}")
+        expect(cut, "slow headers were never cut off")
+        slow.close()
+    finally:
+        expect(server.stop() == 0, "exit status")
+    expect("connection cut: no complete request within --timeout" in server.log(),
+           server.log())
 
 
 def test_sigterm_in_flight():
@@ -609,6 +639,7 @@ def main():
         sys.stderr.write(server.log()[-3000:])
     expect(code == 0, f"exit status {code}")
     for name, test in (("busy", test_busy), ("slow-client", test_slow_client),
+                       ("slow-headers", test_slow_headers),
                        ("sigterm-in-flight", test_sigterm_in_flight),
                        ("sigint", test_sigint_idle), ("verify", test_verify),
                        ("ipv6", test_ipv6)):

@@ -488,6 +488,7 @@ enum MHD_Result serve_access(void *cls, struct MHD_Connection *connection,
 {
 	struct server *srv = cls;
 	struct request *req = *request_cls;
+	enum MHD_Result ret;
 
 	if (req == NULL) {
 		req = calloc(1, sizeof(*req));
@@ -498,7 +499,12 @@ enum MHD_Result serve_access(void *cls, struct MHD_Connection *connection,
 		copy_printable(req->path, sizeof(req->path), url);
 		atomic_fetch_add(&srv->in_flight, 1);
 		*request_cls = req;
-		return begin(connection, srv, req, url, method);
+		/* From the headers, the body has --timeout to arrive. */
+		watchdog_arm(srv, connection);
+		ret = begin(connection, srv, req, url, method);
+		if (req->answered)
+			watchdog_disarm(connection);
+		return ret;
 	}
 
 	if (*upload_data_size > 0) {
@@ -524,6 +530,8 @@ enum MHD_Result serve_access(void *cls, struct MHD_Connection *connection,
 
 	if (req->answered)
 		return MHD_YES;
+	/* All here: answering it has no deadline (a PDF may take a while). */
+	watchdog_disarm(connection);
 	if (req->too_large)
 		return answer_error(connection, srv, req, MHD_HTTP_CONTENT_TOO_LARGE,
 		                    "body over the size limit", MHD_HTTP_HEADER_CONNECTION,
@@ -558,6 +566,10 @@ void serve_completed(void *cls, struct MHD_Connection *connection,
 
 	if (req == NULL)
 		return;
+	if (watchdog_cut(connection))
+		req->timed_out = true;
+	/* Keep-alive: the next request has --timeout to arrive. */
+	watchdog_arm(srv, connection);
 	/* One write(2) per line: lines of concurrent requests never mix,
 	 * and no lock is taken. */
 	if (req->answered && toe == MHD_REQUEST_TERMINATED_COMPLETED_OK)

@@ -252,6 +252,7 @@ static int run(struct server *srv, const struct sockaddr_storage *addr,
 	sigset_t signals;
 	unsigned int flags;
 	int status = CLI_EXIT_TROUBLE, err, sig;
+	bool watching = false;
 
 	/* Everything global in libxml2 and libxslt is set up here, in one
 	 * thread, before the daemon starts its own. */
@@ -291,6 +292,13 @@ static int run(struct server *srv, const struct sockaddr_storage *addr,
 			goto out;
 	}
 
+	err = watchdog_start(&srv->watchdog);
+	if (err < 0) {
+		fprintf(stderr, "lerq serve: cannot start a thread: %s\n", strerror(-err));
+		goto out;
+	}
+	watching = true;
+
 	flags = MHD_USE_AUTO_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
 	if (addr->ss_family == AF_INET6)
 		flags |= MHD_USE_IPv6;
@@ -305,6 +313,7 @@ static int run(struct server *srv, const struct sockaddr_storage *addr,
 		MHD_OPTION_CONNECTION_LIMIT, srv->max_in_flight + 64u,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY,
 		MHD_OPTION_NOTIFY_COMPLETED, serve_completed, srv,
+		MHD_OPTION_NOTIFY_CONNECTION, watchdog_notify, srv,
 		MHD_OPTION_END);
 	if (daemon == NULL) {
 		fprintf(stderr, "lerq serve: cannot listen on the address given: %s\n",
@@ -322,6 +331,8 @@ static int run(struct server *srv, const struct sockaddr_storage *addr,
 	status = CLI_EXIT_OK;
 
 out:
+	if (watching)
+		watchdog_stop(&srv->watchdog);
 	lerq_renderer_free(renderer);
 	lerq_ctx_free(ctx);
 	return status;

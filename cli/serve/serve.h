@@ -10,6 +10,7 @@
 #ifndef LERQ_CLI_SERVE_H
 #define LERQ_CLI_SERVE_H
 
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -17,6 +18,15 @@
 #include <microhttpd.h>
 
 #include <lerq/lerq.h>
+
+/* watchdog.c: the connections and the thread that cuts the late ones. */
+struct watch;
+struct watchdog {
+	pthread_mutex_t lock;
+	struct watch *head;
+	pthread_t thread;
+	atomic_bool stop;
+};
 
 /*
  * What every request shares. Set up before the daemon starts and
@@ -42,6 +52,7 @@ struct server {
 	/* Set once SIGTERM or SIGINT arrived: answers then close their
 	 * connection, so that keep-alive clients let the daemon stop. */
 	atomic_bool stopping;
+	struct watchdog watchdog;
 };
 
 /* The MHD_AccessHandlerCallback of the daemon; @cls is the server. */
@@ -54,6 +65,21 @@ enum MHD_Result serve_access(void *cls, struct MHD_Connection *connection,
  * what serve_access() kept for it. */
 void serve_completed(void *cls, struct MHD_Connection *connection,
                      void **request_cls, enum MHD_RequestTerminationCode toe);
+
+/* Start and stop the watching thread. @return 0 or a negative errno. */
+int watchdog_start(struct watchdog *dog);
+void watchdog_stop(struct watchdog *dog);
+
+/* The MHD_NotifyConnectionCallback of the daemon; @cls is the server. */
+void watchdog_notify(void *cls, struct MHD_Connection *connection,
+                     void **socket_context, enum MHD_ConnectionNotificationCode toe);
+
+/* The whole request must arrive within --timeout from now. */
+void watchdog_arm(struct server *srv, struct MHD_Connection *connection);
+/* The request is being answered: no deadline. */
+void watchdog_disarm(struct MHD_Connection *connection);
+/* Whether the watchdog cut this connection. */
+bool watchdog_cut(struct MHD_Connection *connection);
 
 /* One part of a multipart/form-data body, pointing into the body. */
 struct multipart_part {
