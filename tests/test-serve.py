@@ -489,6 +489,40 @@ def test_sigterm_in_flight():
     expect("stopped" in server.log(), server.log())
 
 
+def test_sigterm_queued():
+    """SIGTERM with requests sent in full but not yet taken up (one thread,
+    busy with the first): every one is answered; an idle keep-alive
+    connection is closed rather than waited for."""
+    server = Server("--threads", "1", "--timeout", "30")
+    document = read(os.path.join(EXAMPLES, "disclosure-request.xml"))
+    code, expected = cli("render", "--to", "pdf", "--now", NOW, "-", stdin=document)
+    expect(code == 0, "render")
+    idle = socket.create_connection((server.host, server.port), timeout=WAIT)
+    status, _, _ = server.request("GET", "/health")
+    expect(status == 200, status)
+    sockets = []
+    for _ in range(5):
+        s = socket.create_connection((server.host, server.port), timeout=WAIT)
+        s.sendall(f"POST /render?to=pdf&now={NOW} HTTP/1.1\r\nHost: x\r\n"
+                  f"Content-Length: {len(document)}\r\n\r\n".encode() + document)
+        sockets.append(s)
+    time.sleep(0.1)
+    server.proc.send_signal(signal.SIGTERM)
+    for s in sockets:
+        answer = b""
+        while True:
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            answer += chunk
+        s.close()
+        expect(status_of(answer) == 200 and answer.endswith(expected),
+               f"queued request: {answer[:60]!r}")
+    expect(idle.recv(1024) == b"", "idle connection still open")
+    idle.close()
+    expect(server.stop() == 0, "exit status after SIGTERM")
+
+
 def test_sigint_idle():
     server = Server("--threads", "2")
     status, _, _ = server.request("GET", "/health")
@@ -641,6 +675,7 @@ def main():
     for name, test in (("busy", test_busy), ("slow-client", test_slow_client),
                        ("slow-headers", test_slow_headers),
                        ("sigterm-in-flight", test_sigterm_in_flight),
+                       ("sigterm-queued", test_sigterm_queued),
                        ("sigint", test_sigint_idle), ("verify", test_verify),
                        ("ipv6", test_ipv6)):
         test()

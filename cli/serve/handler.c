@@ -564,6 +564,7 @@ void serve_completed(void *cls, struct MHD_Connection *connection,
 	char line[512];
 	int n;
 
+	watchdog_answered(connection);
 	if (req == NULL)
 		return;
 	if (watchdog_cut(connection))

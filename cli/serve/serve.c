@@ -206,9 +206,13 @@ static void print_listening(const struct sockaddr_storage *addr, unsigned int po
 }
 
 /*
- * Stop: no new connections, the requests in flight finish (or, after the
- * time a request may take plus a margin, or on a second signal, are cut),
- * then the daemon and its threads go.
+ * Stop: no new connections; the requests in flight finish, each answer
+ * closing its connection, and idle keep-alive connections are closed
+ * (watchdog.c); after the time a request may take plus a margin, or on a
+ * second signal, the rest are cut. Then the daemon and its threads go.
+ * Waiting for the connections rather than for the requests counted in
+ * flight matters: a request already sent, on a connection whose thread is
+ * still busy with another, has not been counted yet.
  */
 static void stop(struct MHD_Daemon *daemon, struct server *srv,
                  const sigset_t *signals)
@@ -221,11 +225,11 @@ static void stop(struct MHD_Daemon *daemon, struct server *srv,
 	listener = MHD_quiesce_daemon(daemon);
 	if (listener != MHD_INVALID_SOCKET)
 		close(listener);
-	fprintf(stderr, "lerq serve: stopping; %u requests in flight\n",
-	        atomic_load(&srv->in_flight));
+	fprintf(stderr, "lerq serve: stopping; %u requests in flight, %u connections\n",
+	        atomic_load(&srv->in_flight), atomic_load(&srv->connections));
 
 	clock_gettime(CLOCK_MONOTONIC, &start);
-	while (atomic_load(&srv->in_flight) > 0) {
+	while (atomic_load(&srv->connections) > 0) {
 		if (sigtimedwait(signals, NULL, &tick) > 0) {
 			fputs("lerq serve: second signal: stopping now\n", stderr);
 			break;
@@ -292,7 +296,7 @@ static int run(struct server *srv, const struct sockaddr_storage *addr,
 			goto out;
 	}
 
-	err = watchdog_start(&srv->watchdog);
+	err = watchdog_start(srv);
 	if (err < 0) {
 		fprintf(stderr, "lerq serve: cannot start a thread: %s\n", strerror(-err));
 		goto out;
@@ -314,6 +318,7 @@ static int run(struct server *srv, const struct sockaddr_storage *addr,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY,
 		MHD_OPTION_NOTIFY_COMPLETED, serve_completed, srv,
 		MHD_OPTION_NOTIFY_CONNECTION, watchdog_notify, srv,
+		MHD_OPTION_URI_LOG_CALLBACK, watchdog_request_line, srv,
 		MHD_OPTION_END);
 	if (daemon == NULL) {
 		fprintf(stderr, "lerq serve: cannot listen on the address given: %s\n",
@@ -363,6 +368,7 @@ int cmd_serve(int argc, char **argv)
 	}
 	atomic_init(&srv.in_flight, 0);
 	atomic_init(&srv.stopping, false);
+	atomic_init(&srv.connections, 0);
 
 	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
 		switch (c) {

@@ -52,6 +52,8 @@ struct server {
 	/* Set once SIGTERM or SIGINT arrived: answers then close their
 	 * connection, so that keep-alive clients let the daemon stop. */
 	atomic_bool stopping;
+	/* Connections open: stopping waits for them to be answered. */
+	atomic_uint connections;
 	struct watchdog watchdog;
 };
 
@@ -67,7 +69,7 @@ void serve_completed(void *cls, struct MHD_Connection *connection,
                      void **request_cls, enum MHD_RequestTerminationCode toe);
 
 /* Start and stop the watching thread. @return 0 or a negative errno. */
-int watchdog_start(struct watchdog *dog);
+int watchdog_start(struct server *srv);
 void watchdog_stop(struct watchdog *dog);
 
 /* The MHD_NotifyConnectionCallback of the daemon; @cls is the server. */
@@ -78,6 +80,10 @@ void watchdog_notify(void *cls, struct MHD_Connection *connection,
 void watchdog_arm(struct server *srv, struct MHD_Connection *connection);
 /* The request is being answered: no deadline. */
 void watchdog_disarm(struct MHD_Connection *connection);
+/* The MHD_OPTION_URI_LOG_CALLBACK: a request has begun on @connection. */
+void *watchdog_request_line(void *cls, const char *uri, struct MHD_Connection *connection);
+/* Its answer is sent. */
+void watchdog_answered(struct MHD_Connection *connection);
 /* Whether the watchdog cut this connection. */
 bool watchdog_cut(struct MHD_Connection *connection);
 

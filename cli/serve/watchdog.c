@@ -22,6 +22,7 @@
  */
 #include <errno.h>
 #include <pthread.h>
+#include <sys/ioctl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -37,6 +38,8 @@ struct watch {
 	atomic_llong deadline;
 	/* Set when the thread cut the connection. */
 	atomic_bool cut;
+	/* From its request line to its answer. */
+	atomic_bool requesting;
 };
 
 static long long now_ms(void)
@@ -73,6 +76,23 @@ void watchdog_disarm(struct MHD_Connection *connection)
 		atomic_store(&w->deadline, 0);
 }
 
+void *watchdog_request_line(void *cls, const char *uri, struct MHD_Connection *connection)
+{
+	struct watch *w = watch_of(connection);
+
+	if (w != NULL)
+		atomic_store(&w->requesting, true);
+	return NULL;
+}
+
+void watchdog_answered(struct MHD_Connection *connection)
+{
+	struct watch *w = watch_of(connection);
+
+	if (w != NULL)
+		atomic_store(&w->requesting, false);
+}
+
 bool watchdog_cut(struct MHD_Connection *connection)
 {
 	struct watch *w = watch_of(connection);
@@ -91,6 +111,7 @@ void watchdog_notify(void *cls, struct MHD_Connection *connection,
 		const union MHD_ConnectionInfo *info =
 			MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CONNECTION_FD);
 
+		atomic_fetch_add(&srv->connections, 1);
 		*socket_context = NULL;
 		if (info == NULL)
 			return;
@@ -100,6 +121,7 @@ void watchdog_notify(void *cls, struct MHD_Connection *connection,
 		w->fd = info->connect_fd;
 		atomic_init(&w->deadline, now_ms() + (long long)srv->timeout * 1000);
 		atomic_init(&w->cut, false);
+		atomic_init(&w->requesting, false);
 		pthread_mutex_lock(&dog->lock);
 		w->next = dog->head;
 		if (dog->head != NULL)
@@ -110,6 +132,7 @@ void watchdog_notify(void *cls, struct MHD_Connection *connection,
 		return;
 	}
 
+	atomic_fetch_sub(&srv->connections, 1);
 	w = *socket_context;
 	if (w == NULL)
 		return;
@@ -125,9 +148,24 @@ void watchdog_notify(void *cls, struct MHD_Connection *connection,
 	*socket_context = NULL;
 }
 
+/*
+ * Whether a connection waits for a request that has not begun: no request
+ * line seen, nothing unread in the socket. When stopping, such a
+ * connection is closed rather than waited for.
+ */
+static bool idle(struct watch *w)
+{
+	int unread = 0;
+
+	if (atomic_load(&w->requesting) || atomic_load(&w->deadline) == 0)
+		return false;
+	return ioctl(w->fd, FIONREAD, &unread) == 0 && unread == 0;
+}
+
 static void *watch(void *arg)
 {
-	struct watchdog *dog = arg;
+	struct server *srv = arg;
+	struct watchdog *dog = &srv->watchdog;
 	const struct timespec quarter = { 0, 250 * 1000 * 1000 };
 	static const char message[] =
 		"lerq serve: connection cut: no complete request within --timeout\n";
@@ -141,7 +179,15 @@ static void *watch(void *arg)
 		for (struct watch *w = dog->head; w != NULL; w = w->next) {
 			long long deadline = atomic_load(&w->deadline);
 
-			if (deadline == 0 || now <= deadline || atomic_load(&w->cut))
+			if (atomic_load(&w->cut))
+				continue;
+			if (atomic_load(&srv->stopping) && idle(w)) {
+				/* Keep-alive, nothing asked: nothing to finish. */
+				atomic_store(&w->cut, true);
+				shutdown(w->fd, SHUT_RDWR);
+				continue;
+			}
+			if (deadline == 0 || now <= deadline)
 				continue;
 			atomic_store(&w->cut, true);
 			shutdown(w->fd, SHUT_RDWR);
@@ -154,8 +200,9 @@ static void *watch(void *arg)
 	return NULL;
 }
 
-int watchdog_start(struct watchdog *dog)
+int watchdog_start(struct server *srv)
 {
+	struct watchdog *dog = &srv->watchdog;
 	int err;
 
 	dog->head = NULL;
@@ -163,7 +210,7 @@ int watchdog_start(struct watchdog *dog)
 	err = pthread_mutex_init(&dog->lock, NULL);
 	if (err != 0)
 		return -err;
-	err = pthread_create(&dog->thread, NULL, watch, dog);
+	err = pthread_create(&dog->thread, NULL, watch, srv);
 	if (err != 0) {
 		pthread_mutex_destroy(&dog->lock);
 		return -err;
