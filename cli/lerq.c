@@ -33,6 +33,7 @@ static const struct command commands[] = {
 	{ "sign", cmd_sign, "Sign a request or response (XML-DSig, enveloped)" },
 	{ "verify", cmd_verify, "Validate and verify signatures against a trust list" },
 	{ "trust", cmd_trust, "Keep a trust list: match a signed document, add an entry" },
+	{ "serve", cmd_serve, "Answer HTTP requests: validate, check, render (section 8)" },
 	{ "help", cmd_help, "Show this help, or the help of a command" },
 };
 
