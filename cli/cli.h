@@ -31,6 +31,7 @@ int cmd_validate(int argc, char **argv);
 int cmd_check_response(int argc, char **argv);
 int cmd_new(int argc, char **argv);
 int cmd_render(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
 
 /*
  * Parse the value of --now (a dateTime with its zone); on a bad value,

@@ -29,6 +29,7 @@ static const struct command commands[] = {
 	{ "check-response", cmd_check_response, "Check a response against the request it answers" },
 	{ "new", cmd_new, "Write a template request or response to fill in" },
 	{ "render", cmd_render, "Render a request or response as a letter (HTML or text)" },
+	{ "stats", cmd_stats, "Figures over an archive: volumes, delays, outcomes, open requests" },
 	{ "help", cmd_help, "Show this help, or the help of a command" },
 };
 
