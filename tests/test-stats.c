@@ -30,16 +30,16 @@ static const struct req_spec requests[] = {
 	  .issued = "2026-11-20T08:00:00Z", .respond_by = "2026-11-22T08:00:00Z",
 	  .authority = "NL", .provider = "NL", .items = "traffic", .offences = "illegal-access" },
 	/* Written 2026-11-25 at -05:00, 2026-11-26 in UTC; RespondBy still to
-	 * come; two offences; cross-border on the 24/7 network; valid with
-	 * a warning (R022: no Supervisor). */
+	 * come; two offences; cross-border on the 24/7 network. */
 	{ .number = "3", .type = "disclosure", .priority = "emergency",
 	  .issued = "2026-11-25T23:30:00-05:00", .respond_by = "2026-11-27T00:00:00Z",
 	  .provider = "IE", .channel = "24-7-network",
 	  .offences = "computer-related-fraud other" },
 	/* Written 2026-11-01 at +01:00, 2026-10-31 in UTC; answered 120 h
-	 * later, after its RespondBy. */
+	 * later, after its RespondBy; valid with a warning (R005: routine,
+	 * but RespondBy within 72 hours). */
 	{ .number = "4", .type = "disclosure", .priority = "routine",
-	  .issued = "2026-11-01T00:30:00+01:00", .respond_by = "2026-11-05T00:00:00Z" },
+	  .issued = "2026-11-01T00:30:00+01:00", .respond_by = "2026-11-02T00:00:00Z" },
 	/* Preservations, ending at IssuedAt + Days: P1 is released; P2 ends in
 	 * 13 days but is extended by P2X; P3 ends in 13 days, P5 in exactly
 	 * 14, P4 in 15; P6 has ended. */
