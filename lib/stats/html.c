@@ -31,11 +31,11 @@ struct bars {
 };
 
 static void bars_words(struct bars *bs, const char *const *words, const uint64_t *counts,
-                       size_t n)
+                       size_t n, bool zeros)
 {
 	bs->n = 0;
 	for (size_t i = 0; i < n && bs->n < 64; i++) {
-		if (counts[i] == 0)
+		if (counts[i] == 0 && !zeros)
 			continue;
 		bs->labels[bs->n] = words[i];
 		bs->counts[bs->n++] = counts[i];
@@ -56,29 +56,40 @@ static void draw_bars(struct sbuf *b, const char *title, const struct bars *bs,
 	for (size_t i = 0; i < bs->n; i++)
 		if (bs->counts[i] > max)
 			max = bs->counts[i];
-	const unsigned row = 22, label_w = 210, bar_w = 300;
+	const unsigned row = 22, label_w = 190, bar_w = 250;
 	lerq__sbuf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%u\" "
-	                  "height=\"%zu\" role=\"img\">", label_w + bar_w + 80,
+	                  "height=\"%zu\" role=\"img\">", label_w + bar_w + 70,
 	                  bs->n * row + 4);
 	for (size_t i = 0; i < bs->n; i++) {
 		unsigned y = (unsigned)i * row;
 		unsigned w = (unsigned)((double)bs->counts[i] / (double)max * bar_w);
+		/* A zero gets no bar at all; a small count at least a sliver. */
 		lerq__sbuf_printf(b, "<text x=\"%u\" y=\"%u\" text-anchor=\"end\">", label_w - 6,
 		                  y + 15);
 		esc(b, bs->labels[i]);
 		lerq__sbuf_printf(b, "</text><rect x=\"%u\" y=\"%u\" width=\"%u\" height=\"%u\" "
 		                  "fill=\"%s\"/><text x=\"%u\" y=\"%u\">%llu</text>", label_w,
-		                  y + 3, w ? w : 1, row - 6, colour, label_w + (w ? w : 1) + 6,
+		                  y + 3, w || !bs->counts[i] ? w : 1, row - 6, colour, label_w + w + 6,
 		                  y + 15, (unsigned long long)bs->counts[i]);
 	}
 	lerq__sbuf_add(b, "</svg></figure>\n");
 }
 
+/* Maps show the values that occur, as the JSON does. */
 static void chart_words(struct sbuf *b, const char *title, const char *const *words,
                         const uint64_t *counts, size_t n, const char *colour)
 {
 	struct bars bs;
-	bars_words(&bs, words, counts, n);
+	bars_words(&bs, words, counts, n, false);
+	draw_bars(b, title, &bs, colour);
+}
+
+/* Fixed figures (open, preservations): a 0 there is news, shown too. */
+static void chart_figures(struct sbuf *b, const char *title, const char *const *words,
+                          const uint64_t *counts, size_t n, const char *colour)
+{
+	struct bars bs;
+	bars_words(&bs, words, counts, n, true);
 	draw_bars(b, title, &bs, colour);
 }
 
@@ -260,13 +271,13 @@ static void write_html(struct sbuf *b, const struct lerq_stats *s, const struct 
 	static const char *const open_words[] = { "unanswered", "of which overdue",
 	                                          "answered after RespondBy" };
 	const uint64_t open[] = { f->unanswered, f->overdue, f->answered_late };
-	chart_words(b, "Requests", open_words, open, 3, "#d68910");
+	chart_figures(b, "Requests", open_words, open, 3, "#d68910");
 
 	lerq__sbuf_add(b, "<h2>Preservations</h2>\n");
 	static const char *const pres_words[] = { "active",
-	                                          "ending within 14 days, no follow-up" };
+	                                          "ending within 14 days" };
 	const uint64_t pres[] = { f->active, f->expiring };
-	chart_words(b, "Preservation requests (G§35)", pres_words, pres, 2, "#d68910");
+	chart_figures(b, "Preservation requests (G§35)", pres_words, pres, 2, "#d68910");
 	lerq__sbuf_printf(b, "<p class=\"big\">%llu preservation%s end%s within 14 days without "
 	                  "a follow-up.</p>\n", (unsigned long long)f->expiring,
 	                  f->expiring == 1 ? "" : "s", f->expiring == 1 ? "s" : "");
