@@ -38,6 +38,7 @@ int cmd_sign(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_trust(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
 
 /*
  * Parse the value of --now (a dateTime with its zone); on a bad value,

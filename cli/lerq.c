@@ -34,6 +34,7 @@ static const struct command commands[] = {
 	{ "verify", cmd_verify, "Validate and verify signatures against a trust list" },
 	{ "trust", cmd_trust, "Keep a trust list: match a signed document, add an entry" },
 	{ "serve", cmd_serve, "Answer HTTP requests: validate, check, render (section 8)" },
+	{ "stats", cmd_stats, "Figures over an archive: volumes, delays, outcomes, open requests" },
 	{ "help", cmd_help, "Show this help, or the help of a command" },
 };
 

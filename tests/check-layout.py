@@ -6,7 +6,7 @@ usage: check-layout.py SOURCE_ROOT
        check-layout.py --self-test
 
 The layers, lowest first (CONTRIBUTING.md, "Layout"): core; rules, profile,
-document, pdf, sign and stats on core; letter on core and pdf; the files at
+document, pdf, sign and stats on core; letter on core, pdf and sign; the files at
 the top of lib/ compose them all. A folder not in the table may include
 core and itself only, until it gets a row here and in CONTRIBUTING.md.
 Programs (cli/, serve/) use the public API: no header of lib/ at all.

@@ -52,6 +52,49 @@ for args in "new bogus" "new" "new disclosure release" "new --frob disclosure" "
 	[ -s "$tmp/out" ] && fail "lerq $args: wrote to standard output"
 	[ -s "$tmp/err" ] || fail "lerq $args: no message"
 done
+# new response --for REQUEST (spec section 7): InResponseTo and one
+# Result per Item; filled in, it validates and passes with its request.
+examples=$(dirname "$0")/../examples
+request=$examples/disclosure-request.xml
+run new response --for "$request" --now "$now"
+[ "$rc" -eq 0 ] || fail "new response --for: exit $rc: $(cat "$tmp/err")"
+cp "$tmp/out" "$tmp/for.xml"
+grep -q '<InResponseTo>LKA-NRW/41.3/2026/004187</InResponseTo>' "$tmp/for.xml" ||
+	fail "new response --for: no InResponseTo"
+[ "$(grep -c '<Result item="i[0-9]*" outcome="">' "$tmp/for.xml")" -eq \
+  "$(grep -c '<Item ' "$request")" ] || fail "new response --for: not one Result per Item"
+grep -q '<!-- Result: .*Item i1 (' "$tmp/for.xml" || fail "new response --for: no comment on a Result"
+run validate --now "$now" "$tmp/for.xml"
+[ "$rc" -eq 1 ] || fail "new response --for: the blank response validates"
+# The provider fills it in: outcomes, numbers, dates, a contact; the
+# optional Title and Record go.
+sed -e 's/outcome=""/outcome="provided"/' \
+    -e 's|<ResponseNumber></ResponseNumber>|<ResponseNumber>ISP-1</ResponseNumber>|' \
+    -e 's|<ReceivedAt></ReceivedAt>|<ReceivedAt>2026-11-20T09:00:00Z</ReceivedAt>|' \
+    -e 's|<IssuedAt></IssuedAt>|<IssuedAt>2026-11-21T09:00:00Z</IssuedAt>|' \
+    -e 's|<Status></Status>|<Status>fulfilled</Status>|' \
+    -e 's|<Name></Name>|<Name>Eva Jansen</Name>|' \
+    -e 's|<Phone></Phone>|<Phone>+31307654321</Phone>|' \
+    -e 's|<Email></Email>|<Email>le@isp.example</Email>|' \
+    -e '/<Title><\/Title>/d' -e '/<ServiceNumber><\/ServiceNumber>/d' -e '/Record>/d' -e '/<Field name=/d' \
+    "$tmp/for.xml" >"$tmp/filled.xml"
+run check-response --now "$now" "$request" "$tmp/filled.xml"
+[ "$rc" -eq 0 ] || fail "new response --for, filled in, does not pass: $(cat "$tmp/out")"
+grep -q 'LERQ-R20[123]' "$tmp/out" && fail "new response --for: pair errors"
+# An invalid request is refused with its findings; a release has no Item.
+printf '<Request xmlns="urn:lerq:xml:1" version="1.0" xml:lang="en" type="disclosure"/>' \
+	>"$tmp/bad.xml"
+run new response --for "$tmp/bad.xml" --now "$now"
+[ "$rc" -eq 1 ] || fail "new response --for an invalid request: exit $rc"
+grep -q 'LERQ-S001' "$tmp/err" || fail "new response --for an invalid request: no findings"
+[ -s "$tmp/out" ] && fail "new response --for an invalid request wrote a response"
+run new response --for "$examples/release-request.xml" --now "$now"
+[ "$rc" -eq 1 ] || fail "new response --for a release: exit $rc"
+run new response --for "$tmp/absent.xml"
+[ "$rc" -eq 2 ] || fail "new response --for a missing file: exit $rc"
+run new disclosure --for "$request"
+[ "$rc" -eq 2 ] || fail "new disclosure --for: exit $rc"
+
 run new --help
 [ "$rc" -eq 0 ] && grep -q 'Usage: lerq new' "$tmp/out" || fail "new --help"
 run help new

@@ -493,6 +493,47 @@ enum lerq_template_flags {
 int lerq_doc_template(enum lerq_doc_kind kind, unsigned int flags,
                       char **data, size_t *size);
 
+/* ------------------------------------------------------------------ */
+/** @name Answering a request (spec section 7) */
+
+/**
+ * Start the response to a received request: a Response in the request's
+ * xml:lang with InResponseTo set to its RegistrationNumber, a Responder
+ * whose ProviderName is the request's ServiceProvider/Name, and one
+ * Result per requested Item, in the request's order, with its item
+ * attribute set and no outcome yet. The provider adds ResponseNumber,
+ * ReceivedAt, IssuedAt, Status, a Contact and each Result's outcome (and
+ * Reason, PreservedUntil, Records) with the builder calls; the document
+ * is invalid until then.
+ * @param request a parsed request (lerq_doc_parse_memory()), usually a
+ *        valid one; it is only read.
+ * @param[out] out the new response, to be freed with lerq_doc_free().
+ * @return LERQ_OK; LERQ_EINVAL for a NULL argument, a Response, a release
+ *         request (it asks for no data, so it has no Item to answer) or a
+ *         request without RegistrationNumber, xml:lang or Item ids;
+ *         LERQ_ENOMEM.
+ * Thread-safety: @p request must not be changed meanwhile by another
+ * thread.
+ */
+int lerq_doc_new_response(const struct lerq_doc *request, struct lerq_doc **out);
+
+/**
+ * The template of lerq_doc_template(LERQ_DOC_RESPONSE, ...), as UTF-8
+ * XML with a comment before each element, filled in from @p request as
+ * lerq_doc_new_response() does: xml:lang, InResponseTo, ProviderName, and
+ * one Result per Item (its comment naming the Item's id and category) with
+ * the item attribute set and the outcome empty (LERQ_TEMPLATE_BLANK) or
+ * "provided" (LERQ_TEMPLATE_EXAMPLE, with sample values elsewhere).
+ * @param request a parsed request; only read.
+ * @param flags LERQ_TEMPLATE_BLANK or LERQ_TEMPLATE_EXAMPLE.
+ * @param[out] data the template, NUL-terminated, to be freed with free().
+ * @param[out] size its length in bytes, without the NUL.
+ * @return LERQ_OK; LERQ_EINVAL as for lerq_doc_new_response() or for an
+ *         unknown flag; LERQ_ENOMEM.
+ */
+int lerq_doc_response_template(const struct lerq_doc *request, unsigned int flags,
+                               char **data, size_t *size);
+
 #ifdef __cplusplus
 }
 #endif

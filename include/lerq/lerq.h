@@ -751,6 +751,97 @@ int lerq_trust_add_party(const struct lerq_ctx *ctx, const void *list, size_t si
                          const char *name, const char *country,
                          const char *cert_pem_path, char **out, size_t *out_size,
                          struct lerq_report **problems);
+/** @name Statistics (spec section 7)
+ *
+ * Figures over an archive of requests and responses, for the audits and
+ * transparency reports G§40, G§54 and G§58 ask for: volumes, delays,
+ * outcomes and refusal reasons, open and overdue requests, preservations
+ * about to end. Documents are added one at a time; each is validated and
+ * only a few facts are kept (per request about a hundred bytes: its
+ * registration number, dates, type, priority), never the tree, so memory
+ * grows with the number of requests and time linearly. The outputs are
+ * aggregate only: no identifier, name or free text of a document ever
+ * appears in them.
+ *
+ * Threads: lerq_stats_add_memory() and lerq_stats_add_file() may be called
+ * from any number of threads at once on one stats object (a mutex inside
+ * guards the counts; validation runs outside it) with one shared context.
+ */
+
+/** Figures being gathered. Opaque. */
+struct lerq_stats;
+
+/**
+ * Start gathering figures.
+ * @param ctx the context documents are validated with; it must outlive
+ *        the stats object.
+ * @param now the time "open", "overdue" and "active" are judged at, and
+ *        the validation time of the rules; LERQ_NOW_CLOCK takes the clock
+ *        once, here.
+ * @param[out] out the stats object, to be freed with lerq_stats_free().
+ * @return LERQ_OK, LERQ_EINVAL (NULL argument) or LERQ_ENOMEM.
+ */
+int lerq_stats_new(const struct lerq_ctx *ctx, lerq_time_t now, struct lerq_stats **out);
+
+/** Free a stats object. NULL is fine. */
+void lerq_stats_free(struct lerq_stats *stats);
+
+/**
+ * Select requests by the date of their IssuedAt, as written in its own
+ * time zone, inclusive at both ends (lerq stats --since, --until).
+ * Responses are not selected: every valid response counts in the
+ * responses figures.
+ * @param stats a stats object to which nothing was added yet.
+ * @param since an xs:date such as "2026-01-01", or NULL for no bound.
+ * @param until an xs:date, or NULL for no bound.
+ * @return LERQ_OK; LERQ_EINVAL for a malformed date, a NULL stats or a
+ *         stats object that already has documents.
+ */
+int lerq_stats_set_period(struct lerq_stats *stats, const char *since, const char *until);
+
+/**
+ * Validate one document held in memory (as lerq_validate_memory()) and
+ * count it: an invalid one in documents.invalid and by its error codes
+ * only, a valid one in every figure it concerns.
+ * @return LERQ_OK when the document was counted, valid or not;
+ *         LERQ_EINVAL, LERQ_ENOMEM or LERQ_EINTERNAL (nothing counted).
+ * Thread-safety: see the section's introduction.
+ */
+int lerq_stats_add_memory(struct lerq_stats *stats, const void *data, size_t size);
+
+/**
+ * As lerq_stats_add_memory(), reading the file @p path.
+ * @return as lerq_stats_add_memory(), and LERQ_EIO when the file cannot
+ *         be read (errno says why): it is then not counted as read.
+ */
+int lerq_stats_add_file(struct lerq_stats *stats, const char *path);
+
+/** Number of documents counted so far (documents.read). */
+uint64_t lerq_stats_documents_read(const struct lerq_stats *stats);
+
+/**
+ * The figures as the JSON object of spec section 7 (keys fixed; maps
+ * list only the values that occur; hours as numbers with one decimal),
+ * followed by a newline.
+ * @param[out] out the text, NUL-terminated, the caller's to free().
+ * @param[out] size its length without the NUL.
+ * @return LERQ_OK, LERQ_EINVAL (NULL argument) or LERQ_ENOMEM.
+ */
+int lerq_stats_to_json(const struct lerq_stats *stats, char **out, size_t *size);
+
+/** The same figures as a readable summary in English; as
+ *  lerq_stats_to_json(). */
+int lerq_stats_to_text(const struct lerq_stats *stats, char **out, size_t *size);
+
+/**
+ * The same figures as one self-contained HTML page: inline style, SVG
+ * charts (volumes by type, priority, channel, category, month and country;
+ * a histogram of delays with the median and 90th percentile marked;
+ * statuses, outcomes and refusal reasons; open and overdue requests;
+ * preservations ending without a follow-up), no script and nothing to
+ * fetch. As lerq_stats_to_json().
+ */
+int lerq_stats_to_html(const struct lerq_stats *stats, char **out, size_t *size);
 
 #ifdef __cplusplus
 }

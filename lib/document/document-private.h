@@ -164,4 +164,9 @@ int lerq__xml_wrap(xmlDocPtr xml, struct lerq_doc **out);
  * <X></X>, ready to be filled in. */
 int lerq__xml_serialise(xmlDocPtr xml, bool no_empty, char **data, size_t *size);
 
+/* document/template.c: the template tree of lerq_doc_template(), before it
+ * is serialised (document/response.c fills a response's from a request).
+ * The caller frees *out with xmlFreeDoc(). */
+int lerq__template_build(enum lerq_doc_kind kind, unsigned int flags, xmlDocPtr *out);
+
 #endif

@@ -293,12 +293,8 @@ static int build_children(struct build *b, xmlNodePtr node, const struct field *
 	return LERQ_OK;
 }
 
-LERQ_EXPORT int lerq_doc_template(enum lerq_doc_kind kind, unsigned int flags,
-                                  char **data, size_t *size)
+int lerq__template_build(enum lerq_doc_kind kind, unsigned int flags, xmlDocPtr *out)
 {
-	if (kind_bit(kind) == 0 || (flags & ~(unsigned int)LERQ_TEMPLATE_EXAMPLE) != 0 ||
-	    data == NULL || size == NULL)
-		return LERQ_EINVAL;
 	int r = lerq__global_init();
 	if (r != LERQ_OK)
 		return r;
@@ -327,12 +323,27 @@ LERQ_EXPORT int lerq_doc_template(enum lerq_doc_kind kind, unsigned int flags,
 	xmlNodePtr root = comment ? build_element(&b, rf, rf->ref, &r) : NULL;
 	if (comment == NULL)
 		r = LERQ_ENOMEM;
-	if (root != NULL) {
-		xmlAddPrevSibling(root, comment);
-		r = lerq__xml_serialise(b.xml, !b.example, data, size);
-	} else {
+	if (root == NULL) {
 		xmlFreeNode(comment);
+		xmlFreeDoc(b.xml);
+		return r;
 	}
-	xmlFreeDoc(b.xml);
+	xmlAddPrevSibling(root, comment);
+	*out = b.xml;
+	return LERQ_OK;
+}
+
+LERQ_EXPORT int lerq_doc_template(enum lerq_doc_kind kind, unsigned int flags,
+                                  char **data, size_t *size)
+{
+	if (kind_bit(kind) == 0 || (flags & ~(unsigned int)LERQ_TEMPLATE_EXAMPLE) != 0 ||
+	    data == NULL || size == NULL)
+		return LERQ_EINVAL;
+	xmlDocPtr xml;
+	int r = lerq__template_build(kind, flags, &xml);
+	if (r != LERQ_OK)
+		return r;
+	r = lerq__xml_serialise(xml, !(flags & LERQ_TEMPLATE_EXAMPLE), data, size);
+	xmlFreeDoc(xml);
 	return r;
 }
