@@ -237,6 +237,10 @@ int lerq__xslt_apply(const struct lerq_stylesheets *ss, xsltStylesheetPtr style,
 int lerq__xslt_serialize(xsltStylesheetPtr style, xmlDocPtr result, char **out,
                         size_t *size);
 
+/* The text letter: text.xsl's plan (urn:lerq:text:1) written as lines of
+ * at most 72 columns (letter/wrap.c). *out is the caller's to free. */
+int lerq__text_write(xmlDocPtr plan, char **out, size_t *size);
+
 /* letterhead.c: compiles an agency's letterhead stylesheet (which must
  * import res:///letter.xsl and nothing but lerq's own files). url, which
  * may be NULL, is the file's path. Returns LERQ_OK; LERQ_EINVAL with

@@ -222,7 +222,9 @@ static int lay_out(const struct lerq_renderer *renderer, xmlDocPtr model,
 
 	int r = lerq__xslt_apply(ss, style, model, input_size, NULL, &m, &result);
 	lerq__messages_clear(&m);
-	if (r == LERQ_OK)
+	if (r == LERQ_OK && format == LERQ_FORMAT_TEXT)
+		r = lerq__text_write(result, out, size);
+	else if (r == LERQ_OK)
 		r = lerq__xslt_serialize(style, result, out, size);
 	xmlFreeDoc(result);
 	return r;
