@@ -19,8 +19,7 @@
  * a slash: an identifier split in two cannot be told from two. A <t:k>
  * span breaks nowhere, except at its spaces when it is wider than a line.
  * A word too long for the room after FIRST starts a line of its own that
- * begins with HANG if it fits there; a word longer than any line is
- * written whole. Columns are display columns (uc_width): a Chinese
+ * begins with HANG; a word longer than any line is written whole there. Columns are display columns (uc_width): a Chinese
  * character takes two.
  */
 #include <stdbool.h>
@@ -323,7 +322,7 @@ static int wrap_text(struct para *p, xmlNodePtr node, const char *lead, const ch
 
 	const char *prefix = first;
 	size_t prefix_w = first_w;
-	bool first_line = true;
+	bool first_line = true, hung = false;
 	size_t pos = 0;
 	if (!done && n == 0)
 		put_line(out, prefix, "", 0);
@@ -362,28 +361,31 @@ static int wrap_text(struct para *p, xmlNodePtr node, const char *lead, const ch
 				w_ns = w;
 			i += (size_t)k;
 		}
-		/* The first word does not fit after FIRST: it starts a line
-		 * after HANG, where it fits. */
-		if (first_line && end_w > room && strspn(first, " ") != strlen(first) &&
-		    hang_w + end_w <= WIDTH) {
-			put(out, first, rtrim_len(first, strlen(first)));
-			put(out, "\n", 1);
+		/* A word that does not fit after the line's prefix starts
+		 * after HANG, where it fits or sticks out least: on a line of
+		 * its own after a first line's label, in place of blank
+		 * padding otherwise. */
+		if (!hung && end_w > room && hang_w < prefix_w) {
+			if (first_line && strspn(prefix, " ") != strlen(prefix)) {
+				put(out, prefix, rtrim_len(prefix, strlen(prefix)));
+				put(out, "\n", 1);
+				first_line = false;
+			}
 			prefix = hang;
 			prefix_w = hang_w;
-			first_line = false;
+			hung = true;
 			continue;
 		}
+		hung = false;
 		put_line(out, prefix, s + pos, end - pos);
 		if (prefix_w + end_w > widest)
 			widest = prefix_w + end_w;
 		pos = end;
 		while (pos < n && s[pos] == ' ')
 			pos++;
-		if (first_line) {
-			prefix = indent;
-			prefix_w = indent_w;
-			first_line = false;
-		}
+		first_line = false;
+		prefix = indent;
+		prefix_w = indent_w;
 	}
 	if (*rule != '\0') {
 		size_t w = widest < WIDTH ? widest : WIDTH;
