@@ -487,12 +487,15 @@
 * { box-sizing: border-box; }
 html { background: #d5d9df; }
 body { margin: 0; color: #1a1a1a; font-size: 10.5pt; line-height: 1.42; }
-body.font-serif { font-family: "Source Serif 4", "Source Serif Pro", Charter, "Bitstream Charter", "DejaVu Serif", Georgia, "Times New Roman", serif; }
-body.font-sans { font-family: "Source Sans 3", "Source Sans Pro", "Liberation Sans", "DejaVu Sans", Arial, Helvetica, sans-serif; }
+/* Latin first, then families that have the scripts Latin fonts lack
+   (Arabic; Chinese, Japanese and Korean on Linux, macOS and Windows), so
+   that a name in any script shows, not as empty boxes. */
+body.font-serif { font-family: "Source Serif 4", "Source Serif Pro", Charter, "Bitstream Charter", "DejaVu Serif", Georgia, "Times New Roman", "Noto Serif", "Noto Naskh Arabic", "Noto Serif CJK SC", "Noto Sans CJK SC", "WenQuanYi Zen Hei", "Source Han Serif SC", "Songti SC", "PingFang SC", "Hiragino Mincho ProN", "Microsoft YaHei", "Yu Mincho", "Malgun Gothic", SimSun, serif; }
+body.font-sans { font-family: "Source Sans 3", "Source Sans Pro", "Liberation Sans", "DejaVu Sans", Arial, Helvetica, "Noto Sans", "Noto Sans Arabic", "Noto Sans CJK SC", "WenQuanYi Zen Hei", "Source Han Sans SC", "PingFang SC", "Hiragino Sans", "Microsoft YaHei", "Yu Gothic", "Malgun Gothic", sans-serif; }
 .sheet { width: 210mm; min-height: 297mm; margin: 10mm auto; padding: 16mm 18mm 14mm 22mm;
   background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, .25); display: flex; flex-direction: column; }
 a { color: inherit; text-decoration: none; }
-code { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, monospace; font-size: .9em; overflow-wrap: anywhere; }
+code { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, "Noto Sans Mono CJK SC", "WenQuanYi Zen Hei Mono", "WenQuanYi Zen Hei", "Microsoft YaHei", monospace; font-size: .9em; overflow-wrap: anywhere; }
 .piece { display: inline-block; }
 
 .letterhead { display: flex; justify-content: space-between; align-items: flex-start; gap: 8mm;

@@ -12,6 +12,8 @@
 #include <fcntl.h>
 #include <pthread.h>
 
+#include <fontconfig/fontconfig.h>
+
 #include "pdf-test.h"
 
 /* ---- tests ---- */
@@ -301,6 +303,75 @@ static void test_non_latin_names(void **state)
 	free(doc);
 }
 
+/* Renders to PDF and hands back the report. */
+static char *render_pdf_report(const struct lerq_renderer *r, const char *doc,
+                               struct lerq_report **report)
+{
+	char *out = NULL;
+	size_t size = 0;
+	int e = lerq_render_memory(r, doc, strlen(doc), LERQ_FORMAT_PDF, TEST_NOW, &out, &size,
+	                           report);
+	if (e != LERQ_OK) {
+		print_report(*report);
+		fail_msg("lerq_render_memory(PDF) returned %d (%s)", e, lerq_strerror(e));
+	}
+	assert_memory_equal(out, "%PDF-", 5);
+	return out;
+}
+
+/* No silent loss (issue 14): Chinese, Cyrillic, Greek and Arabic have
+ * fonts (tools/install-deps.sh installs them) and give no warning; a
+ * character that no installed font has is a LERQ-L004 warning naming the
+ * field, with its line, and the letter is still written. */
+static void test_missing_glyph_is_a_warning(void **state)
+{
+	struct fixture *f = *state;
+	char *doc = slurp(DATA("render/non-latin-names.xml"), NULL);
+	struct lerq_report *report = NULL;
+	char *pdf = render_pdf_report(f->renderer, doc, &report);
+	assert_no_findings(report);
+	lerq_report_free(report);
+	free(pdf);
+
+	/* Linear A: in no font lerq installs. */
+	FcPattern *pat = FcPatternCreate();
+	FcCharSet *cs = FcCharSetCreate();
+	FcCharSetAddChar(cs, 0x10600);
+	FcPatternAddCharSet(pat, FC_CHARSET, cs);
+	FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, NULL);
+	FcFontSet *having = FcFontList(NULL, pat, os);
+	bool covered = having != NULL && having->nfont > 0;
+	if (having)
+		FcFontSetDestroy(having);
+	FcObjectSetDestroy(os);
+	FcCharSetDestroy(cs);
+	FcPatternDestroy(pat);
+	if (covered) {
+		free(doc);
+		print_message("a font has U+10600: skipped\n");
+		skip();
+	}
+	char *example = slurp(EXAMPLE("disclosure-request.xml"), NULL);
+	char *lost = replace_all(example, "The mailbox sent", "The mailbox \xF0\x90\x98\x80 sent");
+	pdf = render_pdf_report(f->renderer, lost, &report);
+	const struct lerq_finding *w = assert_only_finding(report, "LERQ-L004");
+	assert_int_equal(lerq_finding_severity(w), LERQ_SEVERITY_WARNING);
+	assert_contains(lerq_finding_message(w), "Relevance");
+	assert_contains(lerq_finding_message(w), "U+10600");
+	assert_string_equal(lerq_finding_path(w), "/Request/DataRequested/Item[3]/Relevance");
+	assert_true(lerq_finding_line(w) > 0);
+	lerq_report_free(report);
+	free(pdf);
+	/* HTML and text letters are not checked: the reader's fonts decide. */
+	char *html = render_ok(f->renderer, lost, LERQ_FORMAT_HTML, &report);
+	assert_no_findings(report);
+	lerq_report_free(report);
+	free(html);
+	free(lost);
+	free(example);
+	free(doc);
+}
+
 /* A document's markup and a hostile href are text; nothing else links. */
 static void test_markup_is_text(void **state)
 {
@@ -540,6 +611,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_languages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_300_items, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_non_latin_names, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_missing_glyph_is_a_warning, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_markup_is_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_logo, setup_letterhead, teardown),
 		cmocka_unit_test_setup_teardown(test_hostile_letterhead, setup, teardown),

@@ -87,6 +87,7 @@ enum lerq_code {
 	LERQ_L001,
 	LERQ_L002,
 	LERQ_L003,
+	LERQ_L004,
 	LERQ_CODE_COUNT,
 };
 struct lerq__code_info {
@@ -264,6 +265,10 @@ struct lerq_renderer {
 struct lerq_pdf_fonts;
 int lerq__pdf_fonts_new(struct lerq_pdf_fonts **out);
 void lerq__pdf_fonts_free(struct lerq_pdf_fonts *fonts);
+/* A LERQ-L004 warning in report for each field of doc (a valid document)
+ * with a character that no installed font has (pdf/glyphs.c). */
+int lerq__pdf_check_document(struct lerq_pdf_fonts *fonts, xmlDocPtr doc,
+                            struct lerq_report *report);
 /* The letter model (doc/letter-model.md) of a document that passed
  * validation, as the renderer's stage 1 makes it: everything the letter
  * says, in its language, with dates written out. The PDF typesetter lays

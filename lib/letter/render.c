@@ -262,7 +262,12 @@ LERQ_EXPORT int lerq_render_memory(const struct lerq_renderer *renderer,
 	xmlDocPtr model = NULL;
 	if (doc == NULL || !lerq_report_is_valid(rep))
 		r = LERQ_EDOCUMENT;
-	else
+#ifdef LERQ_HAVE_PDF
+	/* No silent loss: a character no font has is a warning. */
+	if (r == LERQ_OK && format == LERQ_FORMAT_PDF)
+		r = lerq__pdf_check_document(renderer->fonts, doc, rep);
+#endif
+	if (r == LERQ_OK)
 		r = lerq__letter_model(renderer, doc, size, rep, &model);
 	xmlFreeDoc(doc);
 	if (r == LERQ_OK)

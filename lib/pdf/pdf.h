@@ -24,6 +24,7 @@
 
 #include <cairo.h>
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
 #include "core/lerq-private.h"
@@ -169,6 +170,12 @@ extern const struct pdf_rgb lerq__pdf_black, lerq__pdf_text, lerq__pdf_grey, ler
  * LERQ_ENOTSUP (no font at all), LERQ_EINTERNAL. */
 int lerq__pdf_render(xmlDocPtr model, enum lerq_paper paper, struct lerq_pdf_fonts *pool,
                     char **out, size_t *size);
+
+/* pdf/glyphs.c: the characters of every installed font (NULL when none
+ * is; FcCharSetDestroy() it), and LERQ-L004 for each field of doc with a
+ * character outside them. */
+FcCharSet *lerq__pdf_coverage_new(void);
+int lerq__pdf_check_glyphs(const FcCharSet *cover, xmlDocPtr doc, struct lerq_report *report);
 
 /* pdf/text.c: rich text, pieces, cells. */
 void lerq__pdf_rich_init(struct pdf_rich *r);
