@@ -42,6 +42,7 @@ static void print_help(void)
 	      "Write a template document to standard output: every required element,\n"
 	      "the optional ones the type usually needs, and before each element a\n"
 	      "comment saying what goes there and which guideline paragraph asks for it.\n"
+	      "Emergency (for an emergency priority only) is described in a comment.\n"
 	      "Fill in every empty value, delete what does not apply, then run\n"
 	      "'lerq validate' on the result.\n"
 	      "\n"

@@ -34,7 +34,7 @@ static struct lerq_elem *put(struct lerq_elem *parent, const char *name, const c
 
 static int build(struct lerq_doc *doc, time_t now)
 {
-	struct lerq_elem *root = lerq_doc_root(doc), *e, *item, *period;
+	struct lerq_elem *root = lerq_doc_root(doc), *e, *item, *period, *contact = NULL;
 	int err = lerq_doc_set_registration_number(doc, "POL-CYB/2026/00731");
 	if (err == 0)
 		err = lerq_doc_set_issued_at(doc, now, 60);
@@ -42,7 +42,10 @@ static int build(struct lerq_doc *doc, time_t now)
 
 	if (err == 0)
 		err = lerq_doc_add_contact(doc, "Ruben de Vries", "Digital investigator",
-		                           "+31886621742", "ruben.de.vries@police.example", NULL);
+		                           "+31886621742", "ruben.de.vries@police.example",
+		                           &contact);
+	/* The officer's service number, for the provider's call back. */
+	put(contact, "ServiceNumber", "THTC-208714", &err);
 	e = lerq_elem_child(root, "IssuingAuthority", 0);
 	put(e, "AgencyName", "Example Police, National Unit", &err);
 	struct lerq_elem *address = put(e, "PostalAddress", NULL, &err);
@@ -71,6 +74,7 @@ static int build(struct lerq_doc *doc, time_t now)
 		err = lerq_elem_set_attr(offence, "category", "computer-related-fraud");
 	put(e, "Summary", "A phishing site hosted by the provider collects "
 	                       "online-banking credentials.", &err);
+	put(e, "CaseReference", "ON-THTC-2026-0412", &err);
 
 	item = put(put(root, "DataRequested", NULL, &err), "Item", NULL, &err);
 	if (err == 0)

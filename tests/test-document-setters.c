@@ -405,6 +405,142 @@ static void test_add_contact_atomic(void **state)
 	lerq_doc_free(doc);
 }
 
+/* Format revision 1.1: ServiceNumber, CaseReference, Threat, Supervisor
+ * and Confidentiality/Provision are built like every other field, refused
+ * like them when malformed, and kept in the schema's order. */
+static void test_revision_1_1_fields(void **state)
+{
+	struct lerq_ctx *ctx = test_ctx();
+	struct lerq_doc *doc = build_request(LERQ_DOC_REQUEST_DISCLOSURE);
+	struct lerq_elem *root = lerq_doc_root(doc), *e = NULL;
+	char *ref65 = repeat('7', 65);
+	OK(doc, lerq_elem_set_text(lerq_elem_child(root, "Priority", 0), "emergency"));
+
+	/* ServiceNumber: a ref, once per Contact. */
+	struct lerq_elem *contact = lerq_doc_find(doc, "/Request/IssuingAuthority/Contact[1]");
+	char *before = snapshot(doc);
+	static const char *const bad_refs[] = { "NL 4711", "NL-4711#", "" };
+	for (size_t i = 0; i < sizeof(bad_refs) / sizeof(bad_refs[0]); i++) {
+		assert_int_equal(lerq_elem_add_text(contact, "ServiceNumber", bad_refs[i], &e),
+		                 LERQ_EINVAL);
+		assert_null(e);
+		assert_non_null(strstr(lerq_doc_error(doc), "ServiceNumber"));
+	}
+	assert_int_equal(lerq_elem_add_text(contact, "ServiceNumber", ref65, NULL), LERQ_EINVAL);
+	char *after = snapshot(doc);
+	assert_string_equal(before, after);
+	free(after);
+	free(before);
+	e = add_text(doc, contact, "ServiceNumber", "  NL-4711/B ");
+	assert_string_equal(lerq_elem_text(e), "NL-4711/B");
+	assert_int_equal(lerq_elem_add_text(contact, "ServiceNumber", "2", NULL), LERQ_EINVAL);
+	assert_non_null(strstr(lerq_doc_error(doc), "ServiceNumber"));
+	/* Not a child of the authority itself, nor of AuthorisedBy. */
+	assert_int_equal(lerq_elem_add_text(lerq_elem_child(root, "IssuingAuthority", 0),
+	                                    "ServiceNumber", "1", NULL), LERQ_EINVAL);
+
+	/* CaseReference: a ref, after Summary whatever the order of calls. */
+	struct lerq_elem *inv = lerq_elem_child(root, "Investigation", 0);
+	assert_int_equal(lerq_elem_add_text(inv, "CaseReference", "case 17", NULL), LERQ_EINVAL);
+	assert_non_null(strstr(lerq_doc_error(doc), "CaseReference"));
+	add_text(doc, inv, "CaseReference", "OPS-2026-0117");
+
+	/* Emergency, its children added backwards. */
+	struct lerq_elem *em = add(doc, root, "Emergency");
+	struct lerq_elem *sup = add(doc, em, "Supervisor");
+	assert_int_equal(lerq_elem_add(em, "Supervisor", NULL), LERQ_EINVAL);
+	assert_int_equal(lerq_elem_add_text(sup, "Phone", "020 123 4500", NULL), LERQ_EINVAL);
+	assert_non_null(strstr(lerq_doc_error(doc), "Phone"));
+	add_text(doc, sup, "Phone", "+31201234500");
+	add_text(doc, sup, "Role", "Duty officer");
+	add_text(doc, sup, "Name", "Marloes Bakker");
+	assert_int_equal(lerq_elem_add_text(sup, "Email", "m@police.example", NULL), LERQ_EINVAL);
+	struct lerq_elem *oral = add(doc, em, "OralRequest");
+	add_text(doc, oral, "ReceivedBy", "Eva Jansen");
+	OK(doc, lerq_elem_set_time(add(doc, oral, "At"), ISSUED - 600, 60));
+	assert_int_equal(lerq_elem_add_text(em, "Threat", "kidnapping", NULL), LERQ_EINVAL);
+	assert_string_equal(lerq_doc_error(doc),
+	                    "Threat \"kidnapping\" is not valid: expected one of death, "
+	                    "serious-injury, child-safety, critical-infrastructure or other");
+	struct lerq_elem *threat = add_text(doc, em, "Threat", " child-safety ");
+	add_text(doc, em, "Justification", "A child is in danger.");
+	OK(doc, lerq_elem_set_text(threat, "death"));
+	assert_int_equal(lerq_elem_set_text(threat, "Death"), LERQ_EINVAL);
+	assert_string_equal(lerq_elem_text(threat), "death");
+
+	/* Confidentiality/Provision: repeated, with a jurisdiction. */
+	struct lerq_elem *conf = add(doc, root, "Confidentiality");
+	OK(doc, lerq_elem_set_attr(conf, "notify-subscriber", "false"));
+	for (int i = 0; i < 2; i++) {
+		e = add(doc, conf, "Provision");
+		assert_int_equal(lerq_elem_set_attr(e, "jurisdiction", "EU"), LERQ_EINVAL);
+		assert_non_null(strstr(lerq_doc_error(doc), "jurisdiction"));
+		OK(doc, lerq_elem_set_attr(e, "jurisdiction", i ? "INT" : "NL"));
+		add_text(doc, e, "Article", i ? "16.3" : "126bb");
+		add_text(doc, e, "Instrument",
+		         i ? "Convention on Cybercrime" : "Wetboek van Strafvordering");
+	}
+	add_text(doc, conf, "Reason", "Evidence would be destroyed.");
+	assert_int_equal(lerq_elem_count(conf, "Provision"), 2);
+
+	/* Valid, with no finding at all (R022 is satisfied by the Supervisor),
+	 * and in the schema's order. */
+	char *data = NULL;
+	size_t n = 0;
+	struct lerq_report *report = NULL;
+	OK(doc, lerq_doc_write_memory(ctx, doc, TEST_NOW, &data, &n, &report));
+	assert_no_findings(report);
+	lerq_report_free(report);
+	const char *order[] = {
+		"<Email>", "<ServiceNumber>NL-4711/B</ServiceNumber>", "</Contact>",
+		"<Summary>", "<CaseReference>OPS-2026-0117</CaseReference>", "</Investigation>",
+		"<Justification>", "<Threat>death</Threat>", "<OralRequest>", "<Supervisor>",
+		"<Name>Marloes Bakker</Name>", "<Role>Duty officer</Role>",
+		"<Phone>+31201234500</Phone>", "</Emergency>",
+		"<Reason>", "<Provision jurisdiction=\"NL\">", "<Instrument>Wetboek",
+		"<Article>126bb</Article>", "<Provision jurisdiction=\"INT\">", "</Confidentiality>",
+	};
+	const char *at = data;
+	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+		const char *p = strstr(at, order[i]);
+		if (p == NULL)
+			fail_msg("\"%s\" missing or out of order in:\n%s", order[i], data);
+		at = p;
+	}
+	lerq_doc_free(doc);
+
+	/* Read back. */
+	report = NULL;
+	OK(doc, lerq_doc_parse_memory(ctx, data, n, TEST_NOW, 0, &doc, &report));
+	assert_no_findings(report);
+	lerq_report_free(report);
+#define TEXT_AT(path) lerq_elem_text(lerq_doc_find(doc, path))
+	assert_string_equal(TEXT_AT("/Request/Emergency/Supervisor/Phone"), "+31201234500");
+	assert_string_equal(TEXT_AT("/Request/Emergency/Threat"), "death");
+	assert_string_equal(TEXT_AT("/Request/Investigation/CaseReference"), "OPS-2026-0117");
+	assert_string_equal(TEXT_AT("/Request/IssuingAuthority/Contact[1]/ServiceNumber"),
+	                    "NL-4711/B");
+#undef TEXT_AT
+	assert_string_equal(lerq_elem_attr(lerq_doc_find(doc, "/Request/Confidentiality/Provision[2]"),
+	                                   "jurisdiction"), "INT");
+	lerq_doc_free(doc);
+	free(data);
+
+	/* A response's Contact takes a ServiceNumber too. */
+	doc = build_response();
+	contact = lerq_doc_find(doc, "/Response/Responder/Contact[1]");
+	assert_int_equal(lerq_elem_add_text(contact, "ServiceNumber", "EH 0815", NULL), LERQ_EINVAL);
+	add_text(doc, contact, "ServiceNumber", "EH-0815");
+	data = write_valid(ctx, doc, NULL);
+	assert_non_null(strstr(data, "</Email>\n      <ServiceNumber>EH-0815</ServiceNumber>"));
+	/* Revision 1.1 names in a response stop at the Contact. */
+	assert_int_equal(lerq_elem_add(lerq_doc_root(doc), "Emergency", NULL), LERQ_EINVAL);
+	free(data);
+	lerq_doc_free(doc);
+	free(ref65);
+	lerq_ctx_free(ctx);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -413,6 +549,7 @@ int main(void)
 		cmocka_unit_test(test_times),
 		cmocka_unit_test(test_structure_refusals),
 		cmocka_unit_test(test_add_contact_atomic),
+		cmocka_unit_test(test_revision_1_1_fields),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -63,7 +63,8 @@ static void test_builder_every_field(void **state)
 	add_text(doc, lerq_elem_child(ia, "PostalAddress", 0), "PostalCode", "1011 AB");
 	add_text(doc, lerq_elem_child(ia, "PostalAddress", 0), "Line", "Building B");
 	OK(doc, lerq_doc_add_contact(doc, "Eva de Wit", "Inspector", "+31201234569",
-	                             "e.de.wit@police.example", NULL));
+	                             "e.de.wit@police.example", &e));
+	add_text(doc, e, "ServiceNumber", "NL-4711");
 	e = add(doc, ia, "AuthorisedBy");
 	add_text(doc, e, "Role", "Head of unit");
 	add_text(doc, e, "Name", "Marloes Bakker");
@@ -89,15 +90,25 @@ static void test_builder_every_field(void **state)
 	f = add(doc, e, "Fields");
 	add_text(doc, f, "Field", "stored messages");
 	add_text(doc, f, "Field", "attachments");
+	add_text(doc, lerq_elem_child(root, "Investigation", 0), "CaseReference", "OPS-2026-0117");
 	e = add(doc, root, "Emergency");
 	add_text(doc, e, "Justification", "A life is at risk.");
+	add_text(doc, e, "Threat", "serious-injury");
 	f = add(doc, e, "OralRequest");
 	OK(doc, lerq_elem_set_time(add(doc, f, "At"), ISSUED - 600, 60));
 	add_text(doc, f, "ReceivedBy", "Eva Jansen");
+	f = add(doc, e, "Supervisor");
+	add_text(doc, f, "Name", "Marloes Bakker");
+	add_text(doc, f, "Role", "Duty officer");
+	add_text(doc, f, "Phone", "+31201234500");
 	e = add(doc, root, "Confidentiality");
 	OK(doc, lerq_elem_set_attr(e, "notify-subscriber", "false"));
 	OK(doc, lerq_elem_set_time(add(doc, e, "Until"), ISSUED + 180 * 86400, 60));
 	add_text(doc, e, "Reason", "Evidence would be destroyed.");
+	f = add(doc, e, "Provision");
+	OK(doc, lerq_elem_set_attr(f, "jurisdiction", "NL"));
+	add_text(doc, f, "Instrument", "Wetboek van Strafvordering");
+	add_text(doc, f, "Article", "126bb");
 	e = add(doc, root, "Delivery");
 	add_text(doc, e, "Method", "secure-email");
 	add_text(doc, e, "Address", "returns@police.example");
@@ -129,6 +140,7 @@ static void test_builder_every_field(void **state)
 	         "1E5EF81AC622A2487A060A11831318A244EA192F8DFEF57E24B984BC6D030217");
 	add_text(doc, e, "MediaType", "text/csv");
 	add_text(doc, e, "Title", "Export of the records");
+	add_text(doc, lerq_doc_find(doc, "/Response/Responder/Contact"), "ServiceNumber", "EH-0815");
 	assert_string_equal(lerq_elem_attr(root, "xml:lang"), "fr");
 	free(write_valid(ctx, doc, NULL));
 	lerq_doc_free(doc);
@@ -560,6 +572,30 @@ static void test_templates(void **state)
 		size_t elements = check_comments(xmlDocGetRootElement(xb));
 		assert_int_equal(check_comments(xmlDocGetRootElement(xe)), elements);
 		assert_true(elements >= 15);
+		/* Revision 1.1: a comment on each new element where the kind
+		 * has it; Emergency, left out, is described where it goes. */
+		bool data_kind = kinds[i] == LERQ_DOC_REQUEST_DISCLOSURE ||
+		                 kinds[i] == LERQ_DOC_REQUEST_PRESERVATION;
+		assert_non_null(strstr(blank, kinds[i] == LERQ_DOC_RESPONSE
+		                                      ? "<!-- ServiceNumber: the person's staff"
+		                                      : "<!-- ServiceNumber: the officer's badge"));
+		assert_true((strstr(blank, "<!-- CaseReference: ") != NULL) ==
+		            (kinds[i] != LERQ_DOC_RESPONSE));
+		assert_true((strstr(blank, "<!-- Provision: the law that forbids telling the "
+		                           "subscriber") != NULL) == data_kind);
+		const char *mention = strstr(blank, "<!-- Emergency (not in this template; add it "
+		                                    "here only when Priority is emergency)");
+		assert_true((mention != NULL) == data_kind);
+		if (mention) {
+			assert_non_null(strstr(mention, "Threat (optional): what kind of danger it "
+			                                "is, one of death | serious-injury | "
+			                                "child-safety | critical-infrastructure | "
+			                                "other (G§34)"));
+			assert_non_null(strstr(mention, "Supervisor (optional): a second officer"));
+			assert_non_null(strstr(mention, "with Name, Role and Phone (G§24, G§34)"));
+			assert_true(mention < strstr(blank, "<!-- Confidentiality: "));
+			assert_null(strstr(blank, "<Emergency>"));
+		}
 		xmlFreeDoc(xb);
 		xmlFreeDoc(xe);
 

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* The rules on times and dates: R003-R007, R017, R019. Instants compare
+/* The rules on times and dates: R003-R007, R017, R019, and how long data
+ * are preserved, R021. Instants compare
  * across time zones; "the date of IssuedAt" is the date as written.
  * For each rule, a document that triggers it and the nearest ones that
  * do not (tests/rules-test.h builds them from one valid base). */
@@ -187,6 +188,47 @@ static void test_r019_authorisation_expired(void **state)
 	RUN_CASES(state, cases);
 }
 
+#define PROVIDER_FR { "<Country>DE</Country>\n  </ServiceProvider>", \
+	"<Country>FR</Country>\n  </ServiceProvider>" }
+#define CHANNEL_247 { "<Channel>domestic", "<Channel>24-7-network" }
+
+static void test_r021_preservation_beyond_90_days(void **state)
+{
+	static const struct lerq_rule_case cases[] = {
+		{ "91 days", PRES, { { "<Days>90", "<Days>91" } },
+		  "LERQ-R021", WARN, "C-Art 16.2", "/Request/Preservation/Days",
+		  "Preservation Days \"91\" is more than 90" },
+		{ "exactly 90 days", PRES, { { 0 } }, NULL, 0, NULL, NULL, NULL },
+		{ "89 days", PRES, { { "<Days>90", "<Days>89" } }, NULL, 0, NULL, NULL, NULL },
+		{ "the schema's 365 days", PRES, { { "<Days>90", "<Days>365" } },
+		  "LERQ-R021", WARN, "C-Art 16.2", "/Request/Preservation/Days", "\"365\"" },
+		{ "91 days with blanks and a zero", PRES, { { "<Days>90", "<Days> 091 " } },
+		  "LERQ-R021", WARN, "C-Art 16.2", "/Request/Preservation/Days", "\"091\"" },
+		/* Not R013: 91 days are more than the 60 a cross-border one needs. */
+		{ "91 days abroad", PRES, { PROVIDER_FR, CHANNEL_247, { "<Days>90", "<Days>91" } },
+		  "LERQ-R021", WARN, "C-Art 16.2", "/Request/Preservation/Days", "\"91\"" },
+		/* Preservation terms in a disclosure request count too. */
+		{ "120 days in a disclosure", REQ, { { "<Days>90", "<Days>120" } },
+		  "LERQ-R021", WARN, "C-Art 16.2", "/Request/Preservation/Days", "\"120\"" },
+		{ "no Preservation", REQ, { { "  <Preservation>@@</Preservation>\n", "" } },
+		  NULL, 0, NULL, NULL, NULL },
+	};
+	RUN_CASES(state, cases);
+
+	/* A value the schema refuses: the rule alone stays silent. */
+	char *xml = document(PRES, (const struct edit[]){ { "<Days>90", "<Days>ninety" } }, 1);
+	struct lerq_report *r = run_one_rule(state, LERQ_R021, xml);
+	assert_no_findings(r);
+	lerq_report_free(r);
+	free(xml);
+	xml = document(PRES, (const struct edit[]){ { "<Days>90", "<Days>99999999999999999999" } },
+	               1);
+	r = run_one_rule(state, LERQ_R021, xml);
+	assert_no_findings(r);
+	lerq_report_free(r);
+	free(xml);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -197,6 +239,7 @@ int main(void)
 		cmocka_unit_test(test_r007_period_too_long),
 		cmocka_unit_test(test_r017_confidentiality_ends_early),
 		cmocka_unit_test(test_r019_authorisation_expired),
+		cmocka_unit_test(test_r021_preservation_beyond_90_days),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* The rules beyond the schema, part one: the code table against the spec,
  * the source of a request (R001, R002, R018), the data requested
- * (R008-R012, R016), borders and priority (R013-R015), and the runner
+ * (R008-R012, R016), borders, law and priority (R013-R015, R020, R022), and
+ * the runner
  * (document order, schema first, roots, threads). Times are in
  * test-rules-time.c, responses in test-rules-response.c.
  * For each rule, a document that triggers it and the nearest ones that
@@ -50,6 +51,9 @@ static void test_code_table_matches_spec(void **state)
 		{ LERQ_R017, "LERQ-R017", ERR, "G§32" },
 		{ LERQ_R018, "LERQ-R018", WARN, "G§24" },
 		{ LERQ_R019, "LERQ-R019", ERR, "G§18" },
+		{ LERQ_R020, "LERQ-R020", WARN, "G§26" },
+		{ LERQ_R021, "LERQ-R021", WARN, "C-Art 16.2" },
+		{ LERQ_R022, "LERQ-R022", WARN, "G§24, G§34" },
 		{ LERQ_R101, "LERQ-R101", ERR, "G§57" },
 		{ LERQ_R102, "LERQ-R102", ERR, "C-Art 29.7" },
 		{ LERQ_R103, "LERQ-R103", ERR, "G§54" },
@@ -319,16 +323,18 @@ static void test_r014_cross_border_domestic_channel(void **state)
 	RUN_CASES(state, cases);
 }
 
+#define SUPERVISOR "<Supervisor><Name>Thomas Westermann</Name><Role>Head of unit</Role>" \
+	"<Phone>+492119394100</Phone></Supervisor>"
 #define EMERGENCY { "  <Confidentiality", \
+	"  <Emergency><Justification>A life is at risk.</Justification>" SUPERVISOR \
+	"</Emergency>\n  <Confidentiality" }
+#define EMERGENCY_ALONE { "  <Confidentiality", \
 	"  <Emergency><Justification>A life is at risk.</Justification></Emergency>\n" \
 	"  <Confidentiality" }
 
 static void test_r015_emergency_mismatch(void **state)
 {
 	static const struct lerq_rule_case cases[] = {
-		{ "emergency without Emergency", REQ,
-		  { { "<Priority>routine", "<Priority>emergency" } },
-		  "LERQ-R015", ERR, "G§34", "/Request/Priority", "\"emergency\"" },
 		{ "Emergency with routine priority", REQ, { EMERGENCY },
 		  "LERQ-R015", WARN, "G§34", "/Request/Emergency", "\"routine\"" },
 		{ "Emergency with urgent priority", REQ,
@@ -337,6 +343,101 @@ static void test_r015_emergency_mismatch(void **state)
 		{ "emergency with Emergency", REQ,
 		  { EMERGENCY, { "<Priority>routine", "<Priority> emergency " } },
 		  NULL, 0, NULL, NULL, NULL },
+		/* R022 is about the priority: not without it. */
+		{ "Emergency without Supervisor, routine priority", REQ, { EMERGENCY_ALONE },
+		  "LERQ-R015", WARN, "G§34", "/Request/Emergency", "\"routine\"" },
+	};
+	RUN_CASES(state, cases);
+
+	/* emergency without Emergency: the error, and R022 on the same node
+	 * (nobody to call back either), in the table's order. */
+	char *xml = document(REQ, (const struct edit[]){
+		{ "<Priority>routine", "<Priority>emergency" } }, 1);
+	const char *codes[] = { "LERQ-R015", "LERQ-R022" };
+	struct lerq_report *r = expect_codes(state, xml, codes, 2);
+	assert_finding(lerq_report_get(r, 0), "LERQ-R015", ERR, "G§34", "/Request/Priority",
+	               "\"emergency\"");
+	assert_finding(lerq_report_get(r, 1), "LERQ-R022", WARN, "G§24, G§34",
+	               "/Request/Priority", "no Emergency Supervisor");
+	assert_false(lerq_report_is_valid(r));
+	lerq_report_free(r);
+	free(xml);
+}
+
+#define PROVISION1 "/Request/LegalBasis/Provision[1]"
+#define JURISDICTION(j) { "<Provision jurisdiction=\"DE\">", "<Provision jurisdiction=\"" j "\">" }
+#define CHANNEL_MLA { "<Channel>domestic", "<Channel>mutual-legal-assistance" }
+#define SECOND_PROVISION(j) { "    <Authorisation ", \
+	"    <Provision jurisdiction=\"" j "\"><Instrument>Code pénal</Instrument>" \
+	"<Article>60-1</Article></Provision>\n    <Authorisation " }
+
+static void test_r020_foreign_provision(void **state)
+{
+	static const struct lerq_rule_case cases[] = {
+		{ "French law for a German authority", REQ, { JURISDICTION("FR") },
+		  "LERQ-R020", WARN, "G§26", PROVISION1,
+		  "LegalBasis Provision \"Code of Criminal Procedure (StPO)\" article \"100a\" has "
+		  "jurisdiction \"FR\", neither INT nor the authority's country \"DE\"" },
+		{ "the authority's own law", REQ, { { 0 } }, NULL, 0, NULL, NULL, NULL },
+		{ "own law, with blanks", REQ, { JURISDICTION(" DE ") }, NULL, 0, NULL, NULL, NULL },
+		{ "INT", REQ, { JURISDICTION("INT") }, NULL, 0, NULL, NULL, NULL },
+		{ "INT, provider abroad", REQ, { JURISDICTION("INT"), PROVIDER_FR, CHANNEL_247 },
+		  NULL, 0, NULL, NULL, NULL },
+		/* The provider's country is no excuse: only the channel is. */
+		{ "provider's law on the 24/7 network", REQ,
+		  { JURISDICTION("FR"), PROVIDER_FR, CHANNEL_247 },
+		  "LERQ-R020", WARN, "G§26", PROVISION1, "\"FR\"" },
+		{ "provider's law through mutual legal assistance", REQ,
+		  { JURISDICTION("FR"), PROVIDER_FR, CHANNEL_MLA }, NULL, 0, NULL, NULL, NULL },
+		{ "foreign law through mutual legal assistance, provider at home", REQ,
+		  { JURISDICTION("US"), CHANNEL_MLA }, NULL, 0, NULL, NULL, NULL },
+		{ "a second provision, foreign", REQ, { SECOND_PROVISION("FR") },
+		  "LERQ-R020", WARN, "G§26", "/Request/LegalBasis/Provision[2]",
+		  "\"Code pénal\" article \"60-1\" has jurisdiction \"FR\"" },
+		{ "a second provision, INT", REQ, { SECOND_PROVISION("INT") },
+		  NULL, 0, NULL, NULL, NULL },
+		/* Confidentiality/Provision names a secrecy law, not the basis. */
+		{ "a foreign secrecy provision", REQ,
+		  { { "<Until>2027-05-02</Until>",
+		      "<Until>2027-05-02</Until><Provision jurisdiction=\"FR\"><Instrument>Code des "
+		      "postes</Instrument><Article>L34-1</Article></Provision>" } },
+		  NULL, 0, NULL, NULL, NULL },
+	};
+	RUN_CASES(state, cases);
+
+	/* One finding per foreign Provision, each on its own. */
+	char *xml = document(REQ, (const struct edit[]){ JURISDICTION("NL"),
+	                                                 SECOND_PROVISION("FR") }, 2);
+	const char *codes[] = { "LERQ-R020", "LERQ-R020" };
+	struct lerq_report *r = expect_codes(state, xml, codes, 2);
+	assert_finding(lerq_report_get(r, 0), "LERQ-R020", WARN, "G§26", PROVISION1, "\"NL\"");
+	assert_finding(lerq_report_get(r, 1), "LERQ-R020", WARN, "G§26",
+	               "/Request/LegalBasis/Provision[2]", "\"FR\"");
+	assert_int_equal(lerq_finding_line(lerq_report_get(r, 1)),
+	                 line_of(xml, "<Provision jurisdiction=\"FR\""));
+	assert_true(lerq_report_is_valid(r));
+	lerq_report_free(r);
+	free(xml);
+}
+
+static void test_r022_emergency_without_supervisor(void **state)
+{
+	static const struct lerq_rule_case cases[] = {
+		{ "emergency, no Supervisor", REQ,
+		  { EMERGENCY_ALONE, { "<Priority>routine", "<Priority>emergency" } },
+		  "LERQ-R022", WARN, "G§24, G§34", "/Request/Emergency",
+		  "Priority is \"emergency\", but no Emergency Supervisor is given" },
+		{ "emergency with a Supervisor", REQ,
+		  { EMERGENCY, { "<Priority>routine", "<Priority>emergency" } },
+		  NULL, 0, NULL, NULL, NULL },
+		{ "urgent, no Supervisor", REQ, { { "<Priority>routine", "<Priority>urgent" } },
+		  NULL, 0, NULL, NULL, NULL },
+		/* A Contact is not a second officer. */
+		{ "emergency, two Contacts, no Supervisor", REQ,
+		  { EMERGENCY_ALONE, { "<Priority>routine", "<Priority>emergency" },
+		    { "    </Contact>\n", "    </Contact>\n    <Contact><Name>B</Name>"
+		      "<Phone>+492119394102</Phone><Email>b@lka.polizei.nrw</Email></Contact>\n" } },
+		  "LERQ-R022", WARN, "G§24, G§34", "/Request/Emergency", "Supervisor" },
 	};
 	RUN_CASES(state, cases);
 }
@@ -500,6 +601,8 @@ int main(void)
 		cmocka_unit_test(test_r014_cross_border_domestic_channel),
 		cmocka_unit_test(test_r015_emergency_mismatch),
 		cmocka_unit_test(test_r016_request_type_shape),
+		cmocka_unit_test(test_r020_foreign_provision),
+		cmocka_unit_test(test_r022_emergency_without_supervisor),
 		cmocka_unit_test(test_r018_website_not_https),
 		cmocka_unit_test(test_findings_in_document_order),
 		cmocka_unit_test(test_rules_need_a_schema_pass),

@@ -239,7 +239,10 @@ int lerq_doc_set_issued_at(struct lerq_doc *doc, lerq_time_t when,
  * @param title the person's title or role, or NULL to leave it out.
  * @param phone a direct line, "+" then 6 to 15 digits.
  * @param email an e-mail address at the authority or provider.
- * @param[out] out the Contact's handle, or NULL if not needed.
+ * @param[out] out the Contact's handle, or NULL if not needed. Its
+ *        optional ServiceNumber (the officer's badge or service number,
+ *        format revision 1.1) is added to it with lerq_elem_add_text(out,
+ *        "ServiceNumber", number, NULL).
  * @return LERQ_OK; LERQ_EINVAL when a value is refused (see
  *         lerq_doc_error()) or a required argument is NULL; LERQ_ENOMEM.
  */
@@ -404,7 +407,10 @@ enum lerq_template_flags {
  * A template document of the given kind, as UTF-8 XML: every required
  * element, the optional ones that kind usually needs, and before each
  * element an XML comment saying what goes there, the form of the value
- * and the guideline paragraph that asks for it.
+ * and the guideline paragraph that asks for it. An optional element a
+ * kind must not usually have (Emergency, which a routine request may not
+ * carry) is described in a comment where it goes, with its children
+ * (Justification, Threat, OralRequest, Supervisor), instead of written.
  * @param kind the document to make a template of.
  * @param flags LERQ_TEMPLATE_BLANK or LERQ_TEMPLATE_EXAMPLE.
  * @param[out] data the template, NUL-terminated, to be freed with free().

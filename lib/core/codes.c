@@ -58,6 +58,13 @@ static const struct lerq__code_info codes[] = {
 	                "Website not https" },
 	[LERQ_R019] = { "LERQ-R019", LERQ_SEVERITY_ERROR, "G§18",
 	                "authorisation expired before the request's date" },
+	/* Format revision 1.1. */
+	[LERQ_R020] = { "LERQ-R020", LERQ_SEVERITY_WARNING, "G§26",
+	                "legal provision of neither INT nor the authority's country" },
+	[LERQ_R021] = { "LERQ-R021", LERQ_SEVERITY_WARNING, "C-Art 16.2",
+	                "preservation longer than 90 days" },
+	[LERQ_R022] = { "LERQ-R022", LERQ_SEVERITY_WARNING, "G§24, G§34",
+	                "emergency without a supervisor to call back" },
 
 	/* Responses (rules/response.c). */
 	[LERQ_R101] = { "LERQ-R101", LERQ_SEVERITY_ERROR, "G§57",

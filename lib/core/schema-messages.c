@@ -37,6 +37,8 @@ static const struct {
 	{ "RelatesTo", "a registration number of 1 to 64 letters, digits or / . _ : -" },
 	{ "InResponseTo", "a registration number of 1 to 64 letters, digits or / . _ : -" },
 	{ "ResponseNumber", "a reference of 1 to 64 letters, digits or / . _ : -" },
+	{ "CaseReference", "a file number of 1 to 64 letters, digits or / . _ : - (no spaces)" },
+	{ "ServiceNumber", "a badge or service number of 1 to 64 letters, digits or / . _ : - (no spaces)" },
 	{ "Website", "an absolute http or https address, e.g. https://police.example" },
 	{ "Digest", "64 hexadecimal characters (a SHA-256 digest)" },
 	{ "algorithm", "sha-256" },

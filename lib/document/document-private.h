@@ -69,6 +69,9 @@ struct field {
 	unsigned int choice;          /* rows with the same non-zero number
 	                               * exclude each other (xs:choice) */
 	unsigned int templates;       /* T_*: templates with this optional row */
+	unsigned int mentions;        /* T_*: templates that describe this
+	                               * optional row in a comment instead */
+	const char *mention_when;     /* with mentions: when to add it */
 	const struct field *children; /* element rows, or NULL */
 	const struct field *attrs;    /* attribute rows, or NULL */
 	const char *help;             /* what goes there, for templates */

@@ -39,6 +39,9 @@ static const char *const identifier_types[] = {
 static const char *const delivery_methods[] = {
 	"secure-email", "portal", "physical-media", "other", NULL,
 };
+static const char *const threats[] = {
+	"death", "serious-injury", "child-safety", "critical-infrastructure", "other", NULL,
+};
 static const char *const true_false[] = { "true", "false", NULL };
 static const char *const sha_256[] = { "sha-256", NULL };
 static const char *const statuses[] = {
@@ -75,6 +78,9 @@ static const struct field authority_contact[] = {
 	{ "Email", FT_EMAIL, .min = 1, .max = 1, .example = "j.de.vries@police.example",
 	  .help = "the officer's e-mail address at the authority's own domain, "
 	          "never a free-mail address", .ref = "G§24" },
+	{ "ServiceNumber", FT_REF, .max = 1, .templates = T_REQUEST, .example = "NL-4711",
+	  .help = "the officer's badge or service number, with which the provider can call "
+	          "the authority back and check the officer", .ref = "G§24" },
 	{ .name = NULL },
 };
 
@@ -89,6 +95,8 @@ static const struct field provider_contact[] = {
 	  .help = "the person's direct telephone number", .ref = "G§52" },
 	{ "Email", FT_EMAIL, .min = 1, .max = 1, .example = "le-requests@isp.example",
 	  .help = "the person's or the desk's e-mail address", .ref = "G§52" },
+	{ "ServiceNumber", FT_REF, .max = 1, .templates = T_RESPONSE, .example = "EH-0815",
+	  .help = "the person's staff number, where the provider gives one", .ref = "G§52" },
 	{ .name = NULL },
 };
 
@@ -227,6 +235,10 @@ static const struct field investigation[] = {
 	             "collected online-banking credentials; the account holder is unknown.",
 	  .help = "a short summary of the facts; required in a preservation request",
 	  .ref = "G§28, C-Art 29" },
+	{ "CaseReference", FT_REF, .max = 1, .templates = T_REQUEST,
+	  .example = "OPS-2026-0117",
+	  .help = "the investigation's own file number, when it differs from the "
+	          "RegistrationNumber", .ref = "G§28, C-Art 29" },
 	{ .name = NULL },
 };
 
@@ -310,18 +322,44 @@ static const struct field oral_request[] = {
 	{ .name = NULL },
 };
 
+static const struct field supervisor[] = {
+	{ "Name", FT_NAME, .min = 1, .max = 1, .example = "Marloes Bakker",
+	  .help = "the supervising officer's full name", .ref = "G§24, G§34" },
+	{ "Role", FT_NAME, .min = 1, .max = 1, .example = "Duty officer, Cybercrime Unit",
+	  .help = "that officer's rank or function", .ref = "G§24, G§34" },
+	{ "Phone", FT_E164, .min = 1, .max = 1, .example = "+31201234500",
+	  .help = "a number on which that officer answers now", .ref = "G§24, G§34" },
+	{ .name = NULL },
+};
+
 static const struct field emergency[] = {
 	{ "Justification", FT_TEXT, .min = 1, .max = 1,
 	  .example = "A person's life is in danger.",
 	  .help = "why there is an immediate danger to life or limb", .ref = "G§34" },
+	{ "Threat", FT_ENUM, threats, .max = 1, .example = "death",
+	  .help = "what kind of danger it is", .ref = "G§34" },
 	{ "OralRequest", FT_ELEMENTS, .max = 1, .children = oral_request,
 	  .help = "the oral request this document confirms", .ref = "G§25" },
+	{ "Supervisor", FT_ELEMENTS, .max = 1, .children = supervisor,
+	  .help = "a second officer the provider can call to confirm the emergency before it "
+	          "discloses; an emergency request without one gets a warning",
+	  .ref = "G§24, G§34" },
 	{ .name = NULL },
 };
 
 static const struct field confidentiality_attrs[] = {
 	{ "notify-subscriber", FT_ENUM, true_false, .min = 1, .example = "false",
 	  .help = "whether the provider may tell the subscriber: true or false" },
+	{ .name = NULL },
+};
+
+/* The same elements as provision, for the law that imposes secrecy. */
+static const struct field secrecy_provision[] = {
+	{ "Instrument", FT_NAME, .min = 1, .max = 1, .example = "Telecommunications Act",
+	  .help = "the law or treaty", .ref = "G§32, C-Art 16.3" },
+	{ "Article", FT_NAME, .min = 1, .max = 1, .example = "13.2a",
+	  .help = "the article or section that forbids telling the subscriber",
+	  .ref = "G§32, C-Art 16.3" },
 	{ .name = NULL },
 };
 
@@ -332,6 +370,10 @@ static const struct field confidentiality[] = {
 	{ "Reason", FT_TEXT, .max = 1, .templates = T_DATA,
 	  .example = "Telling the account holder would let the offenders destroy evidence.",
 	  .help = "why the subscriber must not be told", .ref = "G§32, C-Art 16.3" },
+	{ "Provision", FT_ELEMENTS, .max = 0, .templates = T_DATA,
+	  .children = secrecy_provision, .attrs = provision_attrs,
+	  .help = "the law that forbids telling the subscriber, as in LegalBasis (none or more)",
+	  .ref = "G§32, C-Art 16.3" },
 	{ .name = NULL },
 };
 
@@ -378,7 +420,8 @@ static const struct field request_children[] = {
 	  .children = preservation,
 	  .help = "the terms of an expedited preservation; required in a preservation request",
 	  .ref = "C-Art 16, C-Art 29" },
-	{ "Emergency", FT_ELEMENTS, .max = 1, .children = emergency,
+	{ "Emergency", FT_ELEMENTS, .max = 1, .children = emergency, .mentions = T_DATA,
+	  .mention_when = "only when Priority is emergency",
 	  .help = "the justification of an emergency request", .ref = "G§25, G§34" },
 	{ "Confidentiality", FT_ELEMENTS, .max = 1, .templates = T_DATA,
 	  .children = confidentiality, .attrs = confidentiality_attrs,

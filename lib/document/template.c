@@ -115,6 +115,59 @@ static xmlNodePtr comment_for(xmlDocPtr xml, const struct field *f, const char *
 	return c;
 }
 
+/* The comment that stands for an optional element a template leaves out
+ * (Emergency, which a routine request must not have): what it is, when to
+ * add it, and what goes in it, so that the fields of its children are
+ * found where they belong. */
+static xmlNodePtr mention_for(xmlDocPtr xml, const struct field *f, const char *ref)
+{
+	struct text t = { 0 };
+	text_add(&t, " ");
+	text_add(&t, f->name);
+	text_add(&t, " (not in this template; add it here ");
+	text_add(&t, f->mention_when ? f->mention_when : "if needed");
+	text_add(&t, "): ");
+	text_add(&t, f->help);
+	text_add(&t, ". It holds, in this order:");
+	for (const struct field *c = f->children; c && c->name; c++) {
+		text_add(&t, c == f->children ? " " : "; ");
+		text_add(&t, c->name);
+		if (c->min == 0)
+			text_add(&t, " (optional)");
+		text_add(&t, ": ");
+		text_add(&t, c->help);
+		if (c->type == FT_ENUM) {
+			text_add(&t, ", ");
+			describe_value(&t, c);
+		}
+		for (const struct field *g = c->children; g && g->name; g++) {
+			text_add(&t, g == c->children ? ", with " : g[1].name ? ", " : " and ");
+			text_add(&t, g->name);
+		}
+		if (c->ref != NULL) {
+			text_add(&t, " (");
+			text_add(&t, c->ref);
+			text_add(&t, ")");
+		}
+	}
+	text_add(&t, ".");
+	if (ref != NULL) {
+		text_add(&t, " (");
+		text_add(&t, ref);
+		text_add(&t, ")");
+	}
+	text_add(&t, " ");
+	if (t.oom) {
+		free(t.s);
+		return NULL;
+	}
+	for (char *p = strstr(t.s, "--"); p; p = strstr(p, "--"))
+		p[1] = ' ';
+	xmlNodePtr c = xmlNewDocComment(xml, BAD_CAST t.s);
+	free(t.s);
+	return c;
+}
+
 static unsigned int kind_bit(enum lerq_doc_kind kind)
 {
 	switch (kind) {
@@ -217,9 +270,16 @@ static int build_children(struct build *b, xmlNodePtr node, const struct field *
 {
 	unsigned int bit = kind_bit(b->kind);
 	for (const struct field *c = f->children; c && c->name; c++) {
+		const char *cref = c->ref ? c->ref : ref;
+		if (c->min == 0 && !(c->templates & bit) && (c->mentions & bit)) {
+			xmlNodePtr mention = mention_for(b->xml, c, cref);
+			if (mention == NULL)
+				return LERQ_ENOMEM;
+			xmlAddChild(node, mention);
+			continue;
+		}
 		if (c->type == FT_SIGNATURE || (c->min == 0 && !(c->templates & bit)))
 			continue;
-		const char *cref = c->ref ? c->ref : ref;
 		xmlNodePtr comment = comment_for(b->xml, c, cref);
 		if (comment == NULL)
 			return LERQ_ENOMEM;

@@ -48,6 +48,8 @@ enum lerq_rule_xpath {
 	XP_REQ_PRESERVATION_DAYS,
 	XP_REQ_EMERGENCY,
 	XP_REQ_CONFIDENTIALITY_UNTIL,
+	XP_REQ_PROVISIONS,
+	XP_REQ_EMERGENCY_SUPERVISOR,
 	/* Relative to an Item */
 	XP_ITEM_IDENTIFIERS,
 	XP_ITEM_AT,
@@ -56,6 +58,9 @@ enum lerq_rule_xpath {
 	/* Relative to a Period */
 	XP_PERIOD_START,
 	XP_PERIOD_END,
+	/* Relative to a Provision */
+	XP_PROVISION_INSTRUMENT,
+	XP_PROVISION_ARTICLE,
 	/* Relative to an Authorisation */
 	XP_AUTH_REFERENCE,
 	XP_AUTH_VALID_UNTIL,
@@ -187,6 +192,7 @@ int lerq__rule_data_time_order(struct lerq_rule_run *run);           /* R006 */
 int lerq__rule_period_too_long(struct lerq_rule_run *run);           /* R007 */
 int lerq__rule_confidentiality_ends_early(struct lerq_rule_run *run); /* R017 */
 int lerq__rule_authorisation_expired(struct lerq_rule_run *run);     /* R019 */
+int lerq__rule_preservation_beyond_90_days(struct lerq_rule_run *run); /* R021 */
 
 /* rules/items.c: the data requested */
 int lerq__rule_ip_without_time(struct lerq_rule_run *run);           /* R008 */
@@ -200,6 +206,8 @@ int lerq__rule_request_type_shape(struct lerq_rule_run *run);        /* R016 */
 int lerq__rule_cross_border_preservation_short(struct lerq_rule_run *run); /* R013 */
 int lerq__rule_cross_border_domestic_channel(struct lerq_rule_run *run);   /* R014 */
 int lerq__rule_emergency_mismatch(struct lerq_rule_run *run);        /* R015 */
+int lerq__rule_foreign_provision(struct lerq_rule_run *run);         /* R020 */
+int lerq__rule_emergency_without_supervisor(struct lerq_rule_run *run); /* R022 */
 
 /* rules/response.c: responses */
 int lerq__rule_not_provided_without_reason(struct lerq_rule_run *run); /* R101 */

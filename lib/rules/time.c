@@ -3,7 +3,11 @@
  * moment or period of the data, and dates that must not have passed.
  * Instants compare as instants (time zones accounted for); "the date of
  * IssuedAt" is the calendar date as written, in its own time zone (spec
- * section 4), so date rules compare year-month-day fields. */
+ * section 4), so date rules compare year-month-day fields. How long data
+ * are preserved (R021) is here too; the 60 days of a cross-border
+ * preservation (R013) are a matter of borders, in channel.c. */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rules/rules.h"
@@ -201,5 +205,32 @@ int lerq__rule_authorisation_expired(struct lerq_rule_run *run)
 		            lerq__rule_show(run, ref), lerq__rule_text(run, node),
 		            issue_date(run, &issued));
 	}
+	return run->status;
+}
+
+/* C-Art 16.2: preservation "for a period as long as necessary, up to a
+ * maximum of ninety days", which a Party may renew. */
+#define PRESERVATION_DAYS_MAX 90
+
+/* LERQ-R021. The schema allows up to 365 days (revision 1.0 documents
+ * ask for that); beyond 90 the request should be renewed instead, so a
+ * longer one is a warning, not an error. */
+int lerq__rule_preservation_beyond_90_days(struct lerq_rule_run *run)
+{
+	xmlNodePtr node = lerq__rule_first(run, XP_REQ_PRESERVATION_DAYS, NULL);
+	if (node == NULL)
+		return run->status;
+	const char *text = lerq__rule_text(run, node);
+	char *end;
+	errno = 0;
+	long long days = strtoll(text, &end, 10);
+	/* Not a number: the schema's finding. */
+	if (end == text || *end != '\0' || errno != 0 || days <= PRESERVATION_DAYS_MAX)
+		return run->status;
+	lerq__rule_report(run, LERQ_R021, node,
+	            "Preservation Days \"%s\" is more than 90: the Convention foresees "
+	            "preservation for up to 90 days, then a renewal; ask for 90 days at most and "
+	            "renew with a new request that relates to this one as \"extends\"",
+	            lerq__rule_show(run, text));
 	return run->status;
 }
