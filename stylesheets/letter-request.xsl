@@ -38,9 +38,17 @@
       </xsl:call-template>
       <xsl:if test="normalize-space(q:Priority) != 'routine'">
         <notice level="{normalize-space(q:Priority)}">
-          <xsl:call-template name="enum">
-            <xsl:with-param name="prefix" select="'notice'"/>
-            <xsl:with-param name="value" select="q:Priority"/>
+          <!-- The banner says what the document says: the threat it
+               names, or only that the reasons follow. -->
+          <xsl:call-template name="msg">
+            <xsl:with-param name="id">
+              <xsl:choose>
+                <xsl:when test="normalize-space(q:Priority) = 'emergency' and q:Emergency/q:Threat">
+                  <xsl:value-of select="concat('notice.emergency.', normalize-space(q:Emergency/q:Threat))"/>
+                </xsl:when>
+                <xsl:otherwise><xsl:value-of select="concat('notice.', normalize-space(q:Priority))"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:with-param>
           </xsl:call-template>
         </notice>
       </xsl:if>
@@ -63,16 +71,27 @@
           <xsl:with-param name="value" select="$type"/>
         </xsl:call-template>
       </para>
+      <!-- An emergency first (issue 14): what it is, who to call and the
+           supervisor who confirms it, on page 1, before the rest. -->
+      <xsl:variable name="emergency" select="normalize-space(q:Priority) = 'emergency'"/>
+      <xsl:if test="$emergency">
+        <xsl:apply-templates select="q:Emergency"/>
+        <xsl:apply-templates select="q:IssuingAuthority" mode="verification"/>
+      </xsl:if>
       <xsl:apply-templates select="q:LegalBasis"/>
       <xsl:apply-templates select="q:Investigation"/>
       <xsl:apply-templates select="q:DataRequested"/>
       <xsl:apply-templates select="q:Preservation"/>
-      <xsl:apply-templates select="q:Emergency"/>
+      <xsl:if test="not($emergency)">
+        <xsl:apply-templates select="q:Emergency"/>
+      </xsl:if>
       <xsl:apply-templates select="q:Confidentiality"/>
       <xsl:apply-templates select="q:Delivery"/>
       <xsl:apply-templates select="q:RespondBy"/>
       <xsl:call-template name="attachments"/>
-      <xsl:apply-templates select="q:IssuingAuthority" mode="verification"/>
+      <xsl:if test="not($emergency)">
+        <xsl:apply-templates select="q:IssuingAuthority" mode="verification"/>
+      </xsl:if>
       <closing><xsl:call-template name="msg"><xsl:with-param name="id" select="'letter.closing'"/></xsl:call-template></closing>
       <signature>
         <xsl:if test="$authority/q:AuthorisedBy">
@@ -150,6 +169,12 @@
         <xsl:with-param name="label-id" select="'ref.ours'"/>
         <xsl:with-param name="value"><code><xsl:value-of select="normalize-space(q:RegistrationNumber)"/></code></xsl:with-param>
       </xsl:call-template>
+      <xsl:if test="q:Investigation/q:CaseReference">
+        <xsl:call-template name="field">
+          <xsl:with-param name="label-id" select="'ref.case'"/>
+          <xsl:with-param name="value"><code><xsl:value-of select="normalize-space(q:Investigation/q:CaseReference)"/></code></xsl:with-param>
+        </xsl:call-template>
+      </xsl:if>
       <xsl:call-template name="field">
         <xsl:with-param name="label-id" select="'ref.date'"/>
         <xsl:with-param name="value">
@@ -196,25 +221,7 @@
       <xsl:call-template name="heading"><xsl:with-param name="id" select="'section.legal-basis'"/></xsl:call-template>
       <para><xsl:call-template name="msg"><xsl:with-param name="id" select="'legal.provisions'"/></xsl:call-template></para>
       <list>
-        <xsl:for-each select="q:Provision">
-          <item>
-            <xsl:call-template name="msg">
-              <xsl:with-param name="id" select="'legal.provision'"/>
-              <xsl:with-param name="a1" select="normalize-space(q:Instrument)"/>
-              <xsl:with-param name="a2" select="normalize-space(q:Article)"/>
-              <xsl:with-param name="a3">
-                <xsl:choose>
-                  <xsl:when test="normalize-space(@jurisdiction) = 'INT'">
-                    <xsl:call-template name="msg"><xsl:with-param name="id" select="'legal.international'"/></xsl:call-template>
-                  </xsl:when>
-                  <xsl:otherwise>
-                    <xsl:call-template name="country"><xsl:with-param name="code" select="@jurisdiction"/></xsl:call-template>
-                  </xsl:otherwise>
-                </xsl:choose>
-              </xsl:with-param>
-            </xsl:call-template>
-          </item>
-        </xsl:for-each>
+        <xsl:apply-templates select="q:Provision"/>
       </list>
       <xsl:if test="q:Authorisation">
         <para><xsl:call-template name="msg"><xsl:with-param name="id" select="'legal.authorisations'"/></xsl:call-template></para>
@@ -266,6 +273,50 @@
         </xsl:call-template>
       </para>
     </section>
+  </xsl:template>
+
+  <!-- A provision as the law cites it: the Article as the document gives
+       it ("§ 100j", "Art. 6", "section 6"); a bare number ("100j") with
+       the designation of the provision's jurisdiction (the catalogue's
+       provision.*: § for German, Austrian and Swiss law, section for
+       Irish and British law, article otherwise). -->
+  <xsl:template match="q:Provision">
+    <xsl:variable name="article" select="normalize-space(q:Article)"/>
+    <xsl:variable name="j" select="normalize-space(@jurisdiction)"/>
+    <item>
+      <xsl:call-template name="msg">
+        <xsl:with-param name="id" select="'legal.provision'"/>
+        <xsl:with-param name="a1" select="normalize-space(q:Instrument)"/>
+        <xsl:with-param name="a2">
+          <xsl:choose>
+            <xsl:when test="contains('0123456789', substring($article, 1, 1))">
+              <xsl:call-template name="msg">
+                <xsl:with-param name="id">
+                  <xsl:choose>
+                    <xsl:when test="$j = 'DE' or $j = 'AT' or $j = 'CH'">provision.paragraph</xsl:when>
+                    <xsl:when test="$j = 'IE' or $j = 'GB'">provision.section</xsl:when>
+                    <xsl:otherwise>provision.article</xsl:otherwise>
+                  </xsl:choose>
+                </xsl:with-param>
+                <!-- A no-break space keeps "§" with its number. -->
+                <xsl:with-param name="a1" select="$article"/>
+              </xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="$article"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+        <xsl:with-param name="a3">
+          <xsl:choose>
+            <xsl:when test="$j = 'INT'">
+              <xsl:call-template name="msg"><xsl:with-param name="id" select="'legal.international'"/></xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="country"><xsl:with-param name="code" select="$j"/></xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+      </xsl:call-template>
+    </item>
   </xsl:template>
 
   <xsl:template match="q:Investigation">
@@ -440,6 +491,19 @@
     <section id="emergency">
       <xsl:call-template name="heading"><xsl:with-param name="id" select="'section.emergency'"/></xsl:call-template>
       <fields>
+        <xsl:if test="q:Threat">
+          <xsl:call-template name="field">
+            <xsl:with-param name="label-id" select="'emergency.threat'"/>
+            <xsl:with-param name="value">
+              <strong>
+                <xsl:call-template name="enum">
+                  <xsl:with-param name="prefix" select="'threat'"/>
+                  <xsl:with-param name="value" select="q:Threat"/>
+                </xsl:call-template>
+              </strong>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:if>
         <xsl:call-template name="field">
           <xsl:with-param name="label-id" select="'emergency.justification'"/>
           <xsl:with-param name="value" select="normalize-space(q:Justification)"/>
@@ -487,6 +551,10 @@
             <xsl:with-param name="value" select="normalize-space(q:Reason)"/>
           </xsl:call-template>
         </fields>
+      </xsl:if>
+      <xsl:if test="q:Provision">
+        <para><xsl:call-template name="msg"><xsl:with-param name="id" select="'confidentiality.provisions'"/></xsl:call-template></para>
+        <list><xsl:apply-templates select="q:Provision"/></list>
       </xsl:if>
     </section>
   </xsl:template>
@@ -543,6 +611,7 @@
       </para>
       <xsl:call-template name="contacts-table">
         <xsl:with-param name="contacts" select="q:Contact"/>
+        <xsl:with-param name="supervisor" select="../q:Emergency/q:Supervisor"/>
       </xsl:call-template>
     </section>
   </xsl:template>

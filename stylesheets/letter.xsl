@@ -175,9 +175,12 @@
     <heading><xsl:call-template name="msg"><xsl:with-param name="id" select="$id"/></xsl:call-template></heading>
   </xsl:template>
 
-  <!-- Contacts as a table: name (and title), telephone, e-mail. -->
+  <!-- Contacts as a table: name (and title), telephone, e-mail; then the
+       supervisor who confirms an emergency (format revision 1.1), who
+       has a telephone number only. -->
   <xsl:template name="contacts-table">
     <xsl:param name="contacts"/>
+    <xsl:param name="supervisor" select="/.."/>
     <table>
       <columns>
         <column width="40"><xsl:call-template name="msg"><xsl:with-param name="id" select="'column.name'"/></xsl:call-template></column>
@@ -191,9 +194,30 @@
             <xsl:if test="q:Title">
               <line role="detail"><xsl:value-of select="normalize-space(q:Title)"/></line>
             </xsl:if>
+            <!-- The badge or service number, to call back and check the
+                 officer (format revision 1.1). -->
+            <xsl:if test="q:ServiceNumber">
+              <line role="detail">
+                <xsl:call-template name="msg">
+                  <xsl:with-param name="id" select="'contact.service-number'"/>
+                  <xsl:with-param name="a1"><code><xsl:value-of select="normalize-space(q:ServiceNumber)"/></code></xsl:with-param>
+                </xsl:call-template>
+              </line>
+            </xsl:if>
           </cell>
           <cell><line><link href="tel:{normalize-space(q:Phone)}"><xsl:value-of select="normalize-space(q:Phone)"/></link></line></cell>
           <cell><line><link href="mailto:{normalize-space(q:Email)}"><xsl:value-of select="normalize-space(q:Email)"/></link></line></cell>
+        </row>
+      </xsl:for-each>
+      <xsl:for-each select="$supervisor">
+        <row>
+          <cell>
+            <line><strong><xsl:value-of select="normalize-space(q:Name)"/></strong></line>
+            <line role="detail"><xsl:value-of select="normalize-space(q:Role)"/></line>
+            <line role="detail"><xsl:call-template name="msg"><xsl:with-param name="id" select="'emergency.supervisor'"/></xsl:call-template></line>
+          </cell>
+          <cell><line><link href="tel:{normalize-space(q:Phone)}"><xsl:value-of select="normalize-space(q:Phone)"/></link></line></cell>
+          <cell/>
         </row>
       </xsl:for-each>
     </table>

@@ -64,7 +64,7 @@ static void test_request_fields(void **state)
 		"behoerdenanfragen@rheinwelle.de", "Düsseldorf, 16 October 2026",
 		("Request for the disclosure of subscriber and traffic data (ref. "
 		 "LKA-NRW/41.3/2026/004187)"),
-		"Code of Criminal Procedure (Strafprozessordnung, StPO), article 100j (1) and (2)",
+		"Code of Criminal Procedure (Strafprozessordnung, StPO), § 100j (1) and (2)",
 		"Judicial order 502 Gs 1873/26 of 15 October 2026, valid until 14 January 2027",
 		"Amtsgericht Köln (Local Court of Cologne), investigating judge",
 		"Data espionage (section 202a Criminal Code, StGB)", "198.51.100.23",

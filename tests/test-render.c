@@ -86,7 +86,7 @@ static void assert_request_fields(const char *letter)
 		"Düsseldorf, 16 October 2026",
 		"Request for the disclosure of subscriber and traffic data (ref. LKA-NRW/41.3/2026/004187)",
 		/* legal basis and authorisation */
-		"Code of Criminal Procedure (Strafprozessordnung, StPO), article 100j (1) and (2) (Germany)",
+		"Code of Criminal Procedure (Strafprozessordnung, StPO), § 100j (1) and (2) (Germany)",
 		"Judicial order 502 Gs 1873/26 of 15 October 2026, valid until 14 January 2027",
 		"Amtsgericht Köln (Local Court of Cologne), investigating judge",
 		"domestic request",
@@ -154,7 +154,7 @@ static void test_preservation_and_emergency_fields(void **state)
 	char *html = render_file_ok(f->renderer, EXAMPLE("emergency-request.xml"), LERQ_FORMAT_HTML);
 	char *seen = visible_text(html);
 	assert_contains(html, "notice-emergency");
-	assert_contains(seen, "Emergency: there is a risk to life or limb.");
+	assert_contains(seen, "Emergency: threat to life.");
 	assert_contains(seen, "There is an imminent risk to the lives");
 	assert_contains(seen, "22 August 2026, 02:41 (UTC+01:00)");
 	assert_contains(seen, "Aoife Kelly");
@@ -250,6 +250,165 @@ static void test_non_latin_names_survive(void **state)
 		assert_contains(letter, "Dear Sir or Madam,");
 		free(letter);
 	}
+}
+
+/* Where @a is before @b in @s (both must be there). */
+static bool before(const char *s, const char *a, const char *b)
+{
+	const char *x = strstr(s, a), *y = strstr(s, b);
+	if (x == NULL || y == NULL)
+		fail_msg("\"%s\" or \"%s\" is missing", a, b);
+	return x < y;
+}
+
+/* Format revision 1.1 (issue 12): each new field where a reader expects
+ * it, in every language, in HTML and text. */
+static void test_revision_1_1_fields(void **state)
+{
+	struct fixture *f = *state;
+	static const struct {
+		const char *lang, *case_label, *service, *threat, *supervisor, *provision;
+	} cases[] = {
+		{ "en", "Case reference", "Service number 41876D", "threat to life",
+		  "Supervisor: call to confirm the emergency", "Telecommunications Act (Telekommunikationsgesetz, TKG), § 174 (Germany)" },
+		{ "fr", "Référence de l'enquête", "Matricule 41876D", "menace pour la vie",
+		  "Supérieur hiérarchique :", "Telecommunications Act (Telekommunikationsgesetz, TKG), § 174 (Allemagne)" },
+		{ "de", "Aktenzeichen des Verfahrens", "Dienstnummer 41876D", "Lebensgefahr",
+		  "Vorgesetzte Person:", "Telecommunications Act (Telekommunikationsgesetz, TKG), § 174 (Deutschland)" },
+		{ "es", "Referencia de la investigación", "N.º de identificación profesional 41876D",
+		  "amenaza para la vida", "Superior: llamen", "Telecommunications Act (Telekommunikationsgesetz, TKG), § 174 (Alemania)" },
+	};
+	char *emergency = slurp(EXAMPLE("emergency-request.xml"), NULL);
+	char *disclosure = slurp(EXAMPLE("disclosure-request.xml"), NULL);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char attr[32];
+		snprintf(attr, sizeof(attr), "xml:lang=\"%s\"", cases[i].lang);
+		char *e = replace_all(emergency, "xml:lang=\"en\"", attr);
+		char *d = replace_all(disclosure, "xml:lang=\"en\"", attr);
+		for (int format = LERQ_FORMAT_HTML; format <= LERQ_FORMAT_TEXT; format++) {
+			char *le = render_ok(f->renderer, e, (enum lerq_format)format, NULL);
+			char *ld = render_ok(f->renderer, d, (enum lerq_format)format, NULL);
+			char *se = format == LERQ_FORMAT_HTML ? visible_text(le) : unwrapped(le);
+			char *sd = format == LERQ_FORMAT_HTML ? visible_text(ld) : unwrapped(ld);
+			/* The case reference in the reference block, after the
+			 * address and before the letter's body. */
+			assert_true(before(se, "Corrib Mobile Communications DAC", cases[i].case_label));
+			assert_true(before(se, cases[i].case_label, "PULSE:26-4419781"));
+			assert_true(before(se, "PULSE:26-4419781", "Aoife Kelly"));
+			/* The service number with its officer. */
+			assert_true(before(se, "Ciarán Byrne", cases[i].service));
+			assert_true(before(se, cases[i].service, "+35316663751"));
+			/* The threat in the banner and in the emergency section. */
+			assert_true(before(se, cases[i].threat, "Corrib Mobile Communications DAC"));
+			assert_non_null(strstr(strstr(se, "Corrib Mobile Communications DAC"), cases[i].threat));
+			/* The supervisor with the contacts, after the officers. */
+			assert_true(before(se, "gnccb.duty@garda.ie", "Deirdre Walsh"));
+			assert_true(before(se, "Deirdre Walsh", cases[i].supervisor));
+			assert_true(before(se, cases[i].supervisor, "+35316663710"));
+			/* The confidentiality provision with the instruction. */
+			/* (The same law is also in the legal basis.) */
+			assert_non_null(strstr(strstr(sd, "Informing the subscriber or third parties"),
+			                       cases[i].provision));
+			free(se);
+			free(sd);
+			free(le);
+			free(ld);
+		}
+		free(e);
+		free(d);
+	}
+	free(emergency);
+	free(disclosure);
+}
+
+/* Emergencies first (issue 14): the emergency section, the contacts and
+ * the supervisor come before the legal basis; the banner says no more
+ * than the document: a threat it names, or that the reasons follow. */
+static void test_emergency_first(void **state)
+{
+	struct fixture *f = *state;
+	char *doc = slurp(EXAMPLE("emergency-request.xml"), NULL);
+	for (int format = LERQ_FORMAT_HTML; format <= LERQ_FORMAT_TEXT; format++) {
+		char *letter = render_ok(f->renderer, doc, (enum lerq_format)format, NULL);
+		char *seen = format == LERQ_FORMAT_HTML ? visible_text(letter) : unwrapped(letter);
+		assert_true(before(seen, "Dear Sir or Madam,", "1. Emergency"));
+		assert_true(before(seen, "1. Emergency", "2. Verification and contact"));
+		assert_true(before(seen, "Deirdre Walsh", "3. Legal basis"));
+		assert_lacks(seen, "life or limb");
+		free(seen);
+		free(letter);
+	}
+	char *child = replace_all(doc, "<Threat>death</Threat>", "<Threat>child-safety</Threat>");
+	char *letter = render_ok(f->renderer, child, LERQ_FORMAT_TEXT, NULL);
+	char *seen = unwrapped(letter);
+	assert_contains(seen, "*** Emergency: a child's safety is at risk.");
+	assert_lacks(seen, "threat to life");
+	free(seen);
+	free(letter);
+	char *none = replace_all(doc, "<Threat>death</Threat>", "");
+	letter = render_ok(f->renderer, none, LERQ_FORMAT_TEXT, NULL);
+	seen = unwrapped(letter);
+	assert_contains(seen, "*** Emergency: please deal with this request immediately. The reasons "
+	                      "are given in this letter.");
+	assert_lacks(seen, "life");
+	assert_lacks(seen, "Nature of the threat");
+	free(seen);
+	free(letter);
+	/* A disclosure request that is not an emergency keeps its order. */
+	letter = render_file_ok(f->renderer, EXAMPLE("disclosure-request.xml"), LERQ_FORMAT_TEXT);
+	assert_true(before(letter, "1. Legal basis", "Verification and contact"));
+	free(letter);
+	free(none);
+	free(child);
+	free(doc);
+}
+
+/* Legal citations as the law writes them (issue 14): an Article as
+ * given, a bare number with the jurisdiction's designation. */
+static void test_citations(void **state)
+{
+	struct fixture *f = *state;
+	static const struct {
+		const char *jurisdiction, *article, *lang, *expect;
+	} cases[] = {
+		{ "DE", "100j", "en", "Code, § 100j (Germany)" },
+		{ "AT", "76a", "de", "Code, § 76a (Österreich)" },
+		{ "CH", "273", "fr", "Code, § 273 (Suisse)" },
+		{ "IE", "6", "en", "Code, section 6 (Ireland)" },
+		{ "GB", "22", "es", "Code, section 22 (Reino Unido)" },
+		{ "FR", "60-1 et 60-1-2", "fr", "Code, article 60-1 et 60-1-2 (France)" },
+		{ "ES", "588 ter j", "es", "Code, artículo 588 ter j (España)" },
+		{ "INT", "29", "en", "Code, article 29 (international instrument)" },
+		{ "DE", "§ 100j StPO", "de", "Code, § 100j StPO (Deutschland)" },
+		{ "NL", "Art. 126nc", "en", "Code, Art. 126nc (Netherlands)" },
+		{ "IE", "section 6(1)(a)", "fr", "Code, section 6(1)(a) (Irlande)" },
+	};
+	char *doc = slurp(EXAMPLE("disclosure-request.xml"), NULL);
+	const char *p = strstr(doc, "<Provision jurisdiction=\"DE\">");
+	assert_non_null(p);
+	const char *end = strstr(p, "</Provision>") + strlen("</Provision>");
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char provision[256], attr[32];
+		snprintf(provision, sizeof(provision),
+		         "<Provision jurisdiction=\"%s\"><Instrument>Code</Instrument>"
+		         "<Article>%s</Article></Provision>",
+		         cases[i].jurisdiction, cases[i].article);
+		size_t n = strlen(doc) + strlen(provision) + 1;
+		char *other = malloc(n);
+		assert_non_null(other);
+		snprintf(other, n, "%.*s%s%s", (int)(p - doc), doc, provision, end);
+		snprintf(attr, sizeof(attr), "xml:lang=\"%s\"", cases[i].lang);
+		char *lang = replace_all(other, "xml:lang=\"en\"", attr);
+		/* Foreign law warns (R020) and still renders. */
+		char *letter = render_ok(f->renderer, lang, LERQ_FORMAT_TEXT, NULL);
+		char *flat = unwrapped(letter);
+		assert_contains(flat, cases[i].expect);
+		free(flat);
+		free(letter);
+		free(lang);
+		free(other);
+	}
+	free(doc);
 }
 
 /* The example request in another language. */
@@ -538,6 +697,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_markup_in_text_is_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_non_latin_names_survive, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_languages, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_revision_1_1_fields, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_emergency_first, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_citations, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unsupported_language_falls_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_invalid_document_gets_no_letter, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_arguments_and_pdf, setup, teardown),
