@@ -486,7 +486,7 @@
 }
 * { box-sizing: border-box; }
 html { background: #d5d9df; }
-body { margin: 0; color: #1a1a1a; font-size: 10.5pt; line-height: 1.42; }
+body { margin: 0; color: #1a1a1a; font-size: 10.5pt; line-height: 1.42; hyphens: manual; -webkit-hyphens: manual; }
 /* Latin first, then families that have the scripts Latin fonts lack
    (Arabic; Chinese, Japanese and Korean on Linux, macOS and Windows), so
    that a name in any script shows, not as empty boxes. */
@@ -495,7 +495,10 @@ body.font-sans { font-family: "Source Sans 3", "Source Sans Pro", "Liberation Sa
 .sheet { width: 210mm; min-height: 297mm; margin: 10mm auto; padding: 16mm 18mm 14mm 22mm;
   background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, .25); display: flex; flex-direction: column; }
 a { color: inherit; text-decoration: none; }
-code { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, "Noto Sans Mono CJK SC", "WenQuanYi Zen Hei Mono", "WenQuanYi Zen Hei", "Microsoft YaHei", monospace; font-size: .9em; overflow-wrap: anywhere; }
+code { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, "Noto Sans Mono CJK SC", "WenQuanYi Zen Hei Mono", "WenQuanYi Zen Hei", "Microsoft YaHei", monospace; font-size: .9em; overflow-wrap: break-word; }
+/* An identifier breaks only between its pieces (after : / . @), never
+   inside one unless a piece alone is wider than its column; a line break
+   adds no character to it. */
 .piece { display: inline-block; }
 
 .letterhead { display: flex; justify-content: space-between; align-items: flex-start; gap: 8mm;
@@ -546,7 +549,7 @@ table.fields th { text-align: left; vertical-align: top; font-weight: normal; co
 table.fields td { vertical-align: top; padding: .8mm 0; }
 table.data { border-collapse: collapse; width: 100%; margin: 1mm 0 3mm; font-size: 9.5pt; line-height: 1.35; }
 table.data th { text-align: left; font-weight: bold; color: var(--accent); border-bottom: 1.5px solid var(--accent); padding: 1.2mm 2mm; vertical-align: bottom; }
-table.data td { vertical-align: top; padding: 1.5mm 2mm; border-top: .5px solid #c8ccd2; overflow-wrap: anywhere; }
+table.data td { vertical-align: top; padding: 1.5mm 2mm; border-top: .5px solid #c8ccd2; overflow-wrap: break-word; }
 table.data tbody { break-inside: avoid; page-break-inside: avoid; }
 table.data tr.note td { border-top: none; padding-top: 0; color: #333; font-size: .95em; }
 .note-label { font-style: italic; color: #555; }

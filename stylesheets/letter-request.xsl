@@ -376,7 +376,7 @@
 
   <xsl:template match="q:Item">
     <row>
-      <cell><line><strong><xsl:value-of select="normalize-space(@id)"/></strong></line></cell>
+      <cell><line><strong><code><xsl:value-of select="normalize-space(@id)"/></code></strong></line></cell>
       <cell>
         <xsl:for-each select="q:Identifier">
           <line><code><xsl:value-of select="normalize-space(.)"/></code></line>

@@ -126,7 +126,7 @@
         </columns>
         <xsl:for-each select="q:Result">
           <row>
-            <cell><line><strong><xsl:value-of select="normalize-space(@item)"/></strong></line></cell>
+            <cell><line><strong><code><xsl:value-of select="normalize-space(@item)"/></code></strong></line></cell>
             <cell>
               <line>
                 <xsl:call-template name="enum">

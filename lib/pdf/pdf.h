@@ -123,6 +123,10 @@ struct pdf_style {
 	double tracking;         /* letter spacing, points */
 };
 
+struct pdf_span {
+	size_t start, end;
+};
+
 /* A piece of text being made: UTF-8 with pango attributes and links.
  * White space is collapsed as it is added, never at the ends. */
 struct pdf_rich {
@@ -131,6 +135,8 @@ struct pdf_rich {
 	PangoAttrList *attrs;
 	struct pdf_link *links;
 	size_t n_links, cap_links;
+	struct pdf_span *keeps;  /* identifiers kept on one line if they fit */
+	size_t n_keeps, cap_keeps;
 	bool space;              /* white space seen, not yet written */
 	bool oom;
 };
