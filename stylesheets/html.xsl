@@ -342,6 +342,10 @@
 
   <xsl:template match="m:code">
     <code>
+      <!-- A short identifier without separators is never broken (a break
+           after one of its hyphens could not be told from none); a table
+           column widens for it. -->
+      <xsl:if test="string-length(.) &lt;= 40 and translate(., ':/.@', '') = string(.)"><xsl:attribute name="class">whole</xsl:attribute></xsl:if>
       <xsl:choose>
         <xsl:when test="string-length(.) &lt;= 200 and translate(., ':/.@', '') != string(.)">
           <xsl:call-template name="breakable">
@@ -495,11 +499,13 @@ body.font-sans { font-family: "Source Sans 3", "Source Sans Pro", "Liberation Sa
 .sheet { width: 210mm; min-height: 297mm; margin: 10mm auto; padding: 16mm 18mm 14mm 22mm;
   background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, .25); display: flex; flex-direction: column; }
 a { color: inherit; text-decoration: none; }
-code { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, "Noto Sans Mono CJK SC", "WenQuanYi Zen Hei Mono", "WenQuanYi Zen Hei", "Microsoft YaHei", monospace; font-size: .9em; overflow-wrap: break-word; }
-/* An identifier breaks only between its pieces (after : / . @), never
-   inside one unless a piece alone is wider than its column; a line break
-   adds no character to it. */
-.piece { display: inline-block; }
+code { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, "Noto Sans Mono CJK SC", "WenQuanYi Zen Hei Mono", "WenQuanYi Zen Hei", "Microsoft YaHei", monospace; font-size: .9em; overflow-wrap: anywhere; }
+/* An identifier breaks only between its pieces (after : / . @), or not
+   at all when it is short and has none: never after one of its own
+   hyphens. Only a long one without separators (a checksum) breaks
+   anywhere. None of these breaks adds a character. */
+.piece { display: inline-block; white-space: nowrap; }
+code.whole { white-space: nowrap; }
 
 .letterhead { display: flex; justify-content: space-between; align-items: flex-start; gap: 8mm;
   padding-bottom: 4mm; border-bottom: 2px solid var(--accent); margin-bottom: 9mm; }

@@ -394,8 +394,28 @@ static void set_attributes(PangoLayout *layout, struct pdf_rich *r, double width
 	pango_attr_list_unref(kept);
 	PangoRectangle ink, logical;
 	pango_layout_get_extents(layout, &ink, &logical);
-	if ((double)logical.width / PANGO_SCALE > width + 0.5)
-		pango_layout_set_attributes(layout, r->attrs);
+	if ((double)logical.width / PANGO_SCALE <= width + 0.5)
+		return;
+	/* Too wide: the identifiers may break, but not after a hyphen of
+	 * their own (the line would seem to end with a hyphen pango added),
+	 * so pango breaks them between two characters where the line is
+	 * full, as the issue's "no character added" allows. */
+	PangoAttrList *loose = pango_attr_list_copy(r->attrs);
+	for (size_t i = 0; loose != NULL && i < r->n_keeps; i++) {
+		for (size_t h = r->keeps[i].start; h + 1 < r->keeps[i].end; h++) {
+			if (r->text[h] != '-')
+				continue;
+			PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
+			if (a == NULL)
+				break;
+			a->start_index = (guint)h;
+			a->end_index = (guint)(h + 2);
+			pango_attr_list_insert(loose, a);
+		}
+	}
+	pango_layout_set_attributes(layout, loose ? loose : r->attrs);
+	if (loose != NULL)
+		pango_attr_list_unref(loose);
 }
 
 static PangoLayout *new_layout(struct pdf_doc *d, const struct pdf_style *st, double width,
