@@ -461,18 +461,51 @@
     <section id="preservation">
       <xsl:call-template name="heading"><xsl:with-param name="id" select="'section.preservation'"/></xsl:call-template>
       <fields>
+        <xsl:variable name="period">
+          <xsl:call-template name="msg">
+            <xsl:with-param name="id">
+              <xsl:choose>
+                <xsl:when test="number($days) = 1">preservation.day</xsl:when>
+                <xsl:otherwise>preservation.days</xsl:otherwise>
+              </xsl:choose>
+            </xsl:with-param>
+            <xsl:with-param name="a1" select="number($days)"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <!-- The period runs from the request's date (its IssuedAt, in
+             its own time zone): the first day is that date, the last
+             the day before the Nth day after it. -->
+        <xsl:variable name="issued" select="normalize-space(../q:IssuedAt)"/>
+        <xsl:variable name="plain">
+          <xsl:call-template name="is-plain-date"><xsl:with-param name="v" select="$issued"/></xsl:call-template>
+        </xsl:variable>
         <xsl:call-template name="field">
           <xsl:with-param name="label-id" select="'preservation.period'"/>
           <xsl:with-param name="value">
-            <xsl:call-template name="msg">
-              <xsl:with-param name="id">
-                <xsl:choose>
-                  <xsl:when test="number($days) = 1">preservation.day</xsl:when>
-                  <xsl:otherwise>preservation.days</xsl:otherwise>
-                </xsl:choose>
-              </xsl:with-param>
-              <xsl:with-param name="a1" select="number($days)"/>
-            </xsl:call-template>
+            <xsl:choose>
+              <xsl:when test="$plain = 'yes' and number($days) &gt;= 1 and number($days) &lt;= 36600">
+                <xsl:call-template name="msg">
+                  <xsl:with-param name="id" select="'preservation.dates'"/>
+                  <xsl:with-param name="a1" select="string($period)"/>
+                  <xsl:with-param name="a2">
+                    <xsl:call-template name="date"><xsl:with-param name="value" select="$issued"/></xsl:call-template>
+                  </xsl:with-param>
+                  <xsl:with-param name="a3">
+                    <strong>
+                      <xsl:call-template name="date">
+                        <xsl:with-param name="value">
+                          <xsl:call-template name="add-days">
+                            <xsl:with-param name="v" select="$issued"/>
+                            <xsl:with-param name="n" select="number($days) - 1"/>
+                          </xsl:call-template>
+                        </xsl:with-param>
+                      </xsl:call-template>
+                    </strong>
+                  </xsl:with-param>
+                </xsl:call-template>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="$period"/></xsl:otherwise>
+            </xsl:choose>
           </xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="field">

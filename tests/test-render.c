@@ -411,6 +411,58 @@ static void test_citations(void **state)
 	free(doc);
 }
 
+/* Preservation with dates (issue 14): the period, its first day (the
+ * request's date, in its own time zone) and its last, and the intro no
+ * longer open-ended. */
+static void test_preservation_dates(void **state)
+{
+	struct fixture *f = *state;
+	static const struct {
+		const char *issued, *days, *lang, *expect;
+	} cases[] = {
+		{ "2026-09-08T14:20:00+02:00", "90", "en", "90 days, from 8 September 2026 until 6 December 2026" },
+		/* 04:30 on 9 September in UTC: the date is the request's own. */
+		{ "2026-09-08T23:30:00-05:00", "60", "en", "60 days, from 8 September 2026 until 6 November 2026" },
+		{ "2026-09-08T18:00:00Z", "24", "de", "24 Tage, vom 8. September 2026 bis zum 1. Oktober 2026" },
+		{ "2026-09-08T13:42:00+02:00", "1", "fr", "1 jour, du 8 septembre 2026 au 8 septembre 2026" },
+		{ "2026-09-08T13:42:00+02:00", "365", "es", "365 días, del 8 de septiembre de 2026 al 7 de septiembre de 2027" },
+	};
+	char *doc = slurp(EXAMPLE("preservation-request.xml"), NULL);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char issued[96], days[64], lang[32];
+		snprintf(issued, sizeof(issued), "<IssuedAt>%s</IssuedAt>", cases[i].issued);
+		snprintf(days, sizeof(days), "<Days>%s</Days>", cases[i].days);
+		snprintf(lang, sizeof(lang), "xml:lang=\"%s\"", cases[i].lang);
+		char *a = replace_all(doc, "<IssuedAt>2026-09-08T14:20:00+02:00</IssuedAt>", issued);
+		char *b = replace_all(a, "<Days>90</Days>", days);
+		char *c = replace_all(b, "xml:lang=\"en\"", lang);
+		/* A document issued in the future is not refused for that: the
+		 * tests' clock is in November 2026. */
+		struct lerq_report *report = NULL;
+		char *out = NULL;
+		size_t size;
+		int r = lerq_render_memory(f->renderer, c, strlen(c), LERQ_FORMAT_TEXT,
+		                           (lerq_time_t)1893456000 /* 2030 */, &out, &size, &report);
+		if (r != LERQ_OK) {
+			print_report(report);
+			fail_msg("case %zu: %d", i, r);
+		}
+		char *flat = unwrapped(out);
+		assert_contains(flat, cases[i].expect);
+		if (i == 0) {
+			assert_lacks(flat, "until a request for their disclosure follows");
+			assert_contains(flat, "Measure that will follow");
+		}
+		free(flat);
+		free(out);
+		lerq_report_free(report);
+		free(c);
+		free(b);
+		free(a);
+	}
+	free(doc);
+}
+
 /* The example request in another language. */
 static char *in_language(const char *lang)
 {
@@ -700,6 +752,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_revision_1_1_fields, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_emergency_first, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_citations, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_preservation_dates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unsupported_language_falls_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_invalid_document_gets_no_letter, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_arguments_and_pdf, setup, teardown),
