@@ -487,6 +487,21 @@
     padding-top: 4mm;
     white-space: nowrap;
   }
+  @top-right {
+    content: </xsl:text>
+    <xsl:call-template name="css-string">
+      <xsl:with-param name="s" select="string($footer/@continued)"/>
+    </xsl:call-template>
+    <xsl:text>;
+    font: 7.5pt/1.3 "DejaVu Sans", "Liberation Sans", Arial, sans-serif;
+    color: #555;
+    vertical-align: bottom;
+    padding-bottom: 4mm;
+  }
+}
+/* The first page has the letterhead: "continued" is for the others. */
+@page :first {
+  @top-right { content: none; }
 }
 * { box-sizing: border-box; }
 html { background: #d5d9df; }

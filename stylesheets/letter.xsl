@@ -140,6 +140,14 @@
           <xsl:with-param name="a2" select="'{2}'"/>
         </xsl:call-template>
       </xsl:attribute>
+      <!-- The head of every page after the first: the reference, and
+           that the letter continues there (issue 14). -->
+      <xsl:attribute name="continued">
+        <xsl:call-template name="msg">
+          <xsl:with-param name="id" select="'letter.continued'"/>
+          <xsl:with-param name="a1" select="normalize-space(q:RegistrationNumber | q:ResponseNumber)"/>
+        </xsl:call-template>
+      </xsl:attribute>
       <line><xsl:value-of select="normalize-space($name)"/></line>
       <xsl:if test="normalize-space($switchboard) != '' or normalize-space($website) != ''">
         <line>

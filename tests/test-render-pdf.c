@@ -100,6 +100,52 @@ static void test_request_fields(void **state)
 	free(doc);
 }
 
+/* Continuation pages (issue 14): every page after the first begins with
+ * the registration number and says that the letter continues; the
+ * first does not. The HTML letter's print pages say the same. */
+static void test_continuation_pages(void **state)
+{
+	struct fixture *f = *state;
+	NEED(LERQ_PDFTOTEXT);
+	static const struct {
+		const char *lang, *head;
+	} cases[] = {
+		{ "en", "LKA-NRW/41.3/2026/004187 (continued)" },
+		{ "de", "LKA-NRW/41.3/2026/004187 (Fortsetzung)" },
+	};
+	char *doc = slurp(EXAMPLE("disclosure-request.xml"), NULL);
+	for (size_t i = 0; i < 2; i++) {
+		char attr[32];
+		snprintf(attr, sizeof(attr), "xml:lang=\"%s\"", cases[i].lang);
+		char *other = replace_all(doc, "xml:lang=\"en\"", attr);
+		size_t size;
+		char *pdf = render_pdf(f->renderer, other, &size);
+		char *words = lerq__pdf_text(pdf, size);
+		size_t pages = 0;
+		for (char *save = NULL, *page = strtok_r(words, "\f", &save); page != NULL;
+		     page = strtok_r(NULL, "\f", &save)) {
+			if (*page == '\0' || *page == '\n')
+				continue;
+			pages++;
+			if (pages == 1)
+				assert_null(strstr(page, cases[i].head));
+			else if (strncmp(page, cases[i].head, strlen(cases[i].head)) != 0)
+				fail_msg("page %zu begins: %.60s", pages, page);
+		}
+		assert_true(pages >= 3);
+		char *html = render_ok(f->renderer, other, LERQ_FORMAT_HTML, NULL);
+		char css[128];
+		snprintf(css, sizeof(css), "@top-right {\n    content: \"%s\"", cases[i].head);
+		assert_contains(html, css);
+		assert_contains(html, "@page :first {\n  @top-right { content: none; }");
+		free(html);
+		free(words);
+		free(pdf);
+		free(other);
+	}
+	free(doc);
+}
+
 static void test_metadata(void **state)
 {
 	struct fixture *f = *state;
@@ -608,6 +654,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_every_example, setup_letterhead, teardown),
 		cmocka_unit_test_setup_teardown(test_request_fields, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_metadata, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_continuation_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_languages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_300_items, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_non_latin_names, setup, teardown),

@@ -451,6 +451,7 @@ static void footer(struct pdf_doc *d, const xmlNode *f)
 		if (lerq__pdf_is(l, "line"))
 			lerq__pdf_cell_text(d, &d->footer, l, &st, 0);
 	d->page_format = lerq__pdf_attr(f, "page-format");
+	d->continued = lerq__pdf_attr(f, "continued");
 }
 
 void lerq__pdf_build_letter(struct pdf_doc *d, const xmlNode *letter)

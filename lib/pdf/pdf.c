@@ -234,6 +234,7 @@ static void doc_free(struct pdf_doc *d)
 		free(d->places[i].from);
 	free(d->places);
 	xmlFree(d->page_format);
+	xmlFree(d->continued);
 	xmlFree(d->suffix);
 }
 

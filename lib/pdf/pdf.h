@@ -160,6 +160,7 @@ struct pdf_doc {
 	size_t n_rows, cap_rows;
 	struct pdf_cell footer;
 	char *page_format;       /* footer/@page-format, or NULL */
+	char *continued;         /* footer/@continued: pages 2 and on */
 	double footer_top;
 	struct pdf_place *places;
 	size_t n_places, cap_places;
