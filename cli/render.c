@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * lerq render [--to html|text|pdf] [--paper a4|letter] [--letterhead FILE]
- *             [--now DATETIME] [--profile FILE]... [-o OUT] FILE
+ *             [--now DATETIME] [--profile FILE]... [--request REQUEST] [-o OUT] FILE
  */
 #include <errno.h>
 #include <getopt.h>
@@ -22,6 +22,7 @@ enum {
 	OPT_NOW,
 	OPT_PROFILE,
 	OPT_PAPER,
+	OPT_REQUEST,
 };
 
 static const struct option options[] = {
@@ -31,6 +32,7 @@ static const struct option options[] = {
 	{ "now", required_argument, NULL, OPT_NOW },
 	{ "profile", required_argument, NULL, OPT_PROFILE },
 	{ "paper", required_argument, NULL, OPT_PAPER },
+	{ "request", required_argument, NULL, OPT_REQUEST },
 	{ "output", required_argument, NULL, 'o' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -38,7 +40,8 @@ static const struct option options[] = {
 static void print_help(void)
 {
 	fputs("Usage: lerq render [--to html|text|pdf] [--paper a4|letter] [--letterhead FILE]\n"
-	      "                   [--now DATETIME] [--profile FILE]... [-o OUT] FILE\n"
+	      "                   [--now DATETIME] [--profile FILE]... [--request REQUEST]\n"
+	      "                   [-o OUT] FILE\n"
 	      "\n"
 	      "Render a valid request or response as a letter: HTML on the agency's\n"
 	      "letterhead (one self-contained file, print-ready on A4), plain text\n"
@@ -56,6 +59,9 @@ static void print_help(void)
 	      "                         res:///letter.xsl (see doc/letterhead.md)\n"
 	      "      --now DATETIME     the validation time, e.g. 2026-03-01T09:30:00Z\n"
 	      "      --profile FILE     also apply a national profile; may be repeated\n"
+	      "      --request REQUEST  FILE is a response to REQUEST: its letter shows, for\n"
+	      "                         each result, what was asked for, and is addressed\n"
+	      "                         to the requesting authority\n"
 	      "  -o, --output OUT       write the letter to OUT, through a temporary file\n"
 	      "                         and a rename (default: standard output)\n"
 	      "  -h, --help             show this help and exit\n"
@@ -126,12 +132,38 @@ static int read_input(const char *path, char **data, size_t *size)
 }
 
 struct job {
+	const struct lerq_ctx *ctx;
 	const struct lerq_renderer *renderer;
 	enum lerq_format format;
 	lerq_time_t now;
 	const char *input;
-	const char *output; /* NULL: standard output */
+	const char *request; /* NULL: none */
+	const char *output;  /* NULL: standard output */
 };
+
+/* Reads and validates the request a response answers, printing its
+ * findings; CLI_EXIT_OK when it is valid. */
+static int read_request(const struct job *job, char **data, size_t *size)
+{
+	int err = read_input(job->request, data, size);
+	if (err < 0) {
+		fprintf(stderr, "lerq: cannot read %s: %s\n", job->request, strerror(-err));
+		return CLI_EXIT_TROUBLE;
+	}
+	struct lerq_report *report = NULL;
+	err = lerq_validate_memory(job->ctx, *data, *size, job->now,
+	                           &report);
+	print_findings(job->request, report);
+	bool valid = err == LERQ_OK && lerq_report_is_valid(report);
+	lerq_report_free(report);
+	if (!valid) {
+		fprintf(stderr, "lerq: %s is invalid: no letter written\n", job->request);
+		free(*data);
+		*data = NULL;
+		return CLI_EXIT_INVALID;
+	}
+	return CLI_EXIT_OK;
+}
 
 static int render(const struct job *job)
 {
@@ -148,17 +180,37 @@ static int render(const struct job *job)
 		return CLI_EXIT_TROUBLE;
 	}
 
-	if (job->output != NULL)
+	char *request = NULL;
+	size_t request_size = 0;
+	if (job->request != NULL) {
+		int status = read_request(job, &request, &request_size);
+		if (status != CLI_EXIT_OK) {
+			free(data);
+			return status;
+		}
+	}
+
+	if (job->output != NULL && request != NULL)
+		err = lerq_render_response_to_file(job->renderer, data, size, request,
+		                                   request_size, job->format, job->now,
+		                                   job->output, &report);
+	else if (job->output != NULL)
 		err = lerq_render_to_file(job->renderer, data, size, job->format, job->now,
 		                          job->output, &report);
+	else if (request != NULL)
+		err = lerq_render_response_memory(job->renderer, data, size, request,
+		                                  request_size, job->format, job->now, &letter,
+		                                  &letter_size, &report);
 	else
 		err = lerq_render_memory(job->renderer, data, size, job->format, job->now,
 		                         &letter, &letter_size, &report);
 	int saved_errno = errno;
 	free(data);
+	free(request);
 
 	/* Findings go to standard error: standard output is the letter's. */
 	print_findings(job->input, report);
+	size_t errors = lerq_report_errors(report);
 	lerq_report_free(report);
 
 	int status = CLI_EXIT_OK;
@@ -179,8 +231,14 @@ static int render(const struct job *job)
 		break;
 	case LERQ_EINVAL:
 		/* Arguments are checked here: only a letterhead that failed
-		 * while rendering comes back as this. */
-		fprintf(stderr, "lerq: the letterhead failed: no letter written\n");
+		 * while rendering, or a request that is not the one answered,
+		 * comes back as this. */
+		if (job->request != NULL && errors == 0)
+			fprintf(stderr, "lerq: %s is not a response to %s (its InResponseTo is "
+			                "not the request's RegistrationNumber): no letter written\n",
+			        job->input, job->request);
+		else
+			fprintf(stderr, "lerq: the letterhead failed: no letter written\n");
 		status = CLI_EXIT_TROUBLE;
 		break;
 	case LERQ_EIO:
@@ -227,6 +285,9 @@ int cmd_render(int argc, char **argv)
 			break;
 		case OPT_LETTERHEAD:
 			letterhead = optarg;
+			break;
+		case OPT_REQUEST:
+			job.request = optarg;
 			break;
 		case OPT_PAPER:
 			if (strcmp(optarg, "a4") == 0 || strcmp(optarg, "A4") == 0) {
@@ -294,6 +355,7 @@ int cmd_render(int argc, char **argv)
 	if (status == CLI_EXIT_OK && letterhead != NULL)
 		status = set_letterhead(renderer, letterhead);
 	if (status == CLI_EXIT_OK) {
+		job.ctx = ctx;
 		job.renderer = renderer;
 		status = render(&job);
 	}

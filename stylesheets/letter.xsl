@@ -20,6 +20,11 @@
     exclude-result-prefixes="q">
 
   <xsl:include href="letter-l10n.xsl"/>
+
+  <!-- The request a response answers, when the caller gives it
+       (lerq_render_response_memory()): the URL of a document the
+       transform holds. Empty otherwise. -->
+  <xsl:param name="request-uri" select="''"/>
   <xsl:include href="letter-request.xsl"/>
   <xsl:include href="letter-response.xsl"/>
 

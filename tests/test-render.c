@@ -463,6 +463,69 @@ static void test_preservation_dates(void **state)
 	free(doc);
 }
 
+/* Responses readable on their own (issue 14): with the request, each
+ * result shows what was asked and the letter is addressed to the
+ * authority; without it, the letter says whose items they are; both say
+ * that they hold personal data. A request that is not the one answered,
+ * or no request, is refused. */
+static void test_response_with_request(void **state)
+{
+	struct fixture *f = *state;
+	size_t size, request_size;
+	char *response = slurp(EXAMPLE("response.xml"), &size);
+	char *request = slurp(EXAMPLE("disclosure-request.xml"), &request_size);
+	char *out = NULL;
+	size_t out_size;
+	struct lerq_report *report = NULL;
+	for (int format = LERQ_FORMAT_HTML; format <= LERQ_FORMAT_TEXT; format++) {
+		assert_int_equal(lerq_render_response_memory(f->renderer, response, size, request,
+		                                             request_size, (enum lerq_format)format,
+		                                             TEST_NOW, &out, &out_size, &report),
+		                 LERQ_OK);
+		char *seen = format == LERQ_FORMAT_HTML ? visible_text(out) : unwrapped(out);
+		assert_true(before(seen, "Landeskriminalamt Nordrhein-Westfalen", "Your reference"));
+		assert_contains(seen, "Asked for: 198.51.100.23 (IPv4 address), 14 October 2026, "
+		                      "21:17:43 (UTC+02:00)");
+		assert_contains(seen, "Asked for: j.krause.1984@rheinwelle-mail.de (e-mail address)");
+		assert_contains(seen, "from 1 October 2026, 00:00 (UTC+02:00) to 8 October 2026");
+		assert_contains(seen, "Contains personal data");
+		assert_lacks(seen, "The items are those of your request");
+		free(seen);
+		free(out);
+		lerq_report_free(report);
+	}
+	char *alone = render_ok(f->renderer, response, LERQ_FORMAT_TEXT, NULL);
+	char *flat = unwrapped(alone);
+	assert_contains(flat, "The items are those of your request LKA-NRW/41.3/2026/004187.");
+	assert_contains(flat, "Contains personal data");
+	assert_lacks(flat, "Asked for");
+	free(flat);
+	free(alone);
+
+	char *other = slurp(EXAMPLE("emergency-request.xml"), NULL);
+	out = NULL;
+	assert_int_equal(lerq_render_response_memory(f->renderer, response, size, other,
+	                                             strlen(other), LERQ_FORMAT_HTML, TEST_NOW,
+	                                             &out, &out_size, &report),
+	                 LERQ_EINVAL);
+	assert_null(out);
+	lerq_report_free(report);
+	assert_int_equal(lerq_render_response_memory(f->renderer, response, size, NULL, 0,
+	                                             LERQ_FORMAT_HTML, TEST_NOW, &out, &out_size,
+	                                             &report),
+	                 LERQ_EINVAL);
+	assert_null(report);
+	/* A request as the response: refused, whatever the second is. */
+	assert_int_equal(lerq_render_response_memory(f->renderer, request, request_size, request,
+	                                             request_size, LERQ_FORMAT_TEXT, TEST_NOW,
+	                                             &out, &out_size, &report),
+	                 LERQ_EINVAL);
+	lerq_report_free(report);
+	free(other);
+	free(request);
+	free(response);
+}
+
 /* The example request in another language. */
 static char *in_language(const char *lang)
 {
@@ -753,6 +816,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_emergency_first, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_citations, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_preservation_dates, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_response_with_request, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unsupported_language_falls_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_invalid_document_gets_no_letter, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_arguments_and_pdf, setup, teardown),

@@ -236,6 +236,11 @@ int lerq__xslt_compile(xmlDocPtr doc, struct lerq_messages *m, xsltStylesheetPtr
 int lerq__xslt_apply(const struct lerq_stylesheets *ss, xsltStylesheetPtr style,
                     xmlDocPtr doc, size_t input_size, const char **params,
                     struct lerq_messages *m, xmlDocPtr *result);
+/* As lerq__xslt_apply(), with @extra (may be NULL) readable by the
+ * stylesheet as document() of its URL; it stays the caller's. */
+int lerq__xslt_apply_with(const struct lerq_stylesheets *ss, xsltStylesheetPtr style,
+                         xmlDocPtr doc, xmlDocPtr extra, size_t input_size,
+                         const char **params, struct lerq_messages *m, xmlDocPtr *result);
 /* Serialises a result as its stylesheet's xsl:output says, into a
  * malloc()ed, NUL-terminated buffer. */
 int lerq__xslt_serialize(xsltStylesheetPtr style, xmlDocPtr result, char **out,
@@ -283,6 +288,11 @@ int lerq__pdf_check_document(struct lerq_pdf_fonts *fonts, xmlDocPtr doc,
 int lerq__letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
                       size_t input_size, struct lerq_report *report,
                       xmlDocPtr *model);
+/* As lerq__letter_model(), for a response with the request it answers
+ * (a valid Request, or NULL): the letter shows what was asked for. */
+int lerq__letter_model_for(const struct lerq_renderer *renderer, xmlDocPtr doc,
+                          xmlDocPtr request, size_t input_size,
+                          struct lerq_report *report, xmlDocPtr *model);
 /* ---- end of letters ---------------------------------------------------- */
 
 /* text.c: small string helpers */

@@ -180,6 +180,16 @@ int lerq__letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
                       size_t input_size, struct lerq_report *report,
                       xmlDocPtr *model)
 {
+	return lerq__letter_model_for(renderer, doc, NULL, input_size, report, model);
+}
+
+/* Where a response's letter finds its request: a name no resource has. */
+#define REQUEST_URL LERQ_RES_PREFIX "lerq-request.xml"
+
+int lerq__letter_model_for(const struct lerq_renderer *renderer, xmlDocPtr doc,
+                          xmlDocPtr request, size_t input_size,
+                          struct lerq_report *report, xmlDocPtr *model)
+{
 	const struct lerq_stylesheets *ss = renderer->stylesheets;
 	char lang[4];
 	char quoted[8];
@@ -190,13 +200,21 @@ int lerq__letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
 	/* A string parameter is an XPath expression: quote it. lang holds
 	 * letters only. */
 	snprintf(quoted, sizeof(quoted), "'%s'", lang);
-	const char *params[] = { "lang", quoted, NULL };
+	const char *params[] = { "lang", quoted, NULL, NULL, NULL };
+	if (request != NULL) {
+		xmlFree((xmlChar *)request->URL);
+		request->URL = xmlStrdup(BAD_CAST REQUEST_URL);
+		if (request->URL == NULL)
+			return LERQ_ENOMEM;
+		params[2] = "request-uri";
+		params[3] = "'" REQUEST_URL "'";
+	}
 
 	struct lerq_messages m = { 0 };
 	xsltStylesheetPtr style = renderer->letterhead
 	                                  ? renderer->letterhead
 	                                  : lerq__stylesheet(ss, LERQ_STYLESHEET_LETTER);
-	r = lerq__xslt_apply(ss, style, doc, input_size, params, &m, model);
+	r = lerq__xslt_apply_with(ss, style, doc, request, input_size, params, &m, model);
 	if (r == LERQ_EINTERNAL && renderer->letterhead != NULL)
 		r = letterhead_failed(report, &m);
 	lerq__messages_clear(&m);
@@ -236,11 +254,75 @@ static bool format_supported(enum lerq_format format)
 	       format == LERQ_FORMAT_PDF;
 }
 
-LERQ_EXPORT int lerq_render_memory(const struct lerq_renderer *renderer,
-                                   const void *data, size_t size,
-                                   enum lerq_format format, lerq_time_t now,
-                                   char **out, size_t *out_size,
-                                   struct lerq_report **report)
+/* The root element's name, when it is in lerq's namespace. */
+static const char *root_name(xmlDocPtr doc)
+{
+	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+	if (root == NULL || root->ns == NULL || !xmlStrEqual(root->ns->href, BAD_CAST LERQ_NS))
+		return "";
+	return (const char *)root->name;
+}
+
+/* The text of the root's child @name, white space collapsed as the
+ * schema's token type does, or NULL; xmlFree() it. */
+static xmlChar *child_text(xmlDocPtr doc, const char *name)
+{
+	for (xmlNodePtr n = xmlDocGetRootElement(doc)->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || !xmlStrEqual(n->name, BAD_CAST name))
+			continue;
+		xmlChar *v = xmlNodeGetContent(n);
+		if (v == NULL)
+			return NULL;
+		xmlChar *o = v;
+		bool space = false;
+		for (const xmlChar *p = v; *p; p++) {
+			if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+				space = o > v;
+				continue;
+			}
+			if (space)
+				*o++ = ' ';
+			space = false;
+			*o++ = *p;
+		}
+		*o = '\0';
+		return v;
+	}
+	return NULL;
+}
+
+/* The request @data, valid, a Request, the one @doc (a Response) answers:
+ * parsed into *out; LERQ_EINVAL otherwise. */
+static int answered_request(const struct lerq_renderer *renderer, xmlDocPtr doc,
+                            const void *data, size_t size, lerq_time_t now, xmlDocPtr *out)
+{
+	struct lerq_report *rep = NULL;
+	xmlDocPtr request = NULL;
+	int r = lerq__validate_doc(renderer->ctx, data, size, now, &rep, &request);
+	if (r == LERQ_OK && (request == NULL || !lerq_report_is_valid(rep) ||
+	                     strcmp(root_name(request), "Request") != 0 ||
+	                     strcmp(root_name(doc), "Response") != 0))
+		r = LERQ_EINVAL;
+	lerq_report_free(rep);
+	if (r == LERQ_OK) {
+		xmlChar *number = child_text(request, "RegistrationNumber");
+		xmlChar *answers = child_text(doc, "InResponseTo");
+		if (number == NULL || answers == NULL || !xmlStrEqual(number, answers))
+			r = LERQ_EINVAL;
+		xmlFree(number);
+		xmlFree(answers);
+	}
+	if (r != LERQ_OK) {
+		xmlFreeDoc(request);
+		return r;
+	}
+	*out = request;
+	return LERQ_OK;
+}
+
+static int render(const struct lerq_renderer *renderer, const void *data, size_t size,
+                  const void *request_data, size_t request_size, enum lerq_format format,
+                  lerq_time_t now, char **out, size_t *out_size, struct lerq_report **report)
 {
 	if (report != NULL)
 		*report = NULL;
@@ -254,7 +336,7 @@ LERQ_EXPORT int lerq_render_memory(const struct lerq_renderer *renderer,
 		return LERQ_EINVAL;
 
 	struct lerq_report *rep = NULL;
-	xmlDocPtr doc = NULL;
+	xmlDocPtr doc = NULL, request = NULL;
 	int r = lerq__validate_doc(renderer->ctx, data, size, now, &rep, &doc);
 	if (r != LERQ_OK)
 		return r;
@@ -262,14 +344,17 @@ LERQ_EXPORT int lerq_render_memory(const struct lerq_renderer *renderer,
 	xmlDocPtr model = NULL;
 	if (doc == NULL || !lerq_report_is_valid(rep))
 		r = LERQ_EDOCUMENT;
+	if (r == LERQ_OK && request_data != NULL)
+		r = answered_request(renderer, doc, request_data, request_size, now, &request);
 #ifdef LERQ_HAVE_PDF
 	/* No silent loss: a character no font has is a warning. */
 	if (r == LERQ_OK && format == LERQ_FORMAT_PDF)
 		r = lerq__pdf_check_document(renderer->fonts, doc, rep);
 #endif
 	if (r == LERQ_OK)
-		r = lerq__letter_model(renderer, doc, size, rep, &model);
+		r = lerq__letter_model_for(renderer, doc, request, size, rep, &model);
 	xmlFreeDoc(doc);
+	xmlFreeDoc(request);
 	if (r == LERQ_OK)
 		r = lay_out(renderer, model, size, format, out, out_size);
 	xmlFreeDoc(model);
@@ -280,6 +365,31 @@ LERQ_EXPORT int lerq_render_memory(const struct lerq_renderer *renderer,
 	else
 		lerq_report_free(rep);
 	return r;
+}
+
+LERQ_EXPORT int lerq_render_memory(const struct lerq_renderer *renderer,
+                                   const void *data, size_t size,
+                                   enum lerq_format format, lerq_time_t now,
+                                   char **out, size_t *out_size,
+                                   struct lerq_report **report)
+{
+	return render(renderer, data, size, NULL, 0, format, now, out, out_size, report);
+}
+
+LERQ_EXPORT int lerq_render_response_memory(const struct lerq_renderer *renderer,
+                                            const void *data, size_t size,
+                                            const void *request, size_t request_size,
+                                            enum lerq_format format, lerq_time_t now,
+                                            char **out, size_t *out_size,
+                                            struct lerq_report **report)
+{
+	if (request == NULL) {
+		if (report != NULL)
+			*report = NULL;
+		return LERQ_EINVAL;
+	}
+	return render(renderer, data, size, request, request_size, format, now, out, out_size,
+	              report);
 }
 
 /*
@@ -324,10 +434,9 @@ static int write_atomically(const char *path, const char *data, size_t size)
 	return err == 0 ? LERQ_OK : LERQ_EIO;
 }
 
-LERQ_EXPORT int lerq_render_to_file(const struct lerq_renderer *renderer,
-                                    const void *data, size_t size,
-                                    enum lerq_format format, lerq_time_t now,
-                                    const char *path, struct lerq_report **report)
+static int render_to_file(const struct lerq_renderer *renderer, const void *data, size_t size,
+                          const void *request, size_t request_size, enum lerq_format format,
+                          lerq_time_t now, const char *path, struct lerq_report **report)
 {
 	if (report != NULL)
 		*report = NULL;
@@ -335,12 +444,35 @@ LERQ_EXPORT int lerq_render_to_file(const struct lerq_renderer *renderer,
 		return LERQ_EINVAL;
 	char *letter = NULL;
 	size_t letter_size = 0;
-	int r = lerq_render_memory(renderer, data, size, format, now, &letter, &letter_size,
-	                           report);
+	int r = render(renderer, data, size, request, request_size, format, now, &letter,
+	               &letter_size, report);
 	if (r == LERQ_OK)
 		r = write_atomically(path, letter, letter_size);
 	int e = errno;
 	free(letter);
 	errno = e;
 	return r;
+}
+
+LERQ_EXPORT int lerq_render_to_file(const struct lerq_renderer *renderer,
+                                    const void *data, size_t size,
+                                    enum lerq_format format, lerq_time_t now,
+                                    const char *path, struct lerq_report **report)
+{
+	return render_to_file(renderer, data, size, NULL, 0, format, now, path, report);
+}
+
+LERQ_EXPORT int lerq_render_response_to_file(const struct lerq_renderer *renderer,
+                                             const void *data, size_t size,
+                                             const void *request, size_t request_size,
+                                             enum lerq_format format, lerq_time_t now,
+                                             const char *path, struct lerq_report **report)
+{
+	if (request == NULL) {
+		if (report != NULL)
+			*report = NULL;
+		return LERQ_EINVAL;
+	}
+	return render_to_file(renderer, data, size, request, request_size, format, now, path,
+	                      report);
 }
