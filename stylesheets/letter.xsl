@@ -34,6 +34,12 @@
   <!-- ============================================================== -->
   <!-- Letterhead hooks                                                -->
 
+  <!-- Whose letters the letterhead is for: 'requests' (an authority's),
+       'responses' (a provider's) or 'both'. A letterhead that does not
+       say is taken to be an authority's, for requests: a provider's
+       response on a ministry's letterhead is refused (issue 14). -->
+  <xsl:variable name="letterhead-for" select="''"/>
+
   <!-- The colour of names, headings and rules: #rgb or #rrggbb. -->
   <xsl:variable name="letterhead-colour" select="'#1f3a5f'"/>
   <!-- The typeface family of the whole letter: serif or sans. -->
@@ -57,7 +63,34 @@
 
   <!-- ============================================================== -->
 
+  <!-- True when an agency's letterhead (not lerq's own) is in use. -->
+  <xsl:param name="with-letterhead" select="false()"/>
+
   <xsl:template match="/">
+    <xsl:variable name="for">
+      <xsl:choose>
+        <xsl:when test="$letterhead-for != ''"><xsl:value-of select="$letterhead-for"/></xsl:when>
+        <xsl:when test="$with-letterhead">requests</xsl:when>
+        <xsl:otherwise>both</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:if test="(q:Request and $for = 'responses') or (q:Response and $for = 'requests')">
+      <xsl:message terminate="yes">
+        <xsl:text>this letterhead is for </xsl:text>
+        <xsl:value-of select="$for"/>
+        <xsl:text> (its variable letterhead-for</xsl:text>
+        <xsl:if test="$letterhead-for = ''">, which it does not set, is taken to be 'requests'</xsl:if>
+        <xsl:text>): it is not used for a </xsl:text>
+        <xsl:choose>
+          <xsl:when test="q:Request">request</xsl:when>
+          <xsl:otherwise>provider's response</xsl:otherwise>
+        </xsl:choose>
+        <xsl:text>; render it without --letterhead, or with a letterhead for its writer</xsl:text>
+      </xsl:message>
+    </xsl:if>
+    <xsl:if test="not($for = 'requests' or $for = 'responses' or $for = 'both')">
+      <xsl:message terminate="yes">the letterhead's letterhead-for is neither 'requests', 'responses' nor 'both'</xsl:message>
+    </xsl:if>
     <xsl:apply-templates select="q:Request | q:Response"/>
   </xsl:template>
 

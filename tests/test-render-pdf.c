@@ -18,8 +18,24 @@
 
 /* ---- tests ---- */
 
+/* The example letterhead is an agency's: it refuses a response. */
+static bool agency_letterhead;
+
+static int setup_agency(void **state)
+{
+	agency_letterhead = true;
+	return setup_letterhead(state);
+}
+
+static int teardown_agency(void **state)
+{
+	agency_letterhead = false;
+	return teardown(state);
+}
+
 /* Every example, with lerq's letterhead and the example one, as PDF that
- * says every word of the text letter. */
+ * says every word of the text letter; on the agency's letterhead, a
+ * response is refused (issue 14: a letterhead belongs to its writer). */
 static void test_every_example(void **state)
 {
 	struct fixture *f = *state;
@@ -35,6 +51,21 @@ static void test_every_example(void **state)
 		snprintf(path, sizeof(path), "%s/%s", EXAMPLE(""), e->d_name);
 		char *doc = slurp(path, NULL);
 		size_t size;
+		if (agency_letterhead && strstr(doc, "<Response") != NULL) {
+			char *out = NULL;
+			struct lerq_report *report = NULL;
+			assert_int_equal(lerq_render_memory(f->renderer, doc, strlen(doc),
+			                                    LERQ_FORMAT_PDF, TEST_NOW, &out, &size,
+			                                    &report),
+			                 LERQ_EINVAL);
+			assert_null(out);
+			const struct lerq_finding *w = assert_only_finding(report, "LERQ-L003");
+			assert_contains(lerq_finding_message(w), "this letterhead is for requests");
+			lerq_report_free(report);
+			free(doc);
+			rendered++;
+			continue;
+		}
 		char *pdf = render_pdf(f->renderer, doc, &size);
 		if (tool_found(LERQ_PDFTOTEXT)) {
 			char *text = render_ok(f->renderer, doc, LERQ_FORMAT_TEXT, NULL);
@@ -459,7 +490,7 @@ static void test_hostile_letterhead(void **state)
 		"</xsl:stylesheet>";
 	assert_int_equal(lerq_renderer_set_letterhead_memory(f->renderer, lh, strlen(lh), NULL),
 	                 LERQ_OK);
-	char *doc = slurp(EXAMPLE("response.xml"), NULL);
+	char *doc = slurp(EXAMPLE("disclosure-request.xml"), NULL);
 	size_t size;
 	char *pdf = render_pdf(f->renderer, doc, &size);
 	assert_pdf_lacks(pdf, size, "javascript");
@@ -651,7 +682,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_every_example, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_every_example, setup_letterhead, teardown),
+		cmocka_unit_test_setup_teardown(test_every_example, setup_agency, teardown_agency),
 		cmocka_unit_test_setup_teardown(test_request_fields, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_metadata, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_continuation_pages, setup, teardown),

@@ -200,14 +200,20 @@ int lerq__letter_model_for(const struct lerq_renderer *renderer, xmlDocPtr doc,
 	/* A string parameter is an XPath expression: quote it. lang holds
 	 * letters only. */
 	snprintf(quoted, sizeof(quoted), "'%s'", lang);
-	const char *params[] = { "lang", quoted, NULL, NULL, NULL };
+	const char *params[] = { "lang", quoted, NULL, NULL, NULL, NULL, NULL };
+	size_t n = 2;
+	/* A letterhead refuses the other side's documents (letter.xsl). */
+	if (renderer->letterhead != NULL) {
+		params[n++] = "with-letterhead";
+		params[n++] = "true()";
+	}
 	if (request != NULL) {
 		xmlFree((xmlChar *)request->URL);
 		request->URL = xmlStrdup(BAD_CAST REQUEST_URL);
 		if (request->URL == NULL)
 			return LERQ_ENOMEM;
-		params[2] = "request-uri";
-		params[3] = "'" REQUEST_URL "'";
+		params[n++] = "request-uri";
+		params[n++] = "'" REQUEST_URL "'";
 	}
 
 	struct lerq_messages m = { 0 };
