@@ -219,7 +219,16 @@
   <xsl:template match="q:LegalBasis">
     <section id="legal-basis">
       <xsl:call-template name="heading"><xsl:with-param name="id" select="'section.legal-basis'"/></xsl:call-template>
-      <para><xsl:call-template name="msg"><xsl:with-param name="id" select="'legal.provisions'"/></xsl:call-template></para>
+      <para>
+        <xsl:call-template name="msg">
+          <xsl:with-param name="id">
+            <xsl:choose>
+              <xsl:when test="normalize-space(../@type) = 'release'">legal.provisions.release</xsl:when>
+              <xsl:otherwise>legal.provisions</xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+        </xsl:call-template>
+      </para>
       <list>
         <xsl:apply-templates select="q:Provision"/>
       </list>

@@ -257,8 +257,19 @@
   <!-- Each record: a heading naming its item, then name/value pairs. -->
   <xsl:template match="q:Record">
     <xsl:variable name="item" select="normalize-space(../@item)"/>
+    <!-- An id that says "item" itself is not called "Item item-1". -->
+    <xsl:variable name="says-item"
+        select="starts-with(translate($item, 'ITEM', 'item'), 'item')"/>
     <subheading>
       <xsl:choose>
+        <xsl:when test="$says-item and count(../q:Record) &gt; 1">
+          <xsl:call-template name="msg">
+            <xsl:with-param name="id" select="'records.id-record'"/>
+            <xsl:with-param name="a1" select="$item"/>
+            <xsl:with-param name="a2" select="count(preceding-sibling::q:Record) + 1"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:when test="$says-item"><xsl:value-of select="$item"/></xsl:when>
         <xsl:when test="count(../q:Record) &gt; 1">
           <xsl:call-template name="msg">
             <xsl:with-param name="id" select="'records.item-record'"/>

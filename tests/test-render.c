@@ -526,6 +526,106 @@ static void test_response_with_request(void **state)
 	free(response);
 }
 
+/* Render @doc as text, white space collapsed. */
+static char *flat_text(const struct lerq_renderer *renderer, const char *doc)
+{
+	char *text = render_ok(renderer, doc, LERQ_FORMAT_TEXT, NULL);
+	char *flat = unwrapped(text);
+	free(text);
+	return flat;
+}
+
+/* Words (issue 14, item 9): country names in letter form (no inverted
+ * "Taiwan, Chinesische Provinz"), articles ("Erlassen durch:"), the
+ * register of a requisition in French, agreement, the Convention's
+ * titles, no "Item item-1", a release letter that is no request. */
+static void test_words(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const langs[] = { "en", "fr", "de", "es" };
+	for (size_t i = 0; i < 4; i++) {
+		char path[1024];
+		snprintf(path, sizeof(path), LERQ_TEST_SOURCE_ROOT "/stylesheets/l10n/%s.xml",
+		         langs[i]);
+		char *cat = slurp(path, NULL);
+		size_t countries = 0;
+		for (const char *p = cat; (p = strstr(p, "<country code=")) != NULL; p++) {
+			const char *name = strchr(p, '>') + 1, *end = strchr(name, '<');
+			if (memchr(name, ',', (size_t)(end - name)) != NULL)
+				fail_msg("%s: %.*s", langs[i], (int)(end - p), p);
+			countries++;
+		}
+		assert_true(countries > 240);
+		free(cat);
+	}
+
+	char *doc = slurp(EXAMPLE("disclosure-request.xml"), NULL);
+	char *de = replace_all(doc, "xml:lang=\"en\"", "xml:lang=\"de\"");
+	char *flat = flat_text(f->renderer, de);
+	assert_contains(flat, "Erlassen durch: Amtsgericht Köln");
+	free(flat);
+	char *fr = replace_all(doc, "xml:lang=\"en\"", "xml:lang=\"fr\"");
+	flat = flat_text(f->renderer, fr);
+	assert_contains(flat, "Nous vous prions de bien vouloir");
+	assert_lacks(flat, "Merci de");
+	assert_lacks(flat, "merci de");
+	assert_contains(flat, "Délivrée par : Amtsgericht Köln");
+	free(flat);
+	char *es = replace_all(doc, "xml:lang=\"en\"", "xml:lang=\"es\"");
+	flat = flat_text(f->renderer, es);
+	assert_contains(flat, "Expedida por: Amtsgericht Köln");
+	free(flat);
+	/* The Convention's own titles of articles 9 and 10. */
+	char *csam = replace_all(doc, "category=\"illegal-access\"",
+	                         "category=\"child-sexual-abuse-material\"");
+	char *both = replace_all(csam, "category=\"computer-related-fraud\"",
+	                         "category=\"copyright-infringement\"");
+	flat = flat_text(f->renderer, both);
+	assert_contains(flat, "Convention on Cybercrime: offences related to child pornography");
+	assert_contains(flat, "Convention on Cybercrime: offences related to infringements of "
+	                      "copyright and related rights");
+	free(flat);
+
+	/* Agreement with "Date et heure" / "Fecha y hora". */
+	char *emergency = slurp(EXAMPLE("emergency-request.xml"), NULL);
+	char *efr = replace_all(emergency, "xml:lang=\"en\"", "xml:lang=\"fr\"");
+	flat = flat_text(f->renderer, efr);
+	assert_contains(flat, "non précisées");
+	free(flat);
+	char *ees = replace_all(emergency, "xml:lang=\"en\"", "xml:lang=\"es\"");
+	flat = flat_text(f->renderer, ees);
+	assert_contains(flat, "no indicadas");
+	free(flat);
+
+	/* A release letter is no request. */
+	char *release = slurp(EXAMPLE("release-request.xml"), NULL);
+	flat = flat_text(f->renderer, release);
+	assert_lacks(flat, "This request is made under");
+	assert_contains(flat, "This letter is sent under the following provisions:");
+	free(flat);
+
+	/* "item-1", not "Item item-1". */
+	char *response = slurp(EXAMPLE("response.xml"), NULL);
+	char *renamed = replace_all(response, "item=\"i1\"", "item=\"item-1\"");
+	flat = flat_text(f->renderer, renamed);
+	assert_lacks(flat, "Item item-1");
+	assert_contains(flat, " item-1 customer number");
+	free(flat);
+
+	free(renamed);
+	free(response);
+	free(release);
+	free(ees);
+	free(efr);
+	free(emergency);
+	free(both);
+	free(csam);
+	free(es);
+	free(fr);
+	free(de);
+	free(doc);
+}
+
 /* The example request in another language. */
 static char *in_language(const char *lang)
 {
@@ -817,6 +917,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_citations, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_preservation_dates, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_response_with_request, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_words, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unsupported_language_falls_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_invalid_document_gets_no_letter, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_arguments_and_pdf, setup, teardown),
