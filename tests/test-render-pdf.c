@@ -177,6 +177,49 @@ static void test_continuation_pages(void **state)
 	free(doc);
 }
 
+/* A record split across pages repeats its heading (issue 14): every page
+ * with fields of the record says whose they are. */
+static void test_record_heading_repeats(void **state)
+{
+	struct fixture *f = *state;
+	NEED(LERQ_PDFTOTEXT);
+	char *doc = slurp(EXAMPLE("response.xml"), NULL);
+	char fields[60 * 200] = "";
+	for (int k = 0; k < 60; k++) {
+		char field[200];
+		snprintf(field, sizeof(field),
+		         "<Field name=\"session %d\">2026-10-14 20:58:06 to 2026-10-15 04:12:50 "
+		         "CEST from 198.51.100.23, source ports 51200-51263</Field>",
+		         k);
+		strcat(fields, field);
+	}
+	strcat(fields, "</Record>");
+	/* The first record only: */
+	const char *first = strstr(doc, "</Record>");
+	assert_non_null(first);
+	size_t n = strlen(doc) + strlen(fields) + 1;
+	char *longer = malloc(n);
+	assert_non_null(longer);
+	snprintf(longer, n, "%.*s%s%s", (int)(first - doc), doc, fields, first + strlen("</Record>"));
+	size_t size;
+	char *pdf = render_pdf(f->renderer, longer, &size);
+	char *words = lerq__pdf_text(pdf, size);
+	size_t pages = 0;
+	for (char *save = NULL, *page = strtok_r(words, "\f", &save); page != NULL;
+	     page = strtok_r(NULL, "\f", &save)) {
+		if (strstr(page, "session ") == NULL)
+			continue;
+		pages++;
+		if (strstr(page, "Item i1") == NULL)
+			fail_msg("a page of the record without its heading: %.80s", page);
+	}
+	assert_true(pages >= 2);
+	free(words);
+	free(pdf);
+	free(longer);
+	free(doc);
+}
+
 static void test_metadata(void **state)
 {
 	struct fixture *f = *state;
@@ -686,6 +729,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_request_fields, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_metadata, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_continuation_pages, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_record_heading_repeats, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_languages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_300_items, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_non_latin_names, setup, teardown),

@@ -230,6 +230,9 @@ double lerq__pdf_attr_number(const xmlNode *n, const char *name);
 /* pdf/table.c: blocks inside a section. */
 void lerq__pdf_build_list(struct pdf_doc *d, const xmlNode *list);
 void lerq__pdf_build_fields(struct pdf_doc *d, const xmlNode *fields);
+/* Fields under a sub-heading (row @header, or -1): a page they go on to
+ * starts with the sub-heading again, as a table with its header row. */
+void lerq__pdf_build_fields_under(struct pdf_doc *d, const xmlNode *fields, long header);
 void lerq__pdf_build_table(struct pdf_doc *d, const xmlNode *table);
 
 /* pdf/flow.c */

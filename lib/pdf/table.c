@@ -42,6 +42,11 @@ void lerq__pdf_build_list(struct pdf_doc *d, const xmlNode *list)
 
 void lerq__pdf_build_fields(struct pdf_doc *d, const xmlNode *fields)
 {
+	lerq__pdf_build_fields_under(d, fields, -1);
+}
+
+void lerq__pdf_build_fields_under(struct pdf_doc *d, const xmlNode *fields, long header)
+{
 	struct pdf_style label = table_style(10, 0, lerq__pdf_grey), value = table_style(10, 0, lerq__pdf_text);
 	double lw = d->width * 0.32;
 	size_t first = d->n_rows;
@@ -59,6 +64,7 @@ void lerq__pdf_build_fields(struct pdf_doc *d, const xmlNode *fields)
 		if (v != NULL)
 			lerq__pdf_cell_lines(d, &row->cells[1], v, &value);
 		row->pad_top = row->pad_bottom = PDF_MM(0.8);
+		row->header = header;
 	}
 	if (d->n_rows > first)
 		d->rows[d->n_rows - 1].space_after = PDF_MM(3);
