@@ -57,7 +57,25 @@
         </xsl:for-each>
       </xsl:if>
       <dateline>
-        <xsl:call-template name="date"><xsl:with-param name="value" select="q:IssuedAt"/></xsl:call-template>
+        <xsl:variable name="date">
+          <xsl:call-template name="date"><xsl:with-param name="value" select="q:IssuedAt"/></xsl:call-template>
+        </xsl:variable>
+        <!-- The place is the provider's address the request gave. -->
+        <xsl:variable name="place">
+          <xsl:if test="$request-uri != ''">
+            <xsl:value-of select="normalize-space(document($request-uri)/q:Request/q:ServiceProvider/q:PostalAddress/q:Locality)"/>
+          </xsl:if>
+        </xsl:variable>
+        <xsl:choose>
+          <xsl:when test="string($place) != ''">
+            <xsl:call-template name="msg">
+              <xsl:with-param name="id" select="'letter.dateline'"/>
+              <xsl:with-param name="a1" select="string($place)"/>
+              <xsl:with-param name="a2" select="string($date)"/>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="$date"/></xsl:otherwise>
+        </xsl:choose>
       </dateline>
       <references>
         <xsl:call-template name="field">

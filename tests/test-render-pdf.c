@@ -220,6 +220,37 @@ static void test_record_heading_repeats(void **state)
 	free(doc);
 }
 
+/* An emergency letter (issues 12 and 14): on page 1, right after the
+ * introduction, the emergency and its threat, the contacts with the
+ * officer's service number and the supervisor; the case reference in the
+ * reference block; the banner says the threat. */
+static void test_emergency_on_page_one(void **state)
+{
+	struct fixture *f = *state;
+	NEED(LERQ_PDFTOTEXT);
+	char *doc = slurp(EXAMPLE("emergency-request.xml"), NULL);
+	size_t size;
+	char *pdf = render_pdf(f->renderer, doc, &size);
+	char *words = lerq__pdf_text(pdf, size);
+	char *end = strchr(words, '\f');
+	assert_non_null(end);
+	*end = '\0';
+	char *page1 = squeeze(words);
+	static const char *const first[] = {
+		"Emergency:threattolife.", "Casereference", "PULSE:26-4419781", "1.Emergency",
+		"Natureofthethreat", "threattolife", "2.Verificationandcontact", "CiaránByrne",
+		"Servicenumber41876D", "DeirdreWalsh", "+35316663710", "Supervisor:",
+	};
+	for (size_t i = 0; i < sizeof(first) / sizeof(first[0]); i++)
+		if (strstr(page1, first[i]) == NULL)
+			fail_msg("\"%s\" is not on page 1", first[i]);
+	assert_null(strstr(page1, "lifeorlimb"));
+	free(page1);
+	free(words);
+	free(pdf);
+	free(doc);
+}
+
 static void test_metadata(void **state)
 {
 	struct fixture *f = *state;
@@ -730,6 +761,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_metadata, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_continuation_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_record_heading_repeats, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_emergency_on_page_one, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_languages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_300_items, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_non_latin_names, setup, teardown),

@@ -484,6 +484,8 @@ static void test_response_with_request(void **state)
 		                 LERQ_OK);
 		char *seen = format == LERQ_FORMAT_HTML ? visible_text(out) : unwrapped(out);
 		assert_true(before(seen, "Landeskriminalamt Nordrhein-Westfalen", "Your reference"));
+		/* The place: the provider's address in the request. */
+		assert_contains(seen, "Köln, 22 October 2026");
 		assert_contains(seen, "Asked for: 198.51.100.23 (IPv4 address), 14 October 2026, "
 		                      "21:17:43 (UTC+02:00)");
 		assert_contains(seen, "Asked for: j.krause.1984@rheinwelle-mail.de (e-mail address)");
