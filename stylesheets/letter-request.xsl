@@ -65,18 +65,26 @@
       <xsl:call-template name="request-references"/>
       <subject><xsl:copy-of select="$subject"/></subject>
       <salutation><xsl:call-template name="msg"><xsl:with-param name="id" select="'letter.salutation'"/></xsl:call-template></salutation>
+      <!-- An emergency first (issue 14): what it is, who to call and the
+           supervisor who confirms it, on page 1, before the rest (the
+           introduction too). -->
+      <xsl:variable name="emergency" select="normalize-space(q:Priority) = 'emergency'"/>
+      <xsl:if test="$emergency">
+        <xsl:apply-templates select="q:Emergency">
+          <xsl:with-param name="with-oral" select="false()"/>
+        </xsl:apply-templates>
+        <xsl:apply-templates select="q:IssuingAuthority" mode="verification"/>
+      </xsl:if>
       <para>
         <xsl:call-template name="enum">
           <xsl:with-param name="prefix" select="'intro'"/>
           <xsl:with-param name="value" select="$type"/>
         </xsl:call-template>
       </para>
-      <!-- An emergency first (issue 14): what it is, who to call and the
-           supervisor who confirms it, on page 1, before the rest. -->
-      <xsl:variable name="emergency" select="normalize-space(q:Priority) = 'emergency'"/>
+      <!-- Then, in an emergency letter, that it confirms an oral request
+           (the reference block names it too). -->
       <xsl:if test="$emergency">
-        <xsl:apply-templates select="q:Emergency"/>
-        <xsl:apply-templates select="q:IssuingAuthority" mode="verification"/>
+        <xsl:apply-templates select="q:Emergency/q:OralRequest"/>
       </xsl:if>
       <xsl:apply-templates select="q:LegalBasis"/>
       <xsl:apply-templates select="q:Investigation"/>
@@ -529,7 +537,20 @@
     </section>
   </xsl:template>
 
+  <xsl:template match="q:OralRequest">
+    <para>
+      <xsl:call-template name="msg">
+        <xsl:with-param name="id" select="'emergency.oral'"/>
+        <xsl:with-param name="a1">
+          <xsl:call-template name="datetime"><xsl:with-param name="value" select="q:At"/></xsl:call-template>
+        </xsl:with-param>
+        <xsl:with-param name="a2" select="normalize-space(q:ReceivedBy)"/>
+      </xsl:call-template>
+    </para>
+  </xsl:template>
+
   <xsl:template match="q:Emergency">
+    <xsl:param name="with-oral" select="true()"/>
     <section id="emergency">
       <xsl:call-template name="heading"><xsl:with-param name="id" select="'section.emergency'"/></xsl:call-template>
       <fields>
@@ -551,16 +572,8 @@
           <xsl:with-param name="value" select="normalize-space(q:Justification)"/>
         </xsl:call-template>
       </fields>
-      <xsl:if test="q:OralRequest">
-        <para>
-          <xsl:call-template name="msg">
-            <xsl:with-param name="id" select="'emergency.oral'"/>
-            <xsl:with-param name="a1">
-              <xsl:call-template name="datetime"><xsl:with-param name="value" select="q:OralRequest/q:At"/></xsl:call-template>
-            </xsl:with-param>
-            <xsl:with-param name="a2" select="normalize-space(q:OralRequest/q:ReceivedBy)"/>
-          </xsl:call-template>
-        </para>
+      <xsl:if test="$with-oral">
+        <xsl:apply-templates select="q:OralRequest"/>
       </xsl:if>
     </section>
   </xsl:template>

@@ -248,6 +248,28 @@ static void test_emergency_on_page_one(void **state)
 	free(page1);
 	free(words);
 	free(pdf);
+	/* In every language, though French, German and Spanish take more
+	 * room. */
+	static const char *const langs[] = { "xml:lang=\"fr\"", "xml:lang=\"de\"",
+		                             "xml:lang=\"es\"" };
+	for (size_t i = 0; i < 3; i++) {
+		char *other = replace_all(doc, "xml:lang=\"en\"", langs[i]);
+		pdf = render_pdf(f->renderer, other, &size);
+		words = lerq__pdf_text(pdf, size);
+		end = strchr(words, '\f');
+		assert_non_null(end);
+		*end = '\0';
+		page1 = squeeze(words);
+		assert_non_null(strstr(page1, "PULSE:26-4419781"));
+		assert_non_null(strstr(page1, "41876D"));
+		assert_non_null(strstr(page1, "CiaránByrne"));
+		assert_non_null(strstr(page1, "DeirdreWalsh"));
+		assert_non_null(strstr(page1, "+35316663710"));
+		free(page1);
+		free(words);
+		free(pdf);
+		free(other);
+	}
 	free(doc);
 }
 

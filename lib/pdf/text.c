@@ -163,12 +163,32 @@ static char *link_uri(const char *href)
 	return uri;
 }
 
+static void add_keep(struct pdf_rich *r, size_t start, size_t end)
+{
+	if (r->oom || end <= start)
+		return;
+	if (r->n_keeps == r->cap_keeps) {
+		size_t cap = r->cap_keeps ? 2 * r->cap_keeps : 4;
+		struct pdf_span *k = realloc(r->keeps, cap * sizeof(*k));
+		if (k == NULL) {
+			r->oom = true;
+			return;
+		}
+		r->keeps = k;
+		r->cap_keeps = cap;
+	}
+	r->keeps[r->n_keeps++] = (struct pdf_span){ start, end };
+}
+
 static void add_link(struct pdf_rich *r, size_t start, const char *href)
 {
 	if (r->len == start || r->oom)
 		return;
-	/* Addresses break without a hyphen of pango's, as identifiers do. */
+	/* Addresses break without a hyphen of pango's, and stay on one
+	 * line when they fit, as identifiers do. */
 	add_attr(r, pango_attr_insert_hyphens_new(FALSE), start);
+	if (r->len - start <= 60 && memchr(r->text + start, ' ', r->len - start) == NULL)
+		add_keep(r, start, r->len);
 	char *uri = link_uri(href);
 	if (uri == NULL)
 		return;
@@ -186,22 +206,6 @@ static void add_link(struct pdf_rich *r, size_t start, const char *href)
 	r->links[r->n_links++] = (struct pdf_link){ (int)start, (int)r->len, uri };
 }
 
-static void add_keep(struct pdf_rich *r, size_t start, size_t end)
-{
-	if (r->oom || end <= start)
-		return;
-	if (r->n_keeps == r->cap_keeps) {
-		size_t cap = r->cap_keeps ? 2 * r->cap_keeps : 4;
-		struct pdf_span *k = realloc(r->keeps, cap * sizeof(*k));
-		if (k == NULL) {
-			r->oom = true;
-			return;
-		}
-		r->keeps = k;
-		r->cap_keeps = cap;
-	}
-	r->keeps[r->n_keeps++] = (struct pdf_span){ start, end };
-}
 
 void lerq__pdf_rich_add_inline(struct pdf_rich *r, const xmlNode *parent, unsigned flags)
 {
