@@ -65,26 +65,24 @@
       <xsl:call-template name="request-references"/>
       <subject><xsl:copy-of select="$subject"/></subject>
       <salutation><xsl:call-template name="msg"><xsl:with-param name="id" select="'letter.salutation'"/></xsl:call-template></salutation>
-      <!-- An emergency first (issue 14): what it is, who to call and the
-           supervisor who confirms it, on page 1, before the rest (the
-           introduction too). -->
-      <xsl:variable name="emergency" select="normalize-space(q:Priority) = 'emergency'"/>
-      <xsl:if test="$emergency">
-        <xsl:apply-templates select="q:Emergency">
-          <xsl:with-param name="with-oral" select="false()"/>
-        </xsl:apply-templates>
-        <xsl:apply-templates select="q:IssuingAuthority" mode="verification"/>
-      </xsl:if>
       <para>
         <xsl:call-template name="enum">
           <xsl:with-param name="prefix" select="'intro'"/>
           <xsl:with-param name="value" select="$type"/>
         </xsl:call-template>
       </para>
-      <!-- Then, in an emergency letter, that it confirms an oral request
-           (the reference block names it too). -->
+      <!-- An emergency first (issue 14): what the emergency is, who to
+           call and the supervisor who confirms it, on page 1, before the
+           rest; the confirmation of the oral request (which the reference
+           block names too) after the contacts. -->
+      <xsl:variable name="emergency" select="normalize-space(q:Priority) = 'emergency'"/>
       <xsl:if test="$emergency">
-        <xsl:apply-templates select="q:Emergency/q:OralRequest"/>
+        <xsl:apply-templates select="q:Emergency">
+          <xsl:with-param name="with-oral" select="false()"/>
+        </xsl:apply-templates>
+        <xsl:apply-templates select="q:IssuingAuthority" mode="verification">
+          <xsl:with-param name="oral" select="q:Emergency/q:OralRequest"/>
+        </xsl:apply-templates>
       </xsl:if>
       <xsl:apply-templates select="q:LegalBasis"/>
       <xsl:apply-templates select="q:Investigation"/>
@@ -651,23 +649,36 @@
   <!-- Verification (G§24): the switchboard and website, then each contact
        officer with telephone and e-mail. -->
   <xsl:template match="q:IssuingAuthority" mode="verification">
+    <xsl:param name="oral" select="/.."/>
+    <!-- In an emergency letter the people to call come first, so that
+         they and the supervisor are on page 1; the way to verify them
+         follows. -->
+    <xsl:variable name="first" select="normalize-space(../q:Priority) = 'emergency'"/>
+    <xsl:variable name="how">
+      <xsl:call-template name="msg">
+        <xsl:with-param name="id">
+          <xsl:choose>
+            <xsl:when test="$first">verification.after</xsl:when>
+            <xsl:otherwise>verification</xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+        <xsl:with-param name="a1">
+          <link href="tel:{normalize-space(q:Switchboard)}"><xsl:value-of select="normalize-space(q:Switchboard)"/></link>
+        </xsl:with-param>
+        <xsl:with-param name="a2">
+          <link href="{normalize-space(q:Website)}"><xsl:value-of select="normalize-space(q:Website)"/></link>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:variable>
     <section id="verification">
       <xsl:call-template name="heading"><xsl:with-param name="id" select="'section.verification'"/></xsl:call-template>
-      <para>
-        <xsl:call-template name="msg">
-          <xsl:with-param name="id" select="'verification'"/>
-          <xsl:with-param name="a1">
-            <link href="tel:{normalize-space(q:Switchboard)}"><xsl:value-of select="normalize-space(q:Switchboard)"/></link>
-          </xsl:with-param>
-          <xsl:with-param name="a2">
-            <link href="{normalize-space(q:Website)}"><xsl:value-of select="normalize-space(q:Website)"/></link>
-          </xsl:with-param>
-        </xsl:call-template>
-      </para>
+      <xsl:if test="not($first)"><para><xsl:copy-of select="$how"/></para></xsl:if>
       <xsl:call-template name="contacts-table">
         <xsl:with-param name="contacts" select="q:Contact"/>
         <xsl:with-param name="supervisor" select="../q:Emergency/q:Supervisor"/>
       </xsl:call-template>
+      <xsl:if test="$first"><para><xsl:copy-of select="$how"/></para></xsl:if>
+      <xsl:apply-templates select="$oral"/>
     </section>
   </xsl:template>
 

@@ -272,7 +272,7 @@ static void test_revision_1_1_fields(void **state)
 		{ "en", "Case reference", "Service number 41876D", "threat to life",
 		  "Supervisor: call to confirm the emergency", "Telecommunications Act (Telekommunikationsgesetz, TKG), § 174 (Germany)" },
 		{ "fr", "Référence de l'enquête", "Matricule 41876D", "menace pour la vie",
-		  "Supérieur hiérarchique :", "Telecommunications Act (Telekommunikationsgesetz, TKG), § 174 (Allemagne)" },
+		  "Supérieur : à appeler", "Telecommunications Act (Telekommunikationsgesetz, TKG), § 174 (Allemagne)" },
 		{ "de", "Aktenzeichen des Verfahrens", "Dienstnummer 41876D", "Lebensgefahr",
 		  "Vorgesetzte Person:", "Telecommunications Act (Telekommunikationsgesetz, TKG), § 174 (Deutschland)" },
 		{ "es", "Referencia de la investigación", "N.º de identificación profesional 41876D",
