@@ -273,6 +273,33 @@ static void test_emergency_on_page_one(void **state)
 	free(doc);
 }
 
+/* Column heads are never broken inside a word (issue 14: "Posi-/tion",
+ * "Éléme-/nt"): the narrow item column widens for its head. */
+static void test_column_heads_whole(void **state)
+{
+	struct fixture *f = *state;
+	NEED(LERQ_PDFTOTEXT);
+	static const struct {
+		const char *lang, *head;
+	} cases[] = {
+		{ "xml:lang=\"fr\"", "Élément" },
+		{ "xml:lang=\"de\"", "Position" },
+		{ "xml:lang=\"es\"", "Elemento" },
+	};
+	char *doc = slurp(EXAMPLE("disclosure-request.xml"), NULL);
+	for (size_t i = 0; i < 3; i++) {
+		char *other = replace_all(doc, "xml:lang=\"en\"", cases[i].lang);
+		size_t size;
+		char *pdf = render_pdf(f->renderer, other, &size);
+		char *words = lerq__pdf_text(pdf, size);
+		assert_contains(words, cases[i].head);
+		free(words);
+		free(pdf);
+		free(other);
+	}
+	free(doc);
+}
+
 static void test_metadata(void **state)
 {
 	struct fixture *f = *state;
@@ -784,6 +811,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_continuation_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_record_heading_repeats, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_emergency_on_page_one, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_column_heads_whole, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_languages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_300_items, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_non_latin_names, setup, teardown),
