@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * lerq render [--to html|text|pdf] [--paper a4|letter] [--letterhead FILE]
- *             [--now DATETIME] [--profile FILE]... [-o OUT] FILE
+ *             [--now DATETIME] [--profile FILE]... [--request REQUEST] [-o OUT] FILE
  */
 #include <errno.h>
 #include <getopt.h>
@@ -24,6 +24,7 @@ enum {
 	OPT_TRUST,
 	OPT_REQUIRE_SIGNATURE,
 	OPT_PAPER,
+	OPT_REQUEST,
 };
 
 static const struct option options[] = {
@@ -35,6 +36,7 @@ static const struct option options[] = {
 	{ "trust", required_argument, NULL, OPT_TRUST },
 	{ "require-signature", no_argument, NULL, OPT_REQUIRE_SIGNATURE },
 	{ "paper", required_argument, NULL, OPT_PAPER },
+	{ "request", required_argument, NULL, OPT_REQUEST },
 	{ "output", required_argument, NULL, 'o' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -43,7 +45,7 @@ static void print_help(void)
 {
 	fputs("Usage: lerq render [--to html|text|pdf] [--paper a4|letter] [--letterhead FILE]\n"
 	      "                   [--now DATETIME] [--profile FILE]... [--trust LIST\n"
-	      "                   [--require-signature]] [-o OUT] FILE\n"
+	      "                   [--require-signature]] [--request REQUEST] [-o OUT] FILE\n"
 	      "\n"
 	      "Render a valid request or response as a letter: HTML on the agency's\n"
 	      "letterhead (one self-contained file, print-ready on A4), plain text\n"
@@ -66,6 +68,9 @@ static void print_help(void)
 	      "                         letter then says whether it is verified, by whom,\n"
 	      "                         and the list's number to call back\n"
 	      "      --require-signature  with --trust: refuse an unsigned document\n"
+	      "      --request REQUEST  FILE is a response to REQUEST: its letter shows, for\n"
+	      "                         each result, what was asked for, and is addressed\n"
+	      "                         to the requesting authority\n"
 	      "  -o, --output OUT       write the letter to OUT, through a temporary file\n"
 	      "                         and a rename (default: standard output)\n"
 	      "  -h, --help             show this help and exit\n"
@@ -136,12 +141,38 @@ static int read_input(const char *path, char **data, size_t *size)
 }
 
 struct job {
+	const struct lerq_ctx *ctx;
 	const struct lerq_renderer *renderer;
 	enum lerq_format format;
 	lerq_time_t now;
 	const char *input;
-	const char *output; /* NULL: standard output */
+	const char *request; /* NULL: none */
+	const char *output;  /* NULL: standard output */
 };
+
+/* Reads and validates the request a response answers, printing its
+ * findings; CLI_EXIT_OK when it is valid. */
+static int read_request(const struct job *job, char **data, size_t *size)
+{
+	int err = read_input(job->request, data, size);
+	if (err < 0) {
+		fprintf(stderr, "lerq: cannot read %s: %s\n", job->request, strerror(-err));
+		return CLI_EXIT_TROUBLE;
+	}
+	struct lerq_report *report = NULL;
+	err = lerq_validate_memory(job->ctx, *data, *size, job->now,
+	                           &report);
+	print_findings(job->request, report);
+	bool valid = err == LERQ_OK && lerq_report_is_valid(report);
+	lerq_report_free(report);
+	if (!valid) {
+		fprintf(stderr, "lerq: %s is invalid: no letter written\n", job->request);
+		free(*data);
+		*data = NULL;
+		return CLI_EXIT_INVALID;
+	}
+	return CLI_EXIT_OK;
+}
 
 static int render(const struct job *job)
 {
@@ -158,20 +189,40 @@ static int render(const struct job *job)
 		return CLI_EXIT_TROUBLE;
 	}
 
-	if (job->output != NULL)
+	char *request = NULL;
+	size_t request_size = 0;
+	if (job->request != NULL) {
+		int status = read_request(job, &request, &request_size);
+		if (status != CLI_EXIT_OK) {
+			free(data);
+			return status;
+		}
+	}
+
+	if (job->output != NULL && request != NULL)
+		err = lerq_render_response_to_file(job->renderer, data, size, request,
+		                                   request_size, job->format, job->now,
+		                                   job->output, &report);
+	else if (job->output != NULL)
 		err = lerq_render_to_file(job->renderer, data, size, job->format, job->now,
 		                          job->output, &report);
+	else if (request != NULL)
+		err = lerq_render_response_memory(job->renderer, data, size, request,
+		                                  request_size, job->format, job->now, &letter,
+		                                  &letter_size, &report);
 	else
 		err = lerq_render_memory(job->renderer, data, size, job->format, job->now,
 		                         &letter, &letter_size, &report);
 	int saved_errno = errno;
 	free(data);
+	free(request);
 
 	/* Findings go to standard error: standard output is the letter's. */
 	print_findings(job->input, report);
 	/* With --trust, a signature that did not verify is an error yet the
 	 * letter is written: saying so is what it is for. */
 	bool signature_failed = err == LERQ_OK && report != NULL && !lerq_report_is_valid(report);
+	size_t errors = lerq_report_errors(report);
 	lerq_report_free(report);
 
 	int status = CLI_EXIT_OK;
@@ -197,8 +248,14 @@ static int render(const struct job *job)
 		break;
 	case LERQ_EINVAL:
 		/* Arguments are checked here: only a letterhead that failed
-		 * while rendering comes back as this. */
-		fprintf(stderr, "lerq: the letterhead failed: no letter written\n");
+		 * while rendering, or a request that is not the one answered,
+		 * comes back as this. */
+		if (job->request != NULL && errors == 0)
+			fprintf(stderr, "lerq: %s is not a response to %s (its InResponseTo is "
+			                "not the request's RegistrationNumber): no letter written\n",
+			        job->input, job->request);
+		else
+			fprintf(stderr, "lerq: the letterhead failed: no letter written\n");
 		status = CLI_EXIT_TROUBLE;
 		break;
 	case LERQ_EIO:
@@ -247,6 +304,9 @@ int cmd_render(int argc, char **argv)
 			break;
 		case OPT_LETTERHEAD:
 			letterhead = optarg;
+			break;
+		case OPT_REQUEST:
+			job.request = optarg;
 			break;
 		case OPT_PAPER:
 			if (strcmp(optarg, "a4") == 0 || strcmp(optarg, "A4") == 0) {
@@ -327,6 +387,7 @@ int cmd_render(int argc, char **argv)
 	if (status == CLI_EXIT_OK && letterhead != NULL)
 		status = set_letterhead(renderer, letterhead);
 	if (status == CLI_EXIT_OK) {
+		job.ctx = ctx;
 		job.renderer = renderer;
 		status = render(&job);
 	}

@@ -342,6 +342,10 @@
 
   <xsl:template match="m:code">
     <code>
+      <!-- A short identifier without separators is never broken (a break
+           after one of its hyphens could not be told from none); a table
+           column widens for it. -->
+      <xsl:if test="string-length(.) &lt;= 40 and translate(., ':/.@', '') = string(.)"><xsl:attribute name="class">whole</xsl:attribute></xsl:if>
       <xsl:choose>
         <xsl:when test="string-length(.) &lt;= 200 and translate(., ':/.@', '') != string(.)">
           <xsl:call-template name="breakable">
@@ -483,17 +487,40 @@
     padding-top: 4mm;
     white-space: nowrap;
   }
+  @top-right {
+    content: </xsl:text>
+    <xsl:call-template name="css-string">
+      <xsl:with-param name="s" select="string($footer/@continued)"/>
+    </xsl:call-template>
+    <xsl:text>;
+    font: 7.5pt/1.3 "DejaVu Sans", "Liberation Sans", Arial, sans-serif;
+    color: #555;
+    vertical-align: bottom;
+    padding-bottom: 4mm;
+  }
+}
+/* The first page has the letterhead: "continued" is for the others. */
+@page :first {
+  @top-right { content: none; }
 }
 * { box-sizing: border-box; }
 html { background: #d5d9df; }
-body { margin: 0; color: #1a1a1a; font-size: 10.5pt; line-height: 1.42; }
-body.font-serif { font-family: "Source Serif 4", "Source Serif Pro", Charter, "Bitstream Charter", "DejaVu Serif", Georgia, "Times New Roman", serif; }
-body.font-sans { font-family: "Source Sans 3", "Source Sans Pro", "Liberation Sans", "DejaVu Sans", Arial, Helvetica, sans-serif; }
+body { margin: 0; color: #1a1a1a; font-size: 10.5pt; line-height: 1.42; hyphens: manual; -webkit-hyphens: manual; }
+/* Latin first, then families that have the scripts Latin fonts lack
+   (Arabic; Chinese, Japanese and Korean on Linux, macOS and Windows), so
+   that a name in any script shows, not as empty boxes. */
+body.font-serif { font-family: "Source Serif 4", "Source Serif Pro", Charter, "Bitstream Charter", "DejaVu Serif", Georgia, "Times New Roman", "Noto Serif", "Noto Naskh Arabic", "Noto Serif CJK SC", "Noto Sans CJK SC", "WenQuanYi Zen Hei", "Source Han Serif SC", "Songti SC", "PingFang SC", "Hiragino Mincho ProN", "Microsoft YaHei", "Yu Mincho", "Malgun Gothic", SimSun, serif; }
+body.font-sans { font-family: "Source Sans 3", "Source Sans Pro", "Liberation Sans", "DejaVu Sans", Arial, Helvetica, "Noto Sans", "Noto Sans Arabic", "Noto Sans CJK SC", "WenQuanYi Zen Hei", "Source Han Sans SC", "PingFang SC", "Hiragino Sans", "Microsoft YaHei", "Yu Gothic", "Malgun Gothic", sans-serif; }
 .sheet { width: 210mm; min-height: 297mm; margin: 10mm auto; padding: 16mm 18mm 14mm 22mm;
   background: #fff; box-shadow: 0 1px 4px rgba(0, 0, 0, .25); display: flex; flex-direction: column; }
 a { color: inherit; text-decoration: none; }
-code { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, monospace; font-size: .9em; overflow-wrap: anywhere; }
-.piece { display: inline-block; }
+code { font-family: "DejaVu Sans Mono", "Liberation Mono", Consolas, "Noto Sans Mono CJK SC", "WenQuanYi Zen Hei Mono", "WenQuanYi Zen Hei", "Microsoft YaHei", monospace; font-size: .9em; overflow-wrap: anywhere; }
+/* An identifier breaks only between its pieces (after : / . @), or not
+   at all when it is short and has none: never after one of its own
+   hyphens. Only a long one without separators (a checksum) breaks
+   anywhere. None of these breaks adds a character. */
+.piece { display: inline-block; white-space: nowrap; }
+code.whole { white-space: nowrap; }
 
 .letterhead { display: flex; justify-content: space-between; align-items: flex-start; gap: 8mm;
   padding-bottom: 4mm; border-bottom: 2px solid var(--accent); margin-bottom: 9mm; }
@@ -543,7 +570,7 @@ table.fields th { text-align: left; vertical-align: top; font-weight: normal; co
 table.fields td { vertical-align: top; padding: .8mm 0; }
 table.data { border-collapse: collapse; width: 100%; margin: 1mm 0 3mm; font-size: 9.5pt; line-height: 1.35; }
 table.data th { text-align: left; font-weight: bold; color: var(--accent); border-bottom: 1.5px solid var(--accent); padding: 1.2mm 2mm; vertical-align: bottom; }
-table.data td { vertical-align: top; padding: 1.5mm 2mm; border-top: .5px solid #c8ccd2; overflow-wrap: anywhere; }
+table.data td { vertical-align: top; padding: 1.5mm 2mm; border-top: .5px solid #c8ccd2; overflow-wrap: break-word; }
 table.data tbody { break-inside: avoid; page-break-inside: avoid; }
 table.data tr.note td { border-top: none; padding-top: 0; color: #333; font-size: .95em; }
 .note-label { font-style: italic; color: #555; }

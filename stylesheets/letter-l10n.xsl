@@ -146,6 +146,32 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The xs:date N days after the date that V starts with (YYYY-MM-DD),
+       by the Julian day number: proleptic Gregorian, as XML Schema. -->
+  <xsl:template name="add-days">
+    <xsl:param name="v"/>
+    <xsl:param name="n"/>
+    <xsl:variable name="y" select="number(substring($v, 1, 4))"/>
+    <xsl:variable name="m" select="number(substring($v, 6, 2))"/>
+    <xsl:variable name="d" select="number(substring($v, 9, 2))"/>
+    <xsl:variable name="a" select="floor((14 - $m) div 12)"/>
+    <xsl:variable name="yy" select="$y + 4800 - $a"/>
+    <xsl:variable name="mm" select="$m + 12 * $a - 3"/>
+    <xsl:variable name="jdn" select="$d + floor((153 * $mm + 2) div 5) + 365 * $yy + floor($yy div 4)
+                                     - floor($yy div 100) + floor($yy div 400) - 32045 + $n"/>
+    <xsl:variable name="f" select="$jdn + 32044"/>
+    <xsl:variable name="b" select="floor((4 * $f + 3) div 146097)"/>
+    <xsl:variable name="c" select="$f - floor(146097 * $b div 4)"/>
+    <xsl:variable name="dd" select="floor((4 * $c + 3) div 1461)"/>
+    <xsl:variable name="e" select="$c - floor(1461 * $dd div 4)"/>
+    <xsl:variable name="mo" select="floor((5 * $e + 2) div 153)"/>
+    <xsl:variable name="day" select="$e - floor((153 * $mo + 2) div 5) + 1"/>
+    <xsl:variable name="month" select="$mo + 3 - 12 * floor($mo div 10)"/>
+    <xsl:variable name="year" select="100 * $b + $dd - 4800 + floor($mo div 10)"/>
+    <xsl:value-of select="concat(format-number($year, '0000'), '-', format-number($month, '00'), '-',
+                                 format-number($day, '00'))"/>
+  </xsl:template>
+
   <!-- An xs:dateTime with its time zone, always explicit: "16 October
        2026, 10:42 (UTC+02:00)". Seconds are shown when they are not zero;
        nothing of the value is lost. -->

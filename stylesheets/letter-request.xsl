@@ -38,9 +38,17 @@
       </xsl:call-template>
       <xsl:if test="normalize-space(q:Priority) != 'routine'">
         <notice level="{normalize-space(q:Priority)}">
-          <xsl:call-template name="enum">
-            <xsl:with-param name="prefix" select="'notice'"/>
-            <xsl:with-param name="value" select="q:Priority"/>
+          <!-- The banner says what the document says: the threat it
+               names, or only that the reasons follow. -->
+          <xsl:call-template name="msg">
+            <xsl:with-param name="id">
+              <xsl:choose>
+                <xsl:when test="normalize-space(q:Priority) = 'emergency' and q:Emergency/q:Threat">
+                  <xsl:value-of select="concat('notice.emergency.', normalize-space(q:Emergency/q:Threat))"/>
+                </xsl:when>
+                <xsl:otherwise><xsl:value-of select="concat('notice.', normalize-space(q:Priority))"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:with-param>
           </xsl:call-template>
         </notice>
       </xsl:if>
@@ -63,16 +71,33 @@
           <xsl:with-param name="value" select="$type"/>
         </xsl:call-template>
       </para>
+      <!-- An emergency first (issue 14): what the emergency is, who to
+           call and the supervisor who confirms it, on page 1, before the
+           rest; the confirmation of the oral request (which the reference
+           block names too) after the contacts. -->
+      <xsl:variable name="emergency" select="normalize-space(q:Priority) = 'emergency'"/>
+      <xsl:if test="$emergency">
+        <xsl:apply-templates select="q:Emergency">
+          <xsl:with-param name="with-oral" select="false()"/>
+        </xsl:apply-templates>
+        <xsl:apply-templates select="q:IssuingAuthority" mode="verification">
+          <xsl:with-param name="oral" select="q:Emergency/q:OralRequest"/>
+        </xsl:apply-templates>
+      </xsl:if>
       <xsl:apply-templates select="q:LegalBasis"/>
       <xsl:apply-templates select="q:Investigation"/>
       <xsl:apply-templates select="q:DataRequested"/>
       <xsl:apply-templates select="q:Preservation"/>
-      <xsl:apply-templates select="q:Emergency"/>
+      <xsl:if test="not($emergency)">
+        <xsl:apply-templates select="q:Emergency"/>
+      </xsl:if>
       <xsl:apply-templates select="q:Confidentiality"/>
       <xsl:apply-templates select="q:Delivery"/>
       <xsl:apply-templates select="q:RespondBy"/>
       <xsl:call-template name="attachments"/>
-      <xsl:apply-templates select="q:IssuingAuthority" mode="verification"/>
+      <xsl:if test="not($emergency)">
+        <xsl:apply-templates select="q:IssuingAuthority" mode="verification"/>
+      </xsl:if>
       <closing><xsl:call-template name="msg"><xsl:with-param name="id" select="'letter.closing'"/></xsl:call-template></closing>
       <signature>
         <xsl:if test="$authority/q:AuthorisedBy">
@@ -150,6 +175,12 @@
         <xsl:with-param name="label-id" select="'ref.ours'"/>
         <xsl:with-param name="value"><code><xsl:value-of select="normalize-space(q:RegistrationNumber)"/></code></xsl:with-param>
       </xsl:call-template>
+      <xsl:if test="q:Investigation/q:CaseReference">
+        <xsl:call-template name="field">
+          <xsl:with-param name="label-id" select="'ref.case'"/>
+          <xsl:with-param name="value"><code><xsl:value-of select="normalize-space(q:Investigation/q:CaseReference)"/></code></xsl:with-param>
+        </xsl:call-template>
+      </xsl:if>
       <xsl:call-template name="field">
         <xsl:with-param name="label-id" select="'ref.date'"/>
         <xsl:with-param name="value">
@@ -194,27 +225,18 @@
   <xsl:template match="q:LegalBasis">
     <section id="legal-basis">
       <xsl:call-template name="heading"><xsl:with-param name="id" select="'section.legal-basis'"/></xsl:call-template>
-      <para><xsl:call-template name="msg"><xsl:with-param name="id" select="'legal.provisions'"/></xsl:call-template></para>
+      <para>
+        <xsl:call-template name="msg">
+          <xsl:with-param name="id">
+            <xsl:choose>
+              <xsl:when test="normalize-space(../@type) = 'release'">legal.provisions.release</xsl:when>
+              <xsl:otherwise>legal.provisions</xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+        </xsl:call-template>
+      </para>
       <list>
-        <xsl:for-each select="q:Provision">
-          <item>
-            <xsl:call-template name="msg">
-              <xsl:with-param name="id" select="'legal.provision'"/>
-              <xsl:with-param name="a1" select="normalize-space(q:Instrument)"/>
-              <xsl:with-param name="a2" select="normalize-space(q:Article)"/>
-              <xsl:with-param name="a3">
-                <xsl:choose>
-                  <xsl:when test="normalize-space(@jurisdiction) = 'INT'">
-                    <xsl:call-template name="msg"><xsl:with-param name="id" select="'legal.international'"/></xsl:call-template>
-                  </xsl:when>
-                  <xsl:otherwise>
-                    <xsl:call-template name="country"><xsl:with-param name="code" select="@jurisdiction"/></xsl:call-template>
-                  </xsl:otherwise>
-                </xsl:choose>
-              </xsl:with-param>
-            </xsl:call-template>
-          </item>
-        </xsl:for-each>
+        <xsl:apply-templates select="q:Provision"/>
       </list>
       <xsl:if test="q:Authorisation">
         <para><xsl:call-template name="msg"><xsl:with-param name="id" select="'legal.authorisations'"/></xsl:call-template></para>
@@ -266,6 +288,50 @@
         </xsl:call-template>
       </para>
     </section>
+  </xsl:template>
+
+  <!-- A provision as the law cites it: the Article as the document gives
+       it ("§ 100j", "Art. 6", "section 6"); a bare number ("100j") with
+       the designation of the provision's jurisdiction (the catalogue's
+       provision.*: § for German, Austrian and Swiss law, section for
+       Irish and British law, article otherwise). -->
+  <xsl:template match="q:Provision">
+    <xsl:variable name="article" select="normalize-space(q:Article)"/>
+    <xsl:variable name="j" select="normalize-space(@jurisdiction)"/>
+    <item>
+      <xsl:call-template name="msg">
+        <xsl:with-param name="id" select="'legal.provision'"/>
+        <xsl:with-param name="a1" select="normalize-space(q:Instrument)"/>
+        <xsl:with-param name="a2">
+          <xsl:choose>
+            <xsl:when test="contains('0123456789', substring($article, 1, 1))">
+              <xsl:call-template name="msg">
+                <xsl:with-param name="id">
+                  <xsl:choose>
+                    <xsl:when test="$j = 'DE' or $j = 'AT' or $j = 'CH'">provision.paragraph</xsl:when>
+                    <xsl:when test="$j = 'IE' or $j = 'GB'">provision.section</xsl:when>
+                    <xsl:otherwise>provision.article</xsl:otherwise>
+                  </xsl:choose>
+                </xsl:with-param>
+                <!-- A no-break space keeps "§" with its number. -->
+                <xsl:with-param name="a1" select="$article"/>
+              </xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise><xsl:value-of select="$article"/></xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+        <xsl:with-param name="a3">
+          <xsl:choose>
+            <xsl:when test="$j = 'INT'">
+              <xsl:call-template name="msg"><xsl:with-param name="id" select="'legal.international'"/></xsl:call-template>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="country"><xsl:with-param name="code" select="$j"/></xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+      </xsl:call-template>
+    </item>
   </xsl:template>
 
   <xsl:template match="q:Investigation">
@@ -325,7 +391,7 @@
 
   <xsl:template match="q:Item">
     <row>
-      <cell><line><strong><xsl:value-of select="normalize-space(@id)"/></strong></line></cell>
+      <cell><line><strong><code><xsl:value-of select="normalize-space(@id)"/></code></strong></line></cell>
       <cell>
         <xsl:for-each select="q:Identifier">
           <line><code><xsl:value-of select="normalize-space(.)"/></code></line>
@@ -410,18 +476,51 @@
     <section id="preservation">
       <xsl:call-template name="heading"><xsl:with-param name="id" select="'section.preservation'"/></xsl:call-template>
       <fields>
+        <xsl:variable name="period">
+          <xsl:call-template name="msg">
+            <xsl:with-param name="id">
+              <xsl:choose>
+                <xsl:when test="number($days) = 1">preservation.day</xsl:when>
+                <xsl:otherwise>preservation.days</xsl:otherwise>
+              </xsl:choose>
+            </xsl:with-param>
+            <xsl:with-param name="a1" select="number($days)"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <!-- The period runs from the request's date (its IssuedAt, in
+             its own time zone): the first day is that date, the last
+             the day before the Nth day after it. -->
+        <xsl:variable name="issued" select="normalize-space(../q:IssuedAt)"/>
+        <xsl:variable name="plain">
+          <xsl:call-template name="is-plain-date"><xsl:with-param name="v" select="$issued"/></xsl:call-template>
+        </xsl:variable>
         <xsl:call-template name="field">
           <xsl:with-param name="label-id" select="'preservation.period'"/>
           <xsl:with-param name="value">
-            <xsl:call-template name="msg">
-              <xsl:with-param name="id">
-                <xsl:choose>
-                  <xsl:when test="number($days) = 1">preservation.day</xsl:when>
-                  <xsl:otherwise>preservation.days</xsl:otherwise>
-                </xsl:choose>
-              </xsl:with-param>
-              <xsl:with-param name="a1" select="number($days)"/>
-            </xsl:call-template>
+            <xsl:choose>
+              <xsl:when test="$plain = 'yes' and number($days) &gt;= 1 and number($days) &lt;= 36600">
+                <xsl:call-template name="msg">
+                  <xsl:with-param name="id" select="'preservation.dates'"/>
+                  <xsl:with-param name="a1" select="string($period)"/>
+                  <xsl:with-param name="a2">
+                    <xsl:call-template name="date"><xsl:with-param name="value" select="$issued"/></xsl:call-template>
+                  </xsl:with-param>
+                  <xsl:with-param name="a3">
+                    <strong>
+                      <xsl:call-template name="date">
+                        <xsl:with-param name="value">
+                          <xsl:call-template name="add-days">
+                            <xsl:with-param name="v" select="$issued"/>
+                            <xsl:with-param name="n" select="number($days) - 1"/>
+                          </xsl:call-template>
+                        </xsl:with-param>
+                      </xsl:call-template>
+                    </strong>
+                  </xsl:with-param>
+                </xsl:call-template>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="$period"/></xsl:otherwise>
+            </xsl:choose>
           </xsl:with-param>
         </xsl:call-template>
         <xsl:call-template name="field">
@@ -436,25 +535,43 @@
     </section>
   </xsl:template>
 
+  <xsl:template match="q:OralRequest">
+    <para>
+      <xsl:call-template name="msg">
+        <xsl:with-param name="id" select="'emergency.oral'"/>
+        <xsl:with-param name="a1">
+          <xsl:call-template name="datetime"><xsl:with-param name="value" select="q:At"/></xsl:call-template>
+        </xsl:with-param>
+        <xsl:with-param name="a2" select="normalize-space(q:ReceivedBy)"/>
+      </xsl:call-template>
+    </para>
+  </xsl:template>
+
   <xsl:template match="q:Emergency">
+    <xsl:param name="with-oral" select="true()"/>
     <section id="emergency">
       <xsl:call-template name="heading"><xsl:with-param name="id" select="'section.emergency'"/></xsl:call-template>
       <fields>
+        <xsl:if test="q:Threat">
+          <xsl:call-template name="field">
+            <xsl:with-param name="label-id" select="'emergency.threat'"/>
+            <xsl:with-param name="value">
+              <strong>
+                <xsl:call-template name="enum">
+                  <xsl:with-param name="prefix" select="'threat'"/>
+                  <xsl:with-param name="value" select="q:Threat"/>
+                </xsl:call-template>
+              </strong>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:if>
         <xsl:call-template name="field">
           <xsl:with-param name="label-id" select="'emergency.justification'"/>
           <xsl:with-param name="value" select="normalize-space(q:Justification)"/>
         </xsl:call-template>
       </fields>
-      <xsl:if test="q:OralRequest">
-        <para>
-          <xsl:call-template name="msg">
-            <xsl:with-param name="id" select="'emergency.oral'"/>
-            <xsl:with-param name="a1">
-              <xsl:call-template name="datetime"><xsl:with-param name="value" select="q:OralRequest/q:At"/></xsl:call-template>
-            </xsl:with-param>
-            <xsl:with-param name="a2" select="normalize-space(q:OralRequest/q:ReceivedBy)"/>
-          </xsl:call-template>
-        </para>
+      <xsl:if test="$with-oral">
+        <xsl:apply-templates select="q:OralRequest"/>
       </xsl:if>
     </section>
   </xsl:template>
@@ -487,6 +604,10 @@
             <xsl:with-param name="value" select="normalize-space(q:Reason)"/>
           </xsl:call-template>
         </fields>
+      </xsl:if>
+      <xsl:if test="q:Provision">
+        <para><xsl:call-template name="msg"><xsl:with-param name="id" select="'confidentiality.provisions'"/></xsl:call-template></para>
+        <list><xsl:apply-templates select="q:Provision"/></list>
       </xsl:if>
     </section>
   </xsl:template>
@@ -528,23 +649,37 @@
   <!-- Verification (G§24): the switchboard and website, then each contact
        officer with telephone and e-mail. -->
   <xsl:template match="q:IssuingAuthority" mode="verification">
+    <xsl:param name="oral" select="/.."/>
+    <!-- In an emergency letter the people to call come first, so that
+         they and the supervisor are on page 1; the way to verify them
+         follows. -->
+    <xsl:variable name="first" select="normalize-space(../q:Priority) = 'emergency'"/>
+    <xsl:variable name="how">
+      <xsl:call-template name="msg">
+        <xsl:with-param name="id">
+          <xsl:choose>
+            <xsl:when test="$first">verification.after</xsl:when>
+            <xsl:otherwise>verification</xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+        <xsl:with-param name="a1">
+          <link href="tel:{normalize-space(q:Switchboard)}"><xsl:value-of select="normalize-space(q:Switchboard)"/></link>
+        </xsl:with-param>
+        <xsl:with-param name="a2">
+          <link href="{normalize-space(q:Website)}"><xsl:value-of select="normalize-space(q:Website)"/></link>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:variable>
     <section id="verification">
       <xsl:call-template name="heading"><xsl:with-param name="id" select="'section.verification'"/></xsl:call-template>
-      <para>
-        <xsl:call-template name="msg">
-          <xsl:with-param name="id" select="'verification'"/>
-          <xsl:with-param name="a1">
-            <link href="tel:{normalize-space(q:Switchboard)}"><xsl:value-of select="normalize-space(q:Switchboard)"/></link>
-          </xsl:with-param>
-          <xsl:with-param name="a2">
-            <link href="{normalize-space(q:Website)}"><xsl:value-of select="normalize-space(q:Website)"/></link>
-          </xsl:with-param>
-        </xsl:call-template>
-      </para>
+      <xsl:if test="not($first)"><para><xsl:copy-of select="$how"/></para></xsl:if>
       <xsl:call-template name="signature-check"/>
       <xsl:call-template name="contacts-table">
         <xsl:with-param name="contacts" select="q:Contact"/>
+        <xsl:with-param name="supervisor" select="../q:Emergency/q:Supervisor"/>
       </xsl:call-template>
+      <xsl:if test="$first"><para><xsl:copy-of select="$how"/></para></xsl:if>
+      <xsl:apply-templates select="$oral"/>
     </section>
   </xsl:template>
 

@@ -20,6 +20,11 @@
     exclude-result-prefixes="q">
 
   <xsl:include href="letter-l10n.xsl"/>
+
+  <!-- The request a response answers, when the caller gives it
+       (lerq_render_response_memory()): the URL of a document the
+       transform holds. Empty otherwise. -->
+  <xsl:param name="request-uri" select="''"/>
   <xsl:include href="letter-request.xsl"/>
   <xsl:include href="letter-response.xsl"/>
   <xsl:include href="letter-signature.xsl"/>
@@ -29,6 +34,12 @@
 
   <!-- ============================================================== -->
   <!-- Letterhead hooks                                                -->
+
+  <!-- Whose letters the letterhead is for: 'requests' (an authority's),
+       'responses' (a provider's) or 'both'. A letterhead that does not
+       say is taken to be an authority's, for requests: a provider's
+       response on a ministry's letterhead is refused (issue 14). -->
+  <xsl:variable name="letterhead-for" select="''"/>
 
   <!-- The colour of names, headings and rules: #rgb or #rrggbb. -->
   <xsl:variable name="letterhead-colour" select="'#1f3a5f'"/>
@@ -53,7 +64,34 @@
 
   <!-- ============================================================== -->
 
+  <!-- True when an agency's letterhead (not lerq's own) is in use. -->
+  <xsl:param name="with-letterhead" select="false()"/>
+
   <xsl:template match="/">
+    <xsl:variable name="for">
+      <xsl:choose>
+        <xsl:when test="$letterhead-for != ''"><xsl:value-of select="$letterhead-for"/></xsl:when>
+        <xsl:when test="$with-letterhead">requests</xsl:when>
+        <xsl:otherwise>both</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:if test="(q:Request and $for = 'responses') or (q:Response and $for = 'requests')">
+      <xsl:message terminate="yes">
+        <xsl:text>this letterhead is for </xsl:text>
+        <xsl:value-of select="$for"/>
+        <xsl:text> (its variable letterhead-for</xsl:text>
+        <xsl:if test="$letterhead-for = ''">, which it does not set, is taken to be 'requests'</xsl:if>
+        <xsl:text>): it is not used for a </xsl:text>
+        <xsl:choose>
+          <xsl:when test="q:Request">request</xsl:when>
+          <xsl:otherwise>provider's response</xsl:otherwise>
+        </xsl:choose>
+        <xsl:text>; render it without --letterhead, or with a letterhead for its writer</xsl:text>
+      </xsl:message>
+    </xsl:if>
+    <xsl:if test="not($for = 'requests' or $for = 'responses' or $for = 'both')">
+      <xsl:message terminate="yes">the letterhead's letterhead-for is neither 'requests', 'responses' nor 'both'</xsl:message>
+    </xsl:if>
     <xsl:apply-templates select="q:Request | q:Response"/>
   </xsl:template>
 
@@ -141,6 +179,14 @@
           <xsl:with-param name="a2" select="'{2}'"/>
         </xsl:call-template>
       </xsl:attribute>
+      <!-- The head of every page after the first: the reference, and
+           that the letter continues there (issue 14). -->
+      <xsl:attribute name="continued">
+        <xsl:call-template name="msg">
+          <xsl:with-param name="id" select="'letter.continued'"/>
+          <xsl:with-param name="a1" select="normalize-space(q:RegistrationNumber | q:ResponseNumber)"/>
+        </xsl:call-template>
+      </xsl:attribute>
       <line><xsl:value-of select="normalize-space($name)"/></line>
       <xsl:if test="normalize-space($switchboard) != '' or normalize-space($website) != ''">
         <line>
@@ -176,9 +222,12 @@
     <heading><xsl:call-template name="msg"><xsl:with-param name="id" select="$id"/></xsl:call-template></heading>
   </xsl:template>
 
-  <!-- Contacts as a table: name (and title), telephone, e-mail. -->
+  <!-- Contacts as a table: name (and title), telephone, e-mail; then the
+       supervisor who confirms an emergency (format revision 1.1), who
+       has a telephone number only. -->
   <xsl:template name="contacts-table">
     <xsl:param name="contacts"/>
+    <xsl:param name="supervisor" select="/.."/>
     <table>
       <columns>
         <column width="40"><xsl:call-template name="msg"><xsl:with-param name="id" select="'column.name'"/></xsl:call-template></column>
@@ -192,9 +241,30 @@
             <xsl:if test="q:Title">
               <line role="detail"><xsl:value-of select="normalize-space(q:Title)"/></line>
             </xsl:if>
+            <!-- The badge or service number, to call back and check the
+                 officer (format revision 1.1). -->
+            <xsl:if test="q:ServiceNumber">
+              <line role="detail">
+                <xsl:call-template name="msg">
+                  <xsl:with-param name="id" select="'contact.service-number'"/>
+                  <xsl:with-param name="a1"><code><xsl:value-of select="normalize-space(q:ServiceNumber)"/></code></xsl:with-param>
+                </xsl:call-template>
+              </line>
+            </xsl:if>
           </cell>
           <cell><line><link href="tel:{normalize-space(q:Phone)}"><xsl:value-of select="normalize-space(q:Phone)"/></link></line></cell>
           <cell><line><link href="mailto:{normalize-space(q:Email)}"><xsl:value-of select="normalize-space(q:Email)"/></link></line></cell>
+        </row>
+      </xsl:for-each>
+      <xsl:for-each select="$supervisor">
+        <row>
+          <cell>
+            <line><strong><xsl:value-of select="normalize-space(q:Name)"/></strong></line>
+            <line role="detail"><xsl:value-of select="normalize-space(q:Role)"/></line>
+            <line role="detail"><xsl:call-template name="msg"><xsl:with-param name="id" select="'emergency.supervisor'"/></xsl:call-template></line>
+          </cell>
+          <cell><line><link href="tel:{normalize-space(q:Phone)}"><xsl:value-of select="normalize-space(q:Phone)"/></link></line></cell>
+          <cell/>
         </row>
       </xsl:for-each>
     </table>

@@ -5,17 +5,22 @@
   UTF-8 text wrapped at 72 columns, for e-mail bodies and archives. It
   decides nothing about content: every word comes from the model.
 
-  Lines are broken at spaces only. A word longer than the room left on
-  its line (an IPv6 address, a URL, a checksum) starts a new line and is
-  never cut: an identifier split in two could be misread. Columns are
-  counted in characters.
+  This stylesheet writes a plan, not the text: each paragraph is a
+  <t:p> with the strings its lines begin with and the model's inline
+  content (or its <line>s) copied in, and text between paragraphs is
+  written as it is. lib/letter/wrap.c breaks the paragraphs into lines
+  in one linear pass, by Unicode line breaking (UAX #14) and display
+  columns: a Chinese character takes two columns, Chinese text breaks
+  between characters, Latin words and identifiers are never cut (a word
+  longer than a line is written whole).
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:m="urn:lerq:letter:1"
+    xmlns:t="urn:lerq:text:1"
     exclude-result-prefixes="m">
 
-  <xsl:output method="text" encoding="UTF-8"/>
+  <xsl:output method="xml" encoding="UTF-8"/>
   <xsl:strip-space elements="*"/>
 
   <xsl:variable name="width" select="72"/>
@@ -29,7 +34,7 @@
   <xsl:variable name="suffix" select="string(/m:letter/@label-suffix)"/>
 
   <xsl:template match="/">
-    <xsl:apply-templates select="m:letter"/>
+    <t:text><xsl:apply-templates select="m:letter"/></t:text>
   </xsl:template>
 
   <xsl:template match="m:letter">
@@ -46,92 +51,30 @@
   <!-- ============================================================== -->
   <!-- Wrapping                                                        -->
 
-  <!-- Writes TEXT (whitespace collapsed) as lines of at most $width
-       characters: the first begins with FIRST, the others with INDENT. A
-       word too long for the room after FIRST goes to a line of its own
-       that begins with HANG, if it fits there. -->
+  <!-- A paragraph: TEXT (a string), or the inline content of NODE after
+       LEAD, as lines of at most $width columns: the first begins with
+       FIRST, the others with INDENT. A word too long for the room after
+       FIRST goes to a line of its own that begins with HANG, if it fits
+       there. ALIGN 'right' sets a one-line paragraph flush right; RULE
+       underlines it. lib/letter/wrap.c makes the lines. -->
   <xsl:template name="wrap">
     <xsl:param name="text"/>
+    <xsl:param name="node" select="/.."/>
+    <xsl:param name="lead" select="''"/>
     <xsl:param name="first" select="''"/>
     <xsl:param name="indent" select="''"/>
     <xsl:param name="hang" select="$indent"/>
-    <xsl:variable name="t" select="normalize-space($text)"/>
-    <xsl:variable name="room" select="$width - string-length($first)"/>
-    <xsl:variable name="word" select="substring-before(concat($t, ' '), ' ')"/>
-    <xsl:choose>
-      <xsl:when test="string-length($t) &lt;= $room">
-        <xsl:value-of select="concat($first, $t, $nl)"/>
-      </xsl:when>
-      <xsl:when test="string-length($word) &lt;= $room">
-        <xsl:variable name="cut">
-          <xsl:call-template name="last-space">
-            <xsl:with-param name="s" select="substring($t, 1, $room + 1)"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:value-of select="concat($first, substring($t, 1, $cut - 1), $nl)"/>
-        <xsl:call-template name="wrap">
-          <xsl:with-param name="text" select="substring($t, $cut + 1)"/>
-          <xsl:with-param name="first" select="$indent"/>
-          <xsl:with-param name="indent" select="$indent"/>
-          <xsl:with-param name="hang" select="$hang"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:when test="normalize-space($first) != '' and string-length($word) &lt;= $width - string-length($hang)">
-        <xsl:call-template name="rtrim"><xsl:with-param name="s" select="$first"/></xsl:call-template>
-        <xsl:value-of select="$nl"/>
-        <xsl:call-template name="wrap">
-          <xsl:with-param name="text" select="$t"/>
-          <xsl:with-param name="first" select="$hang"/>
-          <xsl:with-param name="indent" select="$indent"/>
-          <xsl:with-param name="hang" select="$hang"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise>
-        <!-- Longer than any line: written whole. -->
-        <xsl:value-of select="concat($first, $word, $nl)"/>
-        <xsl:if test="contains($t, ' ')">
-          <xsl:call-template name="wrap">
-            <xsl:with-param name="text" select="substring-after($t, ' ')"/>
-            <xsl:with-param name="first" select="$indent"/>
-            <xsl:with-param name="indent" select="$indent"/>
-            <xsl:with-param name="hang" select="$hang"/>
-          </xsl:call-template>
-        </xsl:if>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template name="rtrim">
-    <xsl:param name="s"/>
-    <xsl:choose>
-      <xsl:when test="substring($s, string-length($s)) = ' '">
-        <xsl:call-template name="rtrim">
-          <xsl:with-param name="s" select="substring($s, 1, string-length($s) - 1)"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$s"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- The position of the last space in S, or 0. -->
-  <xsl:template name="last-space">
-    <xsl:param name="s"/>
-    <xsl:param name="offset" select="0"/>
-    <xsl:choose>
-      <xsl:when test="contains($s, ' ')">
-        <xsl:call-template name="last-space">
-          <xsl:with-param name="s" select="substring-after($s, ' ')"/>
-          <xsl:with-param name="offset" select="$offset + string-length(substring-before($s, ' ')) + 1"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><xsl:value-of select="$offset"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template name="pad">
-    <xsl:param name="s"/>
-    <xsl:param name="to"/>
-    <xsl:value-of select="concat($s, substring($spaces, 1, $to - string-length($s)))"/>
+    <xsl:param name="align"/>
+    <xsl:param name="rule"/>
+    <t:p first="{$first}" indent="{$indent}" hang="{$hang}">
+      <xsl:if test="$align"><xsl:attribute name="align"><xsl:value-of select="$align"/></xsl:attribute></xsl:if>
+      <xsl:if test="$rule"><xsl:attribute name="rule"><xsl:value-of select="$rule"/></xsl:attribute></xsl:if>
+      <xsl:value-of select="$lead"/>
+      <xsl:choose>
+        <xsl:when test="$node"><xsl:copy-of select="$node/node()"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$text"/></xsl:otherwise>
+      </xsl:choose>
+    </t:p>
   </xsl:template>
 
   <!-- The text of a value, cell or item, line by line: each <line> (or
@@ -141,37 +84,7 @@
     <xsl:param name="first"/>
     <xsl:param name="indent"/>
     <xsl:param name="hang" select="$indent"/>
-    <xsl:choose>
-      <xsl:when test="$node/m:line">
-        <xsl:for-each select="$node/m:line">
-          <xsl:call-template name="wrap">
-            <xsl:with-param name="text">
-              <xsl:if test="@role = 'item'">- </xsl:if>
-              <xsl:value-of select="."/>
-            </xsl:with-param>
-            <xsl:with-param name="first">
-              <xsl:choose>
-                <xsl:when test="position() = 1"><xsl:value-of select="$first"/></xsl:when>
-                <xsl:otherwise><xsl:value-of select="$indent"/></xsl:otherwise>
-              </xsl:choose>
-            </xsl:with-param>
-            <xsl:with-param name="indent">
-              <xsl:value-of select="$indent"/>
-              <xsl:if test="@role = 'item'"><xsl:text>  </xsl:text></xsl:if>
-            </xsl:with-param>
-            <xsl:with-param name="hang" select="$hang"/>
-          </xsl:call-template>
-        </xsl:for-each>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="wrap">
-          <xsl:with-param name="text" select="$node"/>
-          <xsl:with-param name="first" select="$first"/>
-          <xsl:with-param name="indent" select="$indent"/>
-          <xsl:with-param name="hang" select="$hang"/>
-        </xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
+    <t:p first="{$first}" indent="{$indent}" hang="{$hang}"><xsl:copy-of select="$node/node()"/></t:p>
   </xsl:template>
 
   <!-- Label/value pairs, the values aligned after the widest label. -->
@@ -203,12 +116,8 @@
       <xsl:when test="string-length($head) &lt; $column">
         <xsl:call-template name="wrap-lines">
           <xsl:with-param name="node" select="$value"/>
-          <xsl:with-param name="first">
-            <xsl:call-template name="pad">
-              <xsl:with-param name="s" select="$head"/>
-              <xsl:with-param name="to" select="$column"/>
-            </xsl:call-template>
-          </xsl:with-param>
+          <xsl:with-param name="first"
+              select="concat($head, substring($spaces, 1, $column - string-length($head)))"/>
           <xsl:with-param name="indent" select="$pad"/>
           <xsl:with-param name="hang" select="concat($indent, '  ')"/>
         </xsl:call-template>
@@ -234,7 +143,7 @@
 
   <xsl:template match="m:letterhead">
     <xsl:for-each select="m:above/m:line | m:name | m:unit">
-      <xsl:call-template name="wrap"><xsl:with-param name="text" select="."/></xsl:call-template>
+      <xsl:call-template name="wrap"><xsl:with-param name="node" select="."/></xsl:call-template>
     </xsl:for-each>
     <xsl:if test="m:address">
       <xsl:call-template name="wrap">
@@ -263,7 +172,7 @@
   <xsl:template match="m:notice">
     <xsl:value-of select="$nl"/>
     <xsl:call-template name="wrap">
-      <xsl:with-param name="text" select="."/>
+      <xsl:with-param name="node" select="."/>
       <xsl:with-param name="first" select="'*** '"/>
       <xsl:with-param name="indent" select="'    '"/>
     </xsl:call-template>
@@ -272,21 +181,16 @@
   <xsl:template match="m:recipient">
     <xsl:value-of select="$nl"/>
     <xsl:for-each select="m:line">
-      <xsl:call-template name="wrap"><xsl:with-param name="text" select="."/></xsl:call-template>
+      <xsl:call-template name="wrap"><xsl:with-param name="node" select="."/></xsl:call-template>
     </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="m:dateline">
-    <xsl:variable name="t" select="normalize-space(.)"/>
     <xsl:value-of select="$nl"/>
-    <xsl:choose>
-      <xsl:when test="string-length($t) &lt; $width">
-        <xsl:value-of select="concat(substring($spaces, 1, $width - string-length($t)), $t, $nl)"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="wrap"><xsl:with-param name="text" select="$t"/></xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:call-template name="wrap">
+      <xsl:with-param name="node" select="."/>
+      <xsl:with-param name="align" select="'right'"/>
+    </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="m:references | m:fields">
@@ -305,7 +209,7 @@
 
   <xsl:template match="m:subject">
     <xsl:value-of select="$nl"/>
-    <xsl:call-template name="wrap"><xsl:with-param name="text" select="."/></xsl:call-template>
+    <xsl:call-template name="wrap"><xsl:with-param name="node" select="."/></xsl:call-template>
   </xsl:template>
 
   <!-- ============================================================== -->
@@ -313,7 +217,7 @@
 
   <xsl:template match="m:salutation | m:para | m:closing">
     <xsl:value-of select="$nl"/>
-    <xsl:call-template name="wrap"><xsl:with-param name="text" select="."/></xsl:call-template>
+    <xsl:call-template name="wrap"><xsl:with-param name="node" select="."/></xsl:call-template>
   </xsl:template>
 
   <!-- Sections are numbered in order, by every layout. -->
@@ -322,14 +226,16 @@
         select="concat(count(preceding-sibling::m:section) + 1, '. ', normalize-space(m:heading))"/>
     <xsl:value-of select="$nl"/>
     <xsl:value-of select="$nl"/>
-    <xsl:call-template name="wrap"><xsl:with-param name="text" select="$title"/></xsl:call-template>
-    <xsl:value-of select="concat(substring($rule-light, 1, string-length($title)), $nl)"/>
+    <xsl:call-template name="wrap">
+      <xsl:with-param name="text" select="$title"/>
+      <xsl:with-param name="rule" select="'-'"/>
+    </xsl:call-template>
     <xsl:apply-templates select="*[not(self::m:heading)]"/>
   </xsl:template>
 
   <xsl:template match="m:subheading">
     <xsl:value-of select="$nl"/>
-    <xsl:call-template name="wrap"><xsl:with-param name="text" select="."/></xsl:call-template>
+    <xsl:call-template name="wrap"><xsl:with-param name="node" select="."/></xsl:call-template>
   </xsl:template>
 
   <xsl:template match="m:list">
@@ -347,35 +253,37 @@
        then each other cell and note under its column's label. -->
   <xsl:template match="m:table">
     <xsl:variable name="columns" select="m:columns/m:column"/>
-    <xsl:variable name="column">
+    <xsl:variable name="widest">
       <xsl:call-template name="pairs">
         <xsl:with-param name="labels" select="$columns[position() &gt; 1] | m:row/m:note/@label"/>
         <xsl:with-param name="indent" select="'    '"/>
       </xsl:call-template>
     </xsl:variable>
+    <xsl:variable name="column" select="number($widest)"/>
+    <xsl:variable name="pad" select="substring($spaces, 1, $column)"/>
+    <!-- Written out rather than through "pair" and "wrap": this runs for
+         every line of every cell, and a table may have 100,000 rows. -->
     <xsl:for-each select="m:row">
       <xsl:value-of select="$nl"/>
-      <xsl:call-template name="wrap-lines">
-        <xsl:with-param name="node" select="m:cell[1]"/>
-        <xsl:with-param name="first" select="'  '"/>
-        <xsl:with-param name="indent" select="'  '"/>
-      </xsl:call-template>
-      <xsl:for-each select="m:cell[position() &gt; 1]">
-        <xsl:variable name="n" select="count(preceding-sibling::m:cell) + 1"/>
-        <xsl:call-template name="pair">
-          <xsl:with-param name="label" select="$columns[$n]"/>
-          <xsl:with-param name="value" select="."/>
-          <xsl:with-param name="indent" select="'    '"/>
-          <xsl:with-param name="column" select="number($column)"/>
-        </xsl:call-template>
-      </xsl:for-each>
-      <xsl:for-each select="m:note">
-        <xsl:call-template name="pair">
-          <xsl:with-param name="label" select="@label"/>
-          <xsl:with-param name="value" select="."/>
-          <xsl:with-param name="indent" select="'    '"/>
-          <xsl:with-param name="column" select="number($column)"/>
-        </xsl:call-template>
+      <t:p first="  " indent="  "><xsl:copy-of select="m:cell[1]/node()"/></t:p>
+      <xsl:for-each select="m:cell[position() &gt; 1] | m:note">
+        <xsl:variable name="label"
+            select="concat(@label, $columns[count(current()/preceding-sibling::m:cell) + 1][current()/self::m:cell])"/>
+        <xsl:variable name="head" select="concat('    ', normalize-space($label), $suffix)"/>
+        <xsl:choose>
+          <xsl:when test="string-length($head) &lt; $column">
+            <t:p first="{$head}{substring($spaces, 1, $column - string-length($head))}"
+                 indent="{$pad}" hang="      "><xsl:copy-of select="node()"/></t:p>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="pair">
+              <xsl:with-param name="label" select="$label"/>
+              <xsl:with-param name="value" select="."/>
+              <xsl:with-param name="indent" select="'    '"/>
+              <xsl:with-param name="column" select="$column"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:for-each>
     </xsl:for-each>
   </xsl:template>
@@ -383,14 +291,14 @@
   <xsl:template match="m:signature">
     <xsl:value-of select="concat($nl, $nl, $nl)"/>
     <xsl:for-each select="*">
-      <xsl:call-template name="wrap"><xsl:with-param name="text" select="."/></xsl:call-template>
+      <xsl:call-template name="wrap"><xsl:with-param name="node" select="."/></xsl:call-template>
     </xsl:for-each>
   </xsl:template>
 
   <xsl:template match="m:footer">
     <xsl:value-of select="concat($nl, $rule-light, $nl)"/>
     <xsl:for-each select="m:line">
-      <xsl:call-template name="wrap"><xsl:with-param name="text" select="."/></xsl:call-template>
+      <xsl:call-template name="wrap"><xsl:with-param name="node" select="."/></xsl:call-template>
     </xsl:for-each>
   </xsl:template>
 

@@ -317,6 +317,39 @@ static void test_unwritable_output_exit_2(void **state)
 	assert_int_equal(WEXITSTATUS(st), 2);
 }
 
+/* lerq render --request (issue 14): the response's letter with what was
+ * asked; a request that is not the one answered is refused (exit 2), an
+ * invalid one gives its findings (exit 1). */
+static void test_render_response_with_request(void **state)
+{
+	struct run r = RUN(NULL, "render", "--to", "text", "--now", "2026-11-26T12:00:00Z",
+	                   "--request", EXAMPLE("disclosure-request.xml"), EXAMPLE("response.xml"));
+	assert_int_equal(r.status, 0);
+	assert_non_null(strstr(r.out, "Asked for: 198.51.100.23 (IPv4 address)"));
+	assert_non_null(strstr(r.out, "\nLandeskriminalamt Nordrhein-Westfalen"));
+	run_free(&r);
+	char out[] = "/tmp/lerq-letter-XXXXXX";
+	int fd = mkstemp(out);
+	assert_true(fd >= 0);
+	close(fd);
+	r = RUN(NULL, "render", "--to", "html", "--now", "2026-11-26T12:00:00Z", "-o", out,
+	        "--request", EXAMPLE("disclosure-request.xml"), EXAMPLE("response.xml"));
+	assert_int_equal(r.status, 0);
+	run_free(&r);
+	unlink(out);
+	r = RUN(NULL, "render", "--now", "2026-11-26T12:00:00Z", "--request",
+	        EXAMPLE("emergency-request.xml"), EXAMPLE("response.xml"));
+	assert_int_equal(r.status, 2);
+	assert_non_null(strstr(r.err, "is not a response to"));
+	assert_string_equal(r.out, "");
+	run_free(&r);
+	r = RUN(NULL, "render", "--now", "2026-11-26T12:00:00Z", "--request", hostile,
+	        EXAMPLE("response.xml"));
+	assert_int_equal(r.status, 1);
+	assert_non_null(strstr(r.err, "is invalid"));
+	run_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -332,6 +365,7 @@ int main(void)
 		cmocka_unit_test(test_check_response),
 		cmocka_unit_test(test_profile_option),
 		cmocka_unit_test(test_unwritable_output_exit_2),
+		cmocka_unit_test(test_render_response_with_request),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

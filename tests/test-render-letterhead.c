@@ -441,6 +441,65 @@ static void test_cli(void **state)
 	assert_int_equal(rmdir(dir), 0);
 }
 
+/* A letterhead belongs to its writer (issue 14): one that declares
+ * letterhead-for renders its side's documents and refuses the other's
+ * with LERQ-L003; one that does not declare it is an authority's. The
+ * tool exits with status 2. */
+static void test_letterhead_for(void **state)
+{
+	struct lh_fixture *f = *state;
+	char *response = slurp(EXAMPLE("response.xml"), NULL);
+	char *request = slurp(EXAMPLE("disclosure-request.xml"), NULL);
+	static const struct {
+		const char *declared;
+		bool request_ok, response_ok;
+	} cases[] = {
+		{ "", true, false },
+		{ "<xsl:variable name='letterhead-for' select=\"'requests'\"/>", true, false },
+		{ "<xsl:variable name='letterhead-for' select=\"'responses'\"/>", false, true },
+		{ "<xsl:variable name='letterhead-for' select=\"'both'\"/>", true, true },
+		{ "<xsl:variable name='letterhead-for' select=\"'everyone'\"/>", false, false },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *xsl = NULL;
+		assert_true(asprintf(&xsl,
+		                     "<xsl:stylesheet version='1.0' "
+		                     "xmlns:xsl='http://www.w3.org/1999/XSL/Transform'>"
+		                     "<xsl:import href='res:///letter.xsl'/>%s</xsl:stylesheet>",
+		                     cases[i].declared) > 0);
+		assert_int_equal(lerq_renderer_set_letterhead_memory(f->renderer, xsl, strlen(xsl),
+		                                                     NULL),
+		                 LERQ_OK);
+		for (int which = 0; which < 2; which++) {
+			const char *doc = which ? response : request;
+			bool ok = which ? cases[i].response_ok : cases[i].request_ok;
+			char *out = NULL;
+			size_t size;
+			struct lerq_report *report = NULL;
+			int r = lerq_render_memory(f->renderer, doc, strlen(doc), LERQ_FORMAT_TEXT,
+			                           TEST_NOW, &out, &size, &report);
+			if (ok) {
+				assert_int_equal(r, LERQ_OK);
+			} else {
+				assert_int_equal(r, LERQ_EINVAL);
+				assert_only_finding(report, "LERQ-L003");
+			}
+			free(out);
+			lerq_report_free(report);
+		}
+		free(xsl);
+	}
+	free(request);
+	free(response);
+
+	struct run run = RUN(NULL, "render", NOW, "--letterhead",
+	                     EXAMPLE("letterhead/letterhead.xsl"), EXAMPLE("response.xml"));
+	assert_int_equal(run.status, 2);
+	assert_contains(run.err, "this letterhead is for requests");
+	assert_string_equal(run.out, "");
+	run_free(&run);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -450,6 +509,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_letterhead_writes_no_file, lh_setup, lh_teardown),
 		cmocka_unit_test_setup_teardown(test_runaway_letterhead_is_stopped, lh_setup, lh_teardown),
 		cmocka_unit_test(test_cli),
+		cmocka_unit_test_setup_teardown(test_letterhead_for, lh_setup, lh_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

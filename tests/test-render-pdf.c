@@ -12,12 +12,30 @@
 #include <fcntl.h>
 #include <pthread.h>
 
+#include <fontconfig/fontconfig.h>
+
 #include "pdf-test.h"
 
 /* ---- tests ---- */
 
+/* The example letterhead is an agency's: it refuses a response. */
+static bool agency_letterhead;
+
+static int setup_agency(void **state)
+{
+	agency_letterhead = true;
+	return setup_letterhead(state);
+}
+
+static int teardown_agency(void **state)
+{
+	agency_letterhead = false;
+	return teardown(state);
+}
+
 /* Every example, with lerq's letterhead and the example one, as PDF that
- * says every word of the text letter. */
+ * says every word of the text letter; on the agency's letterhead, a
+ * response is refused (issue 14: a letterhead belongs to its writer). */
 static void test_every_example(void **state)
 {
 	struct fixture *f = *state;
@@ -33,6 +51,21 @@ static void test_every_example(void **state)
 		snprintf(path, sizeof(path), "%s/%s", EXAMPLE(""), e->d_name);
 		char *doc = slurp(path, NULL);
 		size_t size;
+		if (agency_letterhead && strstr(doc, "<Response") != NULL) {
+			char *out = NULL;
+			struct lerq_report *report = NULL;
+			assert_int_equal(lerq_render_memory(f->renderer, doc, strlen(doc),
+			                                    LERQ_FORMAT_PDF, TEST_NOW, &out, &size,
+			                                    &report),
+			                 LERQ_EINVAL);
+			assert_null(out);
+			const struct lerq_finding *w = assert_only_finding(report, "LERQ-L003");
+			assert_contains(lerq_finding_message(w), "this letterhead is for requests");
+			lerq_report_free(report);
+			free(doc);
+			rendered++;
+			continue;
+		}
 		char *pdf = render_pdf(f->renderer, doc, &size);
 		if (tool_found(LERQ_PDFTOTEXT)) {
 			char *text = render_ok(f->renderer, doc, LERQ_FORMAT_TEXT, NULL);
@@ -62,7 +95,7 @@ static void test_request_fields(void **state)
 		"behoerdenanfragen@rheinwelle.de", "Düsseldorf, 16 October 2026",
 		("Request for the disclosure of subscriber and traffic data (ref. "
 		 "LKA-NRW/41.3/2026/004187)"),
-		"Code of Criminal Procedure (Strafprozessordnung, StPO), article 100j (1) and (2)",
+		"Code of Criminal Procedure (Strafprozessordnung, StPO), § 100j (1) and (2)",
 		"Judicial order 502 Gs 1873/26 of 15 October 2026, valid until 14 January 2027",
 		"Amtsgericht Köln (Local Court of Cologne), investigating judge",
 		"Data espionage (section 202a Criminal Code, StGB)", "198.51.100.23",
@@ -95,6 +128,175 @@ static void test_request_fields(void **state)
 	free(flat);
 	free(words);
 	free(pdf);
+	free(doc);
+}
+
+/* Continuation pages (issue 14): every page after the first begins with
+ * the registration number and says that the letter continues; the
+ * first does not. The HTML letter's print pages say the same. */
+static void test_continuation_pages(void **state)
+{
+	struct fixture *f = *state;
+	NEED(LERQ_PDFTOTEXT);
+	static const struct {
+		const char *lang, *head;
+	} cases[] = {
+		{ "en", "LKA-NRW/41.3/2026/004187 (continued)" },
+		{ "de", "LKA-NRW/41.3/2026/004187 (Fortsetzung)" },
+	};
+	char *doc = slurp(EXAMPLE("disclosure-request.xml"), NULL);
+	for (size_t i = 0; i < 2; i++) {
+		char attr[32];
+		snprintf(attr, sizeof(attr), "xml:lang=\"%s\"", cases[i].lang);
+		char *other = replace_all(doc, "xml:lang=\"en\"", attr);
+		size_t size;
+		char *pdf = render_pdf(f->renderer, other, &size);
+		char *words = lerq__pdf_text(pdf, size);
+		size_t pages = 0;
+		for (char *save = NULL, *page = strtok_r(words, "\f", &save); page != NULL;
+		     page = strtok_r(NULL, "\f", &save)) {
+			if (*page == '\0' || *page == '\n')
+				continue;
+			pages++;
+			if (pages == 1)
+				assert_null(strstr(page, cases[i].head));
+			else if (strncmp(page, cases[i].head, strlen(cases[i].head)) != 0)
+				fail_msg("page %zu begins: %.60s", pages, page);
+		}
+		assert_true(pages >= 3);
+		char *html = render_ok(f->renderer, other, LERQ_FORMAT_HTML, NULL);
+		char css[128];
+		snprintf(css, sizeof(css), "@top-right {\n    content: \"%s\"", cases[i].head);
+		assert_contains(html, css);
+		assert_contains(html, "@page :first {\n  @top-right { content: none; }");
+		free(html);
+		free(words);
+		free(pdf);
+		free(other);
+	}
+	free(doc);
+}
+
+/* A record split across pages repeats its heading (issue 14): every page
+ * with fields of the record says whose they are. */
+static void test_record_heading_repeats(void **state)
+{
+	struct fixture *f = *state;
+	NEED(LERQ_PDFTOTEXT);
+	char *doc = slurp(EXAMPLE("response.xml"), NULL);
+	char fields[60 * 200] = "";
+	for (int k = 0; k < 60; k++) {
+		char field[200];
+		snprintf(field, sizeof(field),
+		         "<Field name=\"session %d\">2026-10-14 20:58:06 to 2026-10-15 04:12:50 "
+		         "CEST from 198.51.100.23, source ports 51200-51263</Field>",
+		         k);
+		strcat(fields, field);
+	}
+	strcat(fields, "</Record>");
+	/* The first record only: */
+	const char *first = strstr(doc, "</Record>");
+	assert_non_null(first);
+	size_t n = strlen(doc) + strlen(fields) + 1;
+	char *longer = malloc(n);
+	assert_non_null(longer);
+	snprintf(longer, n, "%.*s%s%s", (int)(first - doc), doc, fields, first + strlen("</Record>"));
+	size_t size;
+	char *pdf = render_pdf(f->renderer, longer, &size);
+	char *words = lerq__pdf_text(pdf, size);
+	size_t pages = 0;
+	for (char *save = NULL, *page = strtok_r(words, "\f", &save); page != NULL;
+	     page = strtok_r(NULL, "\f", &save)) {
+		if (strstr(page, "session ") == NULL)
+			continue;
+		pages++;
+		if (strstr(page, "Item i1") == NULL)
+			fail_msg("a page of the record without its heading: %.80s", page);
+	}
+	assert_true(pages >= 2);
+	free(words);
+	free(pdf);
+	free(longer);
+	free(doc);
+}
+
+/* An emergency letter (issues 12 and 14): on page 1, right after the
+ * introduction, the emergency and its threat, the contacts with the
+ * officer's service number and the supervisor; the case reference in the
+ * reference block; the banner says the threat. */
+static void test_emergency_on_page_one(void **state)
+{
+	struct fixture *f = *state;
+	NEED(LERQ_PDFTOTEXT);
+	char *doc = slurp(EXAMPLE("emergency-request.xml"), NULL);
+	size_t size;
+	char *pdf = render_pdf(f->renderer, doc, &size);
+	char *words = lerq__pdf_text(pdf, size);
+	char *end = strchr(words, '\f');
+	assert_non_null(end);
+	*end = '\0';
+	char *page1 = squeeze(words);
+	static const char *const first[] = {
+		"Emergency:threattolife.", "Casereference", "PULSE:26-4419781", "1.Emergency",
+		"Natureofthethreat", "threattolife", "2.Verificationandcontact", "CiaránByrne",
+		"Servicenumber41876D", "DeirdreWalsh", "+35316663710", "Supervisor:",
+	};
+	for (size_t i = 0; i < sizeof(first) / sizeof(first[0]); i++)
+		if (strstr(page1, first[i]) == NULL)
+			fail_msg("\"%s\" is not on page 1", first[i]);
+	assert_null(strstr(page1, "lifeorlimb"));
+	free(page1);
+	free(words);
+	free(pdf);
+	/* In every language, though French, German and Spanish take more
+	 * room. */
+	static const char *const langs[] = { "xml:lang=\"fr\"", "xml:lang=\"de\"",
+		                             "xml:lang=\"es\"" };
+	for (size_t i = 0; i < 3; i++) {
+		char *other = replace_all(doc, "xml:lang=\"en\"", langs[i]);
+		pdf = render_pdf(f->renderer, other, &size);
+		words = lerq__pdf_text(pdf, size);
+		end = strchr(words, '\f');
+		assert_non_null(end);
+		*end = '\0';
+		page1 = squeeze(words);
+		assert_non_null(strstr(page1, "PULSE:26-4419781"));
+		assert_non_null(strstr(page1, "41876D"));
+		assert_non_null(strstr(page1, "CiaránByrne"));
+		assert_non_null(strstr(page1, "DeirdreWalsh"));
+		assert_non_null(strstr(page1, "+35316663710"));
+		free(page1);
+		free(words);
+		free(pdf);
+		free(other);
+	}
+	free(doc);
+}
+
+/* Column heads are never broken inside a word (issue 14: "Posi-/tion",
+ * "Éléme-/nt"): the narrow item column widens for its head. */
+static void test_column_heads_whole(void **state)
+{
+	struct fixture *f = *state;
+	NEED(LERQ_PDFTOTEXT);
+	static const struct {
+		const char *lang, *head;
+	} cases[] = {
+		{ "xml:lang=\"fr\"", "Élément" },
+		{ "xml:lang=\"de\"", "Position" },
+		{ "xml:lang=\"es\"", "Elemento" },
+	};
+	char *doc = slurp(EXAMPLE("disclosure-request.xml"), NULL);
+	for (size_t i = 0; i < 3; i++) {
+		char *other = replace_all(doc, "xml:lang=\"en\"", cases[i].lang);
+		size_t size;
+		char *pdf = render_pdf(f->renderer, other, &size);
+		char *words = lerq__pdf_text(pdf, size);
+		assert_contains(words, cases[i].head);
+		free(words);
+		free(pdf);
+		free(other);
+	}
 	free(doc);
 }
 
@@ -301,6 +503,75 @@ static void test_non_latin_names(void **state)
 	free(doc);
 }
 
+/* Renders to PDF and hands back the report. */
+static char *render_pdf_report(const struct lerq_renderer *r, const char *doc,
+                               struct lerq_report **report)
+{
+	char *out = NULL;
+	size_t size = 0;
+	int e = lerq_render_memory(r, doc, strlen(doc), LERQ_FORMAT_PDF, TEST_NOW, &out, &size,
+	                           report);
+	if (e != LERQ_OK) {
+		print_report(*report);
+		fail_msg("lerq_render_memory(PDF) returned %d (%s)", e, lerq_strerror(e));
+	}
+	assert_memory_equal(out, "%PDF-", 5);
+	return out;
+}
+
+/* No silent loss (issue 14): Chinese, Cyrillic, Greek and Arabic have
+ * fonts (tools/install-deps.sh installs them) and give no warning; a
+ * character that no installed font has is a LERQ-L004 warning naming the
+ * field, with its line, and the letter is still written. */
+static void test_missing_glyph_is_a_warning(void **state)
+{
+	struct fixture *f = *state;
+	char *doc = slurp(DATA("render/non-latin-names.xml"), NULL);
+	struct lerq_report *report = NULL;
+	char *pdf = render_pdf_report(f->renderer, doc, &report);
+	assert_no_findings(report);
+	lerq_report_free(report);
+	free(pdf);
+
+	/* Linear A: in no font lerq installs. */
+	FcPattern *pat = FcPatternCreate();
+	FcCharSet *cs = FcCharSetCreate();
+	FcCharSetAddChar(cs, 0x10600);
+	FcPatternAddCharSet(pat, FC_CHARSET, cs);
+	FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, NULL);
+	FcFontSet *having = FcFontList(NULL, pat, os);
+	bool covered = having != NULL && having->nfont > 0;
+	if (having)
+		FcFontSetDestroy(having);
+	FcObjectSetDestroy(os);
+	FcCharSetDestroy(cs);
+	FcPatternDestroy(pat);
+	if (covered) {
+		free(doc);
+		print_message("a font has U+10600: skipped\n");
+		skip();
+	}
+	char *example = slurp(EXAMPLE("disclosure-request.xml"), NULL);
+	char *lost = replace_all(example, "The mailbox sent", "The mailbox \xF0\x90\x98\x80 sent");
+	pdf = render_pdf_report(f->renderer, lost, &report);
+	const struct lerq_finding *w = assert_only_finding(report, "LERQ-L004");
+	assert_int_equal(lerq_finding_severity(w), LERQ_SEVERITY_WARNING);
+	assert_contains(lerq_finding_message(w), "Relevance");
+	assert_contains(lerq_finding_message(w), "U+10600");
+	assert_string_equal(lerq_finding_path(w), "/Request/DataRequested/Item[3]/Relevance");
+	assert_true(lerq_finding_line(w) > 0);
+	lerq_report_free(report);
+	free(pdf);
+	/* HTML and text letters are not checked: the reader's fonts decide. */
+	char *html = render_ok(f->renderer, lost, LERQ_FORMAT_HTML, &report);
+	assert_no_findings(report);
+	lerq_report_free(report);
+	free(html);
+	free(lost);
+	free(example);
+	free(doc);
+}
+
 /* A document's markup and a hostile href are text; nothing else links. */
 static void test_markup_is_text(void **state)
 {
@@ -342,7 +613,7 @@ static void test_hostile_letterhead(void **state)
 		"</xsl:stylesheet>";
 	assert_int_equal(lerq_renderer_set_letterhead_memory(f->renderer, lh, strlen(lh), NULL),
 	                 LERQ_OK);
-	char *doc = slurp(EXAMPLE("response.xml"), NULL);
+	char *doc = slurp(EXAMPLE("disclosure-request.xml"), NULL);
 	size_t size;
 	char *pdf = render_pdf(f->renderer, doc, &size);
 	assert_pdf_lacks(pdf, size, "javascript");
@@ -534,12 +805,17 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_every_example, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_every_example, setup_letterhead, teardown),
+		cmocka_unit_test_setup_teardown(test_every_example, setup_agency, teardown_agency),
 		cmocka_unit_test_setup_teardown(test_request_fields, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_metadata, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_continuation_pages, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_record_heading_repeats, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_emergency_on_page_one, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_column_heads_whole, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_languages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_300_items, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_non_latin_names, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_missing_glyph_is_a_warning, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_markup_is_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_logo, setup_letterhead, teardown),
 		cmocka_unit_test_setup_teardown(test_hostile_letterhead, setup, teardown),

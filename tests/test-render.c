@@ -86,7 +86,7 @@ static void assert_request_fields(const char *letter)
 		"Düsseldorf, 16 October 2026",
 		"Request for the disclosure of subscriber and traffic data (ref. LKA-NRW/41.3/2026/004187)",
 		/* legal basis and authorisation */
-		"Code of Criminal Procedure (Strafprozessordnung, StPO), article 100j (1) and (2) (Germany)",
+		"Code of Criminal Procedure (Strafprozessordnung, StPO), § 100j (1) and (2) (Germany)",
 		"Judicial order 502 Gs 1873/26 of 15 October 2026, valid until 14 January 2027",
 		"Amtsgericht Köln (Local Court of Cologne), investigating judge",
 		"domestic request",
@@ -154,7 +154,7 @@ static void test_preservation_and_emergency_fields(void **state)
 	char *html = render_file_ok(f->renderer, EXAMPLE("emergency-request.xml"), LERQ_FORMAT_HTML);
 	char *seen = visible_text(html);
 	assert_contains(html, "notice-emergency");
-	assert_contains(seen, "Emergency: there is a risk to life or limb.");
+	assert_contains(seen, "Emergency: threat to life.");
 	assert_contains(seen, "There is an imminent risk to the lives");
 	assert_contains(seen, "22 August 2026, 02:41 (UTC+01:00)");
 	assert_contains(seen, "Aoife Kelly");
@@ -250,6 +250,382 @@ static void test_non_latin_names_survive(void **state)
 		assert_contains(letter, "Dear Sir or Madam,");
 		free(letter);
 	}
+}
+
+/* Where @a is before @b in @s (both must be there). */
+static bool before(const char *s, const char *a, const char *b)
+{
+	const char *x = strstr(s, a), *y = strstr(s, b);
+	if (x == NULL || y == NULL)
+		fail_msg("\"%s\" or \"%s\" is missing", a, b);
+	return x < y;
+}
+
+/* Format revision 1.1 (issue 12): each new field where a reader expects
+ * it, in every language, in HTML and text. */
+static void test_revision_1_1_fields(void **state)
+{
+	struct fixture *f = *state;
+	static const struct {
+		const char *lang, *case_label, *service, *threat, *supervisor, *provision;
+	} cases[] = {
+		{ "en", "Case reference", "Service number 41876D", "threat to life",
+		  "Supervisor: call to confirm the emergency", "Telecommunications Act (Telekommunikationsgesetz, TKG), § 174 (Germany)" },
+		{ "fr", "Référence de l'enquête", "Matricule 41876D", "menace pour la vie",
+		  "Supérieur : à appeler", "Telecommunications Act (Telekommunikationsgesetz, TKG), § 174 (Allemagne)" },
+		{ "de", "Aktenzeichen des Verfahrens", "Dienstnummer 41876D", "Lebensgefahr",
+		  "Vorgesetzte Person:", "Telecommunications Act (Telekommunikationsgesetz, TKG), § 174 (Deutschland)" },
+		{ "es", "Referencia de la investigación", "N.º de identificación profesional 41876D",
+		  "amenaza para la vida", "Superior: llamen", "Telecommunications Act (Telekommunikationsgesetz, TKG), § 174 (Alemania)" },
+	};
+	char *emergency = slurp(EXAMPLE("emergency-request.xml"), NULL);
+	char *disclosure = slurp(EXAMPLE("disclosure-request.xml"), NULL);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char attr[32];
+		snprintf(attr, sizeof(attr), "xml:lang=\"%s\"", cases[i].lang);
+		char *e = replace_all(emergency, "xml:lang=\"en\"", attr);
+		char *d = replace_all(disclosure, "xml:lang=\"en\"", attr);
+		for (int format = LERQ_FORMAT_HTML; format <= LERQ_FORMAT_TEXT; format++) {
+			char *le = render_ok(f->renderer, e, (enum lerq_format)format, NULL);
+			char *ld = render_ok(f->renderer, d, (enum lerq_format)format, NULL);
+			char *se = format == LERQ_FORMAT_HTML ? visible_text(le) : unwrapped(le);
+			char *sd = format == LERQ_FORMAT_HTML ? visible_text(ld) : unwrapped(ld);
+			/* The case reference in the reference block, after the
+			 * address and before the letter's body. */
+			assert_true(before(se, "Corrib Mobile Communications DAC", cases[i].case_label));
+			assert_true(before(se, cases[i].case_label, "PULSE:26-4419781"));
+			assert_true(before(se, "PULSE:26-4419781", "Aoife Kelly"));
+			/* The service number with its officer. */
+			assert_true(before(se, "Ciarán Byrne", cases[i].service));
+			assert_true(before(se, cases[i].service, "+35316663751"));
+			/* The threat in the banner and in the emergency section. */
+			assert_true(before(se, cases[i].threat, "Corrib Mobile Communications DAC"));
+			assert_non_null(strstr(strstr(se, "Corrib Mobile Communications DAC"), cases[i].threat));
+			/* The supervisor with the contacts, after the officers. */
+			assert_true(before(se, "gnccb.duty@garda.ie", "Deirdre Walsh"));
+			assert_true(before(se, "Deirdre Walsh", cases[i].supervisor));
+			assert_true(before(se, cases[i].supervisor, "+35316663710"));
+			/* The confidentiality provision with the instruction. */
+			/* (The same law is also in the legal basis.) */
+			assert_non_null(strstr(strstr(sd, "Informing the subscriber or third parties"),
+			                       cases[i].provision));
+			free(se);
+			free(sd);
+			free(le);
+			free(ld);
+		}
+		free(e);
+		free(d);
+	}
+	free(emergency);
+	free(disclosure);
+}
+
+/* Emergencies first (issue 14): the emergency section, the contacts and
+ * the supervisor come before the legal basis; the banner says no more
+ * than the document: a threat it names, or that the reasons follow. */
+static void test_emergency_first(void **state)
+{
+	struct fixture *f = *state;
+	char *doc = slurp(EXAMPLE("emergency-request.xml"), NULL);
+	for (int format = LERQ_FORMAT_HTML; format <= LERQ_FORMAT_TEXT; format++) {
+		char *letter = render_ok(f->renderer, doc, (enum lerq_format)format, NULL);
+		char *seen = format == LERQ_FORMAT_HTML ? visible_text(letter) : unwrapped(letter);
+		assert_true(before(seen, "Dear Sir or Madam,", "1. Emergency"));
+		assert_true(before(seen, "1. Emergency", "2. Verification and contact"));
+		assert_true(before(seen, "Deirdre Walsh", "3. Legal basis"));
+		assert_lacks(seen, "life or limb");
+		free(seen);
+		free(letter);
+	}
+	char *child = replace_all(doc, "<Threat>death</Threat>", "<Threat>child-safety</Threat>");
+	char *letter = render_ok(f->renderer, child, LERQ_FORMAT_TEXT, NULL);
+	char *seen = unwrapped(letter);
+	assert_contains(seen, "*** Emergency: a child's safety is at risk.");
+	assert_lacks(seen, "threat to life");
+	free(seen);
+	free(letter);
+	char *none = replace_all(doc, "<Threat>death</Threat>", "");
+	letter = render_ok(f->renderer, none, LERQ_FORMAT_TEXT, NULL);
+	seen = unwrapped(letter);
+	assert_contains(seen, "*** Emergency: please deal with this request immediately. The reasons "
+	                      "are given in this letter.");
+	assert_lacks(seen, "life");
+	assert_lacks(seen, "Nature of the threat");
+	free(seen);
+	free(letter);
+	/* A disclosure request that is not an emergency keeps its order. */
+	letter = render_file_ok(f->renderer, EXAMPLE("disclosure-request.xml"), LERQ_FORMAT_TEXT);
+	assert_true(before(letter, "1. Legal basis", "Verification and contact"));
+	free(letter);
+	free(none);
+	free(child);
+	free(doc);
+}
+
+/* Legal citations as the law writes them (issue 14): an Article as
+ * given, a bare number with the jurisdiction's designation. */
+static void test_citations(void **state)
+{
+	struct fixture *f = *state;
+	static const struct {
+		const char *jurisdiction, *article, *lang, *expect;
+	} cases[] = {
+		{ "DE", "100j", "en", "Code, § 100j (Germany)" },
+		{ "AT", "76a", "de", "Code, § 76a (Österreich)" },
+		{ "CH", "273", "fr", "Code, § 273 (Suisse)" },
+		{ "IE", "6", "en", "Code, section 6 (Ireland)" },
+		{ "GB", "22", "es", "Code, section 22 (Reino Unido)" },
+		{ "FR", "60-1 et 60-1-2", "fr", "Code, article 60-1 et 60-1-2 (France)" },
+		{ "ES", "588 ter j", "es", "Code, artículo 588 ter j (España)" },
+		{ "INT", "29", "en", "Code, article 29 (international instrument)" },
+		{ "DE", "§ 100j StPO", "de", "Code, § 100j StPO (Deutschland)" },
+		{ "NL", "Art. 126nc", "en", "Code, Art. 126nc (Netherlands)" },
+		{ "IE", "section 6(1)(a)", "fr", "Code, section 6(1)(a) (Irlande)" },
+	};
+	char *doc = slurp(EXAMPLE("disclosure-request.xml"), NULL);
+	const char *p = strstr(doc, "<Provision jurisdiction=\"DE\">");
+	assert_non_null(p);
+	const char *end = strstr(p, "</Provision>") + strlen("</Provision>");
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char provision[256], attr[32];
+		snprintf(provision, sizeof(provision),
+		         "<Provision jurisdiction=\"%s\"><Instrument>Code</Instrument>"
+		         "<Article>%s</Article></Provision>",
+		         cases[i].jurisdiction, cases[i].article);
+		size_t n = strlen(doc) + strlen(provision) + 1;
+		char *other = malloc(n);
+		assert_non_null(other);
+		snprintf(other, n, "%.*s%s%s", (int)(p - doc), doc, provision, end);
+		snprintf(attr, sizeof(attr), "xml:lang=\"%s\"", cases[i].lang);
+		char *lang = replace_all(other, "xml:lang=\"en\"", attr);
+		/* Foreign law warns (R020) and still renders. */
+		char *letter = render_ok(f->renderer, lang, LERQ_FORMAT_TEXT, NULL);
+		char *flat = unwrapped(letter);
+		assert_contains(flat, cases[i].expect);
+		free(flat);
+		free(letter);
+		free(lang);
+		free(other);
+	}
+	free(doc);
+}
+
+/* Preservation with dates (issue 14): the period, its first day (the
+ * request's date, in its own time zone) and its last, and the intro no
+ * longer open-ended. */
+static void test_preservation_dates(void **state)
+{
+	struct fixture *f = *state;
+	static const struct {
+		const char *issued, *days, *lang, *expect;
+	} cases[] = {
+		{ "2026-09-08T14:20:00+02:00", "90", "en", "90 days, from 8 September 2026 until 6 December 2026" },
+		/* 04:30 on 9 September in UTC: the date is the request's own. */
+		{ "2026-09-08T23:30:00-05:00", "60", "en", "60 days, from 8 September 2026 until 6 November 2026" },
+		{ "2026-09-08T18:00:00Z", "24", "de", "24 Tage, vom 8. September 2026 bis zum 1. Oktober 2026" },
+		{ "2026-09-08T13:42:00+02:00", "1", "fr", "1 jour, du 8 septembre 2026 au 8 septembre 2026" },
+		{ "2026-09-08T13:42:00+02:00", "365", "es", "365 días, del 8 de septiembre de 2026 al 7 de septiembre de 2027" },
+	};
+	char *doc = slurp(EXAMPLE("preservation-request.xml"), NULL);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char issued[96], days[64], lang[32];
+		snprintf(issued, sizeof(issued), "<IssuedAt>%s</IssuedAt>", cases[i].issued);
+		snprintf(days, sizeof(days), "<Days>%s</Days>", cases[i].days);
+		snprintf(lang, sizeof(lang), "xml:lang=\"%s\"", cases[i].lang);
+		char *a = replace_all(doc, "<IssuedAt>2026-09-08T14:20:00+02:00</IssuedAt>", issued);
+		char *b = replace_all(a, "<Days>90</Days>", days);
+		char *c = replace_all(b, "xml:lang=\"en\"", lang);
+		/* A document issued in the future is not refused for that: the
+		 * tests' clock is in November 2026. */
+		struct lerq_report *report = NULL;
+		char *out = NULL;
+		size_t size;
+		int r = lerq_render_memory(f->renderer, c, strlen(c), LERQ_FORMAT_TEXT,
+		                           (lerq_time_t)1893456000 /* 2030 */, &out, &size, &report);
+		if (r != LERQ_OK) {
+			print_report(report);
+			fail_msg("case %zu: %d", i, r);
+		}
+		char *flat = unwrapped(out);
+		assert_contains(flat, cases[i].expect);
+		if (i == 0) {
+			assert_lacks(flat, "until a request for their disclosure follows");
+			assert_contains(flat, "Measure that will follow");
+		}
+		free(flat);
+		free(out);
+		lerq_report_free(report);
+		free(c);
+		free(b);
+		free(a);
+	}
+	free(doc);
+}
+
+/* Responses readable on their own (issue 14): with the request, each
+ * result shows what was asked and the letter is addressed to the
+ * authority; without it, the letter says whose items they are; both say
+ * that they hold personal data. A request that is not the one answered,
+ * or no request, is refused. */
+static void test_response_with_request(void **state)
+{
+	struct fixture *f = *state;
+	size_t size, request_size;
+	char *response = slurp(EXAMPLE("response.xml"), &size);
+	char *request = slurp(EXAMPLE("disclosure-request.xml"), &request_size);
+	char *out = NULL;
+	size_t out_size;
+	struct lerq_report *report = NULL;
+	for (int format = LERQ_FORMAT_HTML; format <= LERQ_FORMAT_TEXT; format++) {
+		assert_int_equal(lerq_render_response_memory(f->renderer, response, size, request,
+		                                             request_size, (enum lerq_format)format,
+		                                             TEST_NOW, &out, &out_size, &report),
+		                 LERQ_OK);
+		char *seen = format == LERQ_FORMAT_HTML ? visible_text(out) : unwrapped(out);
+		assert_true(before(seen, "Landeskriminalamt Nordrhein-Westfalen", "Your reference"));
+		/* The place: the provider's address in the request. */
+		assert_contains(seen, "Köln, 22 October 2026");
+		assert_contains(seen, "Asked for: 198.51.100.23 (IPv4 address), 14 October 2026, "
+		                      "21:17:43 (UTC+02:00)");
+		assert_contains(seen, "Asked for: j.krause.1984@rheinwelle-mail.de (e-mail address)");
+		assert_contains(seen, "from 1 October 2026, 00:00 (UTC+02:00) to 8 October 2026");
+		assert_contains(seen, "Contains personal data");
+		assert_lacks(seen, "The items are those of your request");
+		free(seen);
+		free(out);
+		lerq_report_free(report);
+	}
+	char *alone = render_ok(f->renderer, response, LERQ_FORMAT_TEXT, NULL);
+	char *flat = unwrapped(alone);
+	assert_contains(flat, "The items are those of your request LKA-NRW/41.3/2026/004187.");
+	assert_contains(flat, "Contains personal data");
+	assert_lacks(flat, "Asked for");
+	free(flat);
+	free(alone);
+
+	char *other = slurp(EXAMPLE("emergency-request.xml"), NULL);
+	out = NULL;
+	assert_int_equal(lerq_render_response_memory(f->renderer, response, size, other,
+	                                             strlen(other), LERQ_FORMAT_HTML, TEST_NOW,
+	                                             &out, &out_size, &report),
+	                 LERQ_EINVAL);
+	assert_null(out);
+	lerq_report_free(report);
+	assert_int_equal(lerq_render_response_memory(f->renderer, response, size, NULL, 0,
+	                                             LERQ_FORMAT_HTML, TEST_NOW, &out, &out_size,
+	                                             &report),
+	                 LERQ_EINVAL);
+	assert_null(report);
+	/* A request as the response: refused, whatever the second is. */
+	assert_int_equal(lerq_render_response_memory(f->renderer, request, request_size, request,
+	                                             request_size, LERQ_FORMAT_TEXT, TEST_NOW,
+	                                             &out, &out_size, &report),
+	                 LERQ_EINVAL);
+	lerq_report_free(report);
+	free(other);
+	free(request);
+	free(response);
+}
+
+/* Render @doc as text, white space collapsed. */
+static char *flat_text(const struct lerq_renderer *renderer, const char *doc)
+{
+	char *text = render_ok(renderer, doc, LERQ_FORMAT_TEXT, NULL);
+	char *flat = unwrapped(text);
+	free(text);
+	return flat;
+}
+
+/* Words (issue 14, item 9): country names in letter form (no inverted
+ * "Taiwan, Chinesische Provinz"), articles ("Erlassen durch:"), the
+ * register of a requisition in French, agreement, the Convention's
+ * titles, no "Item item-1", a release letter that is no request. */
+static void test_words(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const langs[] = { "en", "fr", "de", "es" };
+	for (size_t i = 0; i < 4; i++) {
+		char path[1024];
+		snprintf(path, sizeof(path), LERQ_TEST_SOURCE_ROOT "/stylesheets/l10n/%s.xml",
+		         langs[i]);
+		char *cat = slurp(path, NULL);
+		size_t countries = 0;
+		for (const char *p = cat; (p = strstr(p, "<country code=")) != NULL; p++) {
+			const char *name = strchr(p, '>') + 1, *end = strchr(name, '<');
+			if (memchr(name, ',', (size_t)(end - name)) != NULL)
+				fail_msg("%s: %.*s", langs[i], (int)(end - p), p);
+			countries++;
+		}
+		assert_true(countries > 240);
+		free(cat);
+	}
+
+	char *doc = slurp(EXAMPLE("disclosure-request.xml"), NULL);
+	char *de = replace_all(doc, "xml:lang=\"en\"", "xml:lang=\"de\"");
+	char *flat = flat_text(f->renderer, de);
+	assert_contains(flat, "Erlassen durch: Amtsgericht Köln");
+	free(flat);
+	char *fr = replace_all(doc, "xml:lang=\"en\"", "xml:lang=\"fr\"");
+	flat = flat_text(f->renderer, fr);
+	assert_contains(flat, "Nous vous prions de bien vouloir");
+	assert_lacks(flat, "Merci de");
+	assert_lacks(flat, "merci de");
+	assert_contains(flat, "Délivrée par : Amtsgericht Köln");
+	free(flat);
+	char *es = replace_all(doc, "xml:lang=\"en\"", "xml:lang=\"es\"");
+	flat = flat_text(f->renderer, es);
+	assert_contains(flat, "Expedida por: Amtsgericht Köln");
+	free(flat);
+	/* The Convention's own titles of articles 9 and 10. */
+	char *csam = replace_all(doc, "category=\"illegal-access\"",
+	                         "category=\"child-sexual-abuse-material\"");
+	char *both = replace_all(csam, "category=\"computer-related-fraud\"",
+	                         "category=\"copyright-infringement\"");
+	flat = flat_text(f->renderer, both);
+	assert_contains(flat, "Convention on Cybercrime: offences related to child pornography");
+	assert_contains(flat, "Convention on Cybercrime: offences related to infringements of "
+	                      "copyright and related rights");
+	free(flat);
+
+	/* Agreement with "Date et heure" / "Fecha y hora". */
+	char *emergency = slurp(EXAMPLE("emergency-request.xml"), NULL);
+	char *efr = replace_all(emergency, "xml:lang=\"en\"", "xml:lang=\"fr\"");
+	flat = flat_text(f->renderer, efr);
+	assert_contains(flat, "non précisées");
+	free(flat);
+	char *ees = replace_all(emergency, "xml:lang=\"en\"", "xml:lang=\"es\"");
+	flat = flat_text(f->renderer, ees);
+	assert_contains(flat, "no indicadas");
+	free(flat);
+
+	/* A release letter is no request. */
+	char *release = slurp(EXAMPLE("release-request.xml"), NULL);
+	flat = flat_text(f->renderer, release);
+	assert_lacks(flat, "This request is made under");
+	assert_contains(flat, "This letter is sent under the following provisions:");
+	free(flat);
+
+	/* "item-1", not "Item item-1". */
+	char *response = slurp(EXAMPLE("response.xml"), NULL);
+	char *renamed = replace_all(response, "item=\"i1\"", "item=\"item-1\"");
+	flat = flat_text(f->renderer, renamed);
+	assert_lacks(flat, "Item item-1");
+	assert_contains(flat, " item-1 customer number");
+	free(flat);
+
+	free(renamed);
+	free(response);
+	free(release);
+	free(ees);
+	free(efr);
+	free(emergency);
+	free(both);
+	free(csam);
+	free(es);
+	free(fr);
+	free(de);
+	free(doc);
 }
 
 /* The example request in another language. */
@@ -538,6 +914,12 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_markup_in_text_is_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_non_latin_names_survive, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_languages, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_revision_1_1_fields, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_emergency_first, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_citations, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_preservation_dates, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_response_with_request, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_words, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unsupported_language_falls_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_invalid_document_gets_no_letter, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_arguments_and_pdf, setup, teardown),

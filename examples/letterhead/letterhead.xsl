@@ -23,6 +23,8 @@
 
   <!-- Colour of names, headings and rules; typeface; layout of the block
        (left, centre, or split: name left, address right). -->
+  <!-- An authority's letterhead: for its requests, never a response. -->
+  <xsl:variable name="letterhead-for" select="'requests'"/>
   <xsl:variable name="letterhead-colour" select="'#123d6b'"/>
   <xsl:variable name="letterhead-font" select="'sans'"/>
   <xsl:variable name="letterhead-layout" select="'split'"/>

@@ -536,6 +536,27 @@ int lerq_render_memory(const struct lerq_renderer *renderer,
                        struct lerq_report **report);
 
 /**
+ * As lerq_render_memory(), for a response (@p data) together with the
+ * request it answers (@p request, @p request_size): the letter shows, for
+ * each result, the identifiers and the time asked for, and is addressed
+ * to the requesting authority. Without the request, a response's letter
+ * says only that the items are those of the request it names.
+ * @return as lerq_render_memory(), and LERQ_EINVAL when @p request is
+ *         NULL, not a valid Request, or not the one the response answers
+ *         (its RegistrationNumber is not the response's InResponseTo), or
+ *         when @p data is not a Response. @p request is validated with the
+ *         same @p now; its findings are not reported (validate it first
+ *         to show them).
+ * Thread-safety: safe to call concurrently on one renderer.
+ */
+int lerq_render_response_memory(const struct lerq_renderer *renderer,
+                                const void *data, size_t size,
+                                const void *request, size_t request_size,
+                                enum lerq_format format, lerq_time_t now,
+                                char **out, size_t *out_size,
+                                struct lerq_report **report);
+
+/**
  * As lerq_render_memory(), writing the letter to the file @p path. The
  * letter is written to a temporary file in the same directory and renamed
  * over @p path once complete, so @p path never holds half a letter, and
@@ -842,6 +863,16 @@ int lerq_stats_to_text(const struct lerq_stats *stats, char **out, size_t *size)
  * fetch. As lerq_stats_to_json().
  */
 int lerq_stats_to_html(const struct lerq_stats *stats, char **out, size_t *size);
+
+/**
+ * As lerq_render_response_memory(), writing the letter to the file
+ * @p path as lerq_render_to_file() does.
+ */
+int lerq_render_response_to_file(const struct lerq_renderer *renderer,
+                                 const void *data, size_t size,
+                                 const void *request, size_t request_size,
+                                 enum lerq_format format, lerq_time_t now,
+                                 const char *path, struct lerq_report **report);
 
 #ifdef __cplusplus
 }

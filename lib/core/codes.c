@@ -114,6 +114,8 @@ static const struct lerq__code_info codes[] = {
 	                "a letterhead that is refused or does not compile" },
 	[LERQ_L003] = { "LERQ-L003", LERQ_SEVERITY_ERROR, "",
 	                "a letterhead that failed while writing a letter" },
+	[LERQ_L004] = { "LERQ-L004", LERQ_SEVERITY_WARNING, "",
+	                "a character that no installed font has: a PDF letter would show a box" },
 };
 
 _Static_assert(sizeof(codes) / sizeof(codes[0]) == LERQ_CODE_COUNT,

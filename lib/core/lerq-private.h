@@ -100,6 +100,7 @@ enum lerq_code {
 	LERQ_L001,
 	LERQ_L002,
 	LERQ_L003,
+	LERQ_L004,
 	LERQ_CODE_COUNT,
 };
 struct lerq__code_info {
@@ -268,10 +269,19 @@ int lerq__xslt_compile(xmlDocPtr doc, struct lerq_messages *m, xsltStylesheetPtr
 int lerq__xslt_apply(const struct lerq_stylesheets *ss, xsltStylesheetPtr style,
                     xmlDocPtr doc, size_t input_size, const char **params,
                     struct lerq_messages *m, xmlDocPtr *result);
+/* As lerq__xslt_apply(), with @extra (may be NULL) readable by the
+ * stylesheet as document() of its URL; it stays the caller's. */
+int lerq__xslt_apply_with(const struct lerq_stylesheets *ss, xsltStylesheetPtr style,
+                         xmlDocPtr doc, xmlDocPtr extra, size_t input_size,
+                         const char **params, struct lerq_messages *m, xmlDocPtr *result);
 /* Serialises a result as its stylesheet's xsl:output says, into a
  * malloc()ed, NUL-terminated buffer. */
 int lerq__xslt_serialize(xsltStylesheetPtr style, xmlDocPtr result, char **out,
                         size_t *size);
+
+/* The text letter: text.xsl's plan (urn:lerq:text:1) written as lines of
+ * at most 72 columns (letter/wrap.c). *out is the caller's to free. */
+int lerq__text_write(xmlDocPtr plan, char **out, size_t *size);
 
 /* letterhead.c: compiles an agency's letterhead stylesheet (which must
  * import res:///letter.xsl and nothing but lerq's own files). url, which
@@ -296,6 +306,10 @@ struct lerq_renderer {
 struct lerq_pdf_fonts;
 int lerq__pdf_fonts_new(struct lerq_pdf_fonts **out);
 void lerq__pdf_fonts_free(struct lerq_pdf_fonts *fonts);
+/* A LERQ-L004 warning in report for each field of doc (a valid document)
+ * with a character that no installed font has (pdf/glyphs.c). */
+int lerq__pdf_check_document(struct lerq_pdf_fonts *fonts, xmlDocPtr doc,
+                            struct lerq_report *report);
 /* The letter model (doc/letter-model.md) of a document that passed
  * validation, as the renderer's stage 1 makes it: everything the letter
  * says, in its language, with dates written out. The PDF typesetter lays
@@ -312,6 +326,16 @@ int lerq__letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
 int lerq__letter_model_signed(const struct lerq_renderer *renderer, xmlDocPtr doc,
                              size_t input_size, const struct lerq_signature *sig,
                              struct lerq_report *report, xmlDocPtr *model);
+/* As lerq__letter_model(), for a response with the request it answers
+ * (a valid Request, or NULL): the letter shows what was asked for. */
+int lerq__letter_model_for(const struct lerq_renderer *renderer, xmlDocPtr doc,
+                          xmlDocPtr request, size_t input_size,
+                          struct lerq_report *report, xmlDocPtr *model);
+/* Both: a response with its request, and the signature check. */
+int lerq__letter_model_with(const struct lerq_renderer *renderer, xmlDocPtr doc,
+                           xmlDocPtr request, const struct lerq_signature *sig,
+                           size_t input_size, struct lerq_report *report,
+                           xmlDocPtr *model);
 /* ---- end of letters ---------------------------------------------------- */
 
 /* sha256.c: the SHA-256 digest of data (FIPS 180-4). */

@@ -241,12 +241,30 @@ int lerq__letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
                       size_t input_size, struct lerq_report *report,
                       xmlDocPtr *model)
 {
-	return lerq__letter_model_signed(renderer, doc, input_size, NULL, report, model);
+	return lerq__letter_model_with(renderer, doc, NULL, NULL, input_size, report, model);
 }
 
 int lerq__letter_model_signed(const struct lerq_renderer *renderer, xmlDocPtr doc,
                              size_t input_size, const struct lerq_signature *sig,
                              struct lerq_report *report, xmlDocPtr *model)
+{
+	return lerq__letter_model_with(renderer, doc, NULL, sig, input_size, report, model);
+}
+
+int lerq__letter_model_for(const struct lerq_renderer *renderer, xmlDocPtr doc,
+                          xmlDocPtr request, size_t input_size,
+                          struct lerq_report *report, xmlDocPtr *model)
+{
+	return lerq__letter_model_with(renderer, doc, request, NULL, input_size, report, model);
+}
+
+/* Where a response's letter finds its request: a name no resource has. */
+#define REQUEST_URL LERQ_RES_PREFIX "lerq-request.xml"
+
+int lerq__letter_model_with(const struct lerq_renderer *renderer, xmlDocPtr doc,
+                           xmlDocPtr request, const struct lerq_signature *sig,
+                           size_t input_size, struct lerq_report *report,
+                           xmlDocPtr *model)
 {
 	const struct lerq_stylesheets *ss = renderer->stylesheets;
 	char lang[4];
@@ -258,21 +276,35 @@ int lerq__letter_model_signed(const struct lerq_renderer *renderer, xmlDocPtr do
 	/* A string parameter is an XPath expression: quote it. lang holds
 	 * letters only. */
 	snprintf(quoted, sizeof(quoted), "'%s'", lang);
-	const char *params[16] = { "lang", quoted, NULL };
+	const char *params[24] = { "lang", quoted, NULL };
+	size_t n = 2;
+	/* A letterhead refuses the other side's documents (letter.xsl). */
+	if (renderer->letterhead != NULL) {
+		params[n++] = "with-letterhead";
+		params[n++] = "true()";
+	}
+	if (request != NULL) {
+		xmlFree((xmlChar *)request->URL);
+		request->URL = xmlStrdup(BAD_CAST REQUEST_URL);
+		if (request->URL == NULL)
+			return LERQ_ENOMEM;
+		params[n++] = "request-uri";
+		params[n++] = "'" REQUEST_URL "'";
+	}
 	char *values[6] = { NULL };
-	int added = signature_params(sig, params + 2, values);
+	int added = signature_params(sig, params + n, values);
 	if (added < 0) {
 		for (size_t i = 0; i < 6; i++)
 			free(values[i]);
 		return LERQ_ENOMEM;
 	}
-	params[2 + added] = NULL;
+	params[n + (size_t)added] = NULL;
 
 	struct lerq_messages m = { 0 };
 	xsltStylesheetPtr style = renderer->letterhead
 	                                  ? renderer->letterhead
 	                                  : lerq__stylesheet(ss, LERQ_STYLESHEET_LETTER);
-	r = lerq__xslt_apply(ss, style, doc, input_size, params, &m, model);
+	r = lerq__xslt_apply_with(ss, style, doc, request, input_size, params, &m, model);
 	if (r == LERQ_EINTERNAL && renderer->letterhead != NULL)
 		r = letterhead_failed(report, &m);
 	lerq__messages_clear(&m);
@@ -300,7 +332,9 @@ static int lay_out(const struct lerq_renderer *renderer, xmlDocPtr model,
 
 	int r = lerq__xslt_apply(ss, style, model, input_size, NULL, &m, &result);
 	lerq__messages_clear(&m);
-	if (r == LERQ_OK)
+	if (r == LERQ_OK && format == LERQ_FORMAT_TEXT)
+		r = lerq__text_write(result, out, size);
+	else if (r == LERQ_OK)
 		r = lerq__xslt_serialize(style, result, out, size);
 	xmlFreeDoc(result);
 	return r;
@@ -331,11 +365,75 @@ static bool format_supported(enum lerq_format format)
 	       format == LERQ_FORMAT_PDF;
 }
 
-LERQ_EXPORT int lerq_render_memory(const struct lerq_renderer *renderer,
-                                   const void *data, size_t size,
-                                   enum lerq_format format, lerq_time_t now,
-                                   char **out, size_t *out_size,
-                                   struct lerq_report **report)
+/* The root element's name, when it is in lerq's namespace. */
+static const char *root_name(xmlDocPtr doc)
+{
+	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+	if (root == NULL || root->ns == NULL || !xmlStrEqual(root->ns->href, BAD_CAST LERQ_NS))
+		return "";
+	return (const char *)root->name;
+}
+
+/* The text of the root's child @name, white space collapsed as the
+ * schema's token type does, or NULL; xmlFree() it. */
+static xmlChar *child_text(xmlDocPtr doc, const char *name)
+{
+	for (xmlNodePtr n = xmlDocGetRootElement(doc)->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || !xmlStrEqual(n->name, BAD_CAST name))
+			continue;
+		xmlChar *v = xmlNodeGetContent(n);
+		if (v == NULL)
+			return NULL;
+		xmlChar *o = v;
+		bool space = false;
+		for (const xmlChar *p = v; *p; p++) {
+			if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+				space = o > v;
+				continue;
+			}
+			if (space)
+				*o++ = ' ';
+			space = false;
+			*o++ = *p;
+		}
+		*o = '\0';
+		return v;
+	}
+	return NULL;
+}
+
+/* The request @data, valid, a Request, the one @doc (a Response) answers:
+ * parsed into *out; LERQ_EINVAL otherwise. */
+static int answered_request(const struct lerq_renderer *renderer, xmlDocPtr doc,
+                            const void *data, size_t size, lerq_time_t now, xmlDocPtr *out)
+{
+	struct lerq_report *rep = NULL;
+	xmlDocPtr request = NULL;
+	int r = lerq__validate_doc(renderer->ctx, data, size, now, &rep, &request);
+	if (r == LERQ_OK && (request == NULL || !lerq_report_is_valid(rep) ||
+	                     strcmp(root_name(request), "Request") != 0 ||
+	                     strcmp(root_name(doc), "Response") != 0))
+		r = LERQ_EINVAL;
+	lerq_report_free(rep);
+	if (r == LERQ_OK) {
+		xmlChar *number = child_text(request, "RegistrationNumber");
+		xmlChar *answers = child_text(doc, "InResponseTo");
+		if (number == NULL || answers == NULL || !xmlStrEqual(number, answers))
+			r = LERQ_EINVAL;
+		xmlFree(number);
+		xmlFree(answers);
+	}
+	if (r != LERQ_OK) {
+		xmlFreeDoc(request);
+		return r;
+	}
+	*out = request;
+	return LERQ_OK;
+}
+
+static int render(const struct lerq_renderer *renderer, const void *data, size_t size,
+                  const void *request_data, size_t request_size, enum lerq_format format,
+                  lerq_time_t now, char **out, size_t *out_size, struct lerq_report **report)
 {
 	if (report != NULL)
 		*report = NULL;
@@ -349,7 +447,7 @@ LERQ_EXPORT int lerq_render_memory(const struct lerq_renderer *renderer,
 		return LERQ_EINVAL;
 
 	struct lerq_report *rep = NULL;
-	xmlDocPtr doc = NULL;
+	xmlDocPtr doc = NULL, request = NULL;
 	struct lerq_signature *sig = NULL;
 	int r = lerq__validate_doc_sig(renderer->ctx, data, size, now, &rep, &doc, &sig);
 	if (r != LERQ_OK)
@@ -358,9 +456,17 @@ LERQ_EXPORT int lerq_render_memory(const struct lerq_renderer *renderer,
 	xmlDocPtr model = NULL;
 	if (doc == NULL || !only_signature_errors(rep))
 		r = LERQ_EDOCUMENT;
-	else
-		r = lerq__letter_model_signed(renderer, doc, size, sig, rep, &model);
+	if (r == LERQ_OK && request_data != NULL)
+		r = answered_request(renderer, doc, request_data, request_size, now, &request);
+#ifdef LERQ_HAVE_PDF
+	/* No silent loss: a character no font has is a warning. */
+	if (r == LERQ_OK && format == LERQ_FORMAT_PDF)
+		r = lerq__pdf_check_document(renderer->fonts, doc, rep);
+#endif
+	if (r == LERQ_OK)
+		r = lerq__letter_model_with(renderer, doc, request, sig, size, rep, &model);
 	xmlFreeDoc(doc);
+	xmlFreeDoc(request);
 	lerq_signature_free(sig);
 	if (r == LERQ_OK)
 		r = lay_out(renderer, model, size, format, out, out_size);
@@ -372,6 +478,31 @@ LERQ_EXPORT int lerq_render_memory(const struct lerq_renderer *renderer,
 	else
 		lerq_report_free(rep);
 	return r;
+}
+
+LERQ_EXPORT int lerq_render_memory(const struct lerq_renderer *renderer,
+                                   const void *data, size_t size,
+                                   enum lerq_format format, lerq_time_t now,
+                                   char **out, size_t *out_size,
+                                   struct lerq_report **report)
+{
+	return render(renderer, data, size, NULL, 0, format, now, out, out_size, report);
+}
+
+LERQ_EXPORT int lerq_render_response_memory(const struct lerq_renderer *renderer,
+                                            const void *data, size_t size,
+                                            const void *request, size_t request_size,
+                                            enum lerq_format format, lerq_time_t now,
+                                            char **out, size_t *out_size,
+                                            struct lerq_report **report)
+{
+	if (request == NULL) {
+		if (report != NULL)
+			*report = NULL;
+		return LERQ_EINVAL;
+	}
+	return render(renderer, data, size, request, request_size, format, now, out, out_size,
+	              report);
 }
 
 /*
@@ -416,10 +547,9 @@ static int write_atomically(const char *path, const char *data, size_t size)
 	return err == 0 ? LERQ_OK : LERQ_EIO;
 }
 
-LERQ_EXPORT int lerq_render_to_file(const struct lerq_renderer *renderer,
-                                    const void *data, size_t size,
-                                    enum lerq_format format, lerq_time_t now,
-                                    const char *path, struct lerq_report **report)
+static int render_to_file(const struct lerq_renderer *renderer, const void *data, size_t size,
+                          const void *request, size_t request_size, enum lerq_format format,
+                          lerq_time_t now, const char *path, struct lerq_report **report)
 {
 	if (report != NULL)
 		*report = NULL;
@@ -427,12 +557,35 @@ LERQ_EXPORT int lerq_render_to_file(const struct lerq_renderer *renderer,
 		return LERQ_EINVAL;
 	char *letter = NULL;
 	size_t letter_size = 0;
-	int r = lerq_render_memory(renderer, data, size, format, now, &letter, &letter_size,
-	                           report);
+	int r = render(renderer, data, size, request, request_size, format, now, &letter,
+	               &letter_size, report);
 	if (r == LERQ_OK)
 		r = write_atomically(path, letter, letter_size);
 	int e = errno;
 	free(letter);
 	errno = e;
 	return r;
+}
+
+LERQ_EXPORT int lerq_render_to_file(const struct lerq_renderer *renderer,
+                                    const void *data, size_t size,
+                                    enum lerq_format format, lerq_time_t now,
+                                    const char *path, struct lerq_report **report)
+{
+	return render_to_file(renderer, data, size, NULL, 0, format, now, path, report);
+}
+
+LERQ_EXPORT int lerq_render_response_to_file(const struct lerq_renderer *renderer,
+                                             const void *data, size_t size,
+                                             const void *request, size_t request_size,
+                                             enum lerq_format format, lerq_time_t now,
+                                             const char *path, struct lerq_report **report)
+{
+	if (request == NULL) {
+		if (report != NULL)
+			*report = NULL;
+		return LERQ_EINVAL;
+	}
+	return render_to_file(renderer, data, size, request, request_size, format, now, path,
+	                      report);
 }

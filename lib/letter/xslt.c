@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <libxml/xmlIO.h>
+#include <libxslt/documents.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltInternals.h>
@@ -321,11 +322,28 @@ int lerq__xslt_apply(const struct lerq_stylesheets *ss, xsltStylesheetPtr style,
                     xmlDocPtr doc, size_t input_size, const char **params,
                     struct lerq_messages *m, xmlDocPtr *result)
 {
+	return lerq__xslt_apply_with(ss, style, doc, NULL, input_size, params, m, result);
+}
+
+int lerq__xslt_apply_with(const struct lerq_stylesheets *ss, xsltStylesheetPtr style,
+                         xmlDocPtr doc, xmlDocPtr extra, size_t input_size,
+                         const char **params, struct lerq_messages *m, xmlDocPtr *result)
+{
 	struct quiet q;
 
 	xsltTransformContextPtr tc = xsltNewTransformContext(style, doc);
 	if (tc == NULL)
 		return LERQ_ENOMEM;
+	/* document(extra's URL) finds it among the transform's documents
+	 * before anything would be read; "main" leaves it to the caller. */
+	if (extra != NULL) {
+		xsltDocumentPtr d = xsltNewDocument(tc, extra);
+		if (d == NULL) {
+			xsltFreeTransformContext(tc);
+			return LERQ_ENOMEM;
+		}
+		d->main = 1;
+	}
 	xsltSetCtxtSecurityPrefs(ss->security, tc);
 	/* document() would otherwise parse with NOENT and DTDLOAD. */
 	xsltSetCtxtParseOptions(tc, XML_PARSE_NONET);

@@ -400,7 +400,10 @@ static void section(struct pdf_doc *d, const xmlNode *s, int number)
 	row->keep_with_next = true;
 
 	struct pdf_style body = style(10, 0, lerq__pdf_text);
+	long subheading = -1; /* the row of a sub-heading just before */
 	for (const xmlNode *n = s->children; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
 		if (lerq__pdf_is(n, "para")) {
 			struct pdf_row *r = text_row(d, n, body, 0, PDF_MM(3));
 			/* A paragraph that introduces a list, fields or a
@@ -415,13 +418,18 @@ static void section(struct pdf_doc *d, const xmlNode *s, int number)
 			                             PDF_MM(3), PDF_MM(1.5));
 			if (r != NULL)
 				r->keep_with_next = true;
+			subheading = r != NULL ? (long)(d->n_rows - 1) : -1;
+			continue;
 		} else if (lerq__pdf_is(n, "list")) {
 			lerq__pdf_build_list(d, n);
 		} else if (lerq__pdf_is(n, "fields")) {
-			lerq__pdf_build_fields(d, n);
+			/* A record's fields repeat its heading on the next
+			 * page (issue 14). */
+			lerq__pdf_build_fields_under(d, n, subheading);
 		} else if (lerq__pdf_is(n, "table")) {
 			lerq__pdf_build_table(d, n);
 		}
+		subheading = -1;
 	}
 }
 
@@ -451,6 +459,7 @@ static void footer(struct pdf_doc *d, const xmlNode *f)
 		if (lerq__pdf_is(l, "line"))
 			lerq__pdf_cell_text(d, &d->footer, l, &st, 0);
 	d->page_format = lerq__pdf_attr(f, "page-format");
+	d->continued = lerq__pdf_attr(f, "continued");
 }
 
 void lerq__pdf_build_letter(struct pdf_doc *d, const xmlNode *letter)

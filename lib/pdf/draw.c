@@ -194,11 +194,26 @@ static void draw_footer(struct pdf_doc *d, int page)
 	free(text);
 }
 
+/* A page after the first says whose letter it continues, above the
+ * text, small and grey, on the right. */
+static void draw_continued(struct pdf_doc *d, int page)
+{
+	if (page < 2 || d->continued == NULL || d->continued[0] == '\0')
+		return;
+	struct pdf_cell c;
+	lerq__pdf_cell_init(&c, 0, d->width);
+	struct pdf_style st = { .size = 7.5, .colour = lerq__pdf_grey, .align = PANGO_ALIGN_RIGHT };
+	lerq__pdf_cell_string(d, &c, d->continued, &st, 0);
+	lerq__pdf_draw_lines(d, &c, 0, c.n_lines, d->top - PDF_MM(8));
+	lerq__pdf_cell_free(&c);
+}
+
 void lerq__pdf_draw(struct pdf_doc *d)
 {
 	size_t k = 0;
 	for (int page = 1; page <= d->pages && !d->oom; page++) {
 		const struct pdf_place *prev = NULL;
+		draw_continued(d, page);
 		for (; k < d->n_places && d->places[k].page == page; k++) {
 			draw_place(d, &d->places[k], prev);
 			prev = &d->places[k];

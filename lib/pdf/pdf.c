@@ -40,6 +40,8 @@ struct lerq_pdf_fonts {
 	pthread_mutex_t lock;
 	PangoFontMap **idle;
 	size_t n, cap;
+	FcCharSet *coverage; /* every installed font's characters, once asked */
+	bool covered;
 };
 
 int lerq__pdf_fonts_new(struct lerq_pdf_fonts **out)
@@ -62,8 +64,30 @@ void lerq__pdf_fonts_free(struct lerq_pdf_fonts *f)
 	for (size_t i = 0; i < f->n; i++)
 		g_object_unref(f->idle[i]);
 	free(f->idle);
+	if (f->coverage != NULL)
+		FcCharSetDestroy(f->coverage);
 	pthread_mutex_destroy(&f->lock);
 	free(f);
+}
+
+/* The characters the installed fonts have, listed on first use (a few
+ * milliseconds) and kept: NULL when fontconfig cannot say. */
+static const FcCharSet *coverage(struct lerq_pdf_fonts *f)
+{
+	pthread_mutex_lock(&f->lock);
+	if (!f->covered) {
+		f->coverage = lerq__pdf_coverage_new();
+		f->covered = true;
+	}
+	const FcCharSet *c = f->coverage;
+	pthread_mutex_unlock(&f->lock);
+	return c;
+}
+
+int lerq__pdf_check_document(struct lerq_pdf_fonts *pool, xmlDocPtr doc,
+                            struct lerq_report *report)
+{
+	return lerq__pdf_check_glyphs(coverage(pool), doc, report);
 }
 
 /* A font map for this call alone: an idle one, or a new one. */
@@ -210,6 +234,7 @@ static void doc_free(struct pdf_doc *d)
 		free(d->places[i].from);
 	free(d->places);
 	xmlFree(d->page_format);
+	xmlFree(d->continued);
 	xmlFree(d->suffix);
 }
 

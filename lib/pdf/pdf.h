@@ -24,6 +24,7 @@
 
 #include <cairo.h>
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
 #include "core/lerq-private.h"
@@ -122,6 +123,10 @@ struct pdf_style {
 	double tracking;         /* letter spacing, points */
 };
 
+struct pdf_span {
+	size_t start, end;
+};
+
 /* A piece of text being made: UTF-8 with pango attributes and links.
  * White space is collapsed as it is added, never at the ends. */
 struct pdf_rich {
@@ -130,6 +135,8 @@ struct pdf_rich {
 	PangoAttrList *attrs;
 	struct pdf_link *links;
 	size_t n_links, cap_links;
+	struct pdf_span *keeps;  /* identifiers kept on one line if they fit */
+	size_t n_keeps, cap_keeps;
 	bool space;              /* white space seen, not yet written */
 	bool oom;
 };
@@ -153,6 +160,7 @@ struct pdf_doc {
 	size_t n_rows, cap_rows;
 	struct pdf_cell footer;
 	char *page_format;       /* footer/@page-format, or NULL */
+	char *continued;         /* footer/@continued: pages 2 and on */
 	double footer_top;
 	struct pdf_place *places;
 	size_t n_places, cap_places;
@@ -169,6 +177,12 @@ extern const struct pdf_rgb lerq__pdf_black, lerq__pdf_text, lerq__pdf_grey, ler
  * LERQ_ENOTSUP (no font at all), LERQ_EINTERNAL. */
 int lerq__pdf_render(xmlDocPtr model, enum lerq_paper paper, struct lerq_pdf_fonts *pool,
                     char **out, size_t *size);
+
+/* pdf/glyphs.c: the characters of every installed font (NULL when none
+ * is; FcCharSetDestroy() it), and LERQ-L004 for each field of doc with a
+ * character outside them. */
+FcCharSet *lerq__pdf_coverage_new(void);
+int lerq__pdf_check_glyphs(const FcCharSet *cover, xmlDocPtr doc, struct lerq_report *report);
 
 /* pdf/text.c: rich text, pieces, cells. */
 void lerq__pdf_rich_init(struct pdf_rich *r);
@@ -216,6 +230,9 @@ double lerq__pdf_attr_number(const xmlNode *n, const char *name);
 /* pdf/table.c: blocks inside a section. */
 void lerq__pdf_build_list(struct pdf_doc *d, const xmlNode *list);
 void lerq__pdf_build_fields(struct pdf_doc *d, const xmlNode *fields);
+/* Fields under a sub-heading (row @header, or -1): a page they go on to
+ * starts with the sub-heading again, as a table with its header row. */
+void lerq__pdf_build_fields_under(struct pdf_doc *d, const xmlNode *fields, long header);
 void lerq__pdf_build_table(struct pdf_doc *d, const xmlNode *table);
 
 /* pdf/flow.c */

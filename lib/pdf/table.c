@@ -42,6 +42,11 @@ void lerq__pdf_build_list(struct pdf_doc *d, const xmlNode *list)
 
 void lerq__pdf_build_fields(struct pdf_doc *d, const xmlNode *fields)
 {
+	lerq__pdf_build_fields_under(d, fields, -1);
+}
+
+void lerq__pdf_build_fields_under(struct pdf_doc *d, const xmlNode *fields, long header)
+{
 	struct pdf_style label = table_style(10, 0, lerq__pdf_grey), value = table_style(10, 0, lerq__pdf_text);
 	double lw = d->width * 0.32;
 	size_t first = d->n_rows;
@@ -59,6 +64,7 @@ void lerq__pdf_build_fields(struct pdf_doc *d, const xmlNode *fields)
 		if (v != NULL)
 			lerq__pdf_cell_lines(d, &row->cells[1], v, &value);
 		row->pad_top = row->pad_bottom = PDF_MM(0.8);
+		row->header = header;
 	}
 	if (d->n_rows > first)
 		d->rows[d->n_rows - 1].space_after = PDF_MM(3);
@@ -97,6 +103,58 @@ static double *column_widths(struct pdf_doc *d, const xmlNode *columns, size_t n
 	for (i = 0; i < n; i++)
 		w[i] = d->width * w[i] / total;
 	return w;
+}
+
+/* The width of the longest word of a column's head ("Position",
+ * "Élément"), padded as a cell is. */
+static double head_need(struct pdf_doc *d, const xmlNode *column, const struct pdf_style *st)
+{
+	xmlChar *text = xmlNodeGetContent(column);
+	if (text == NULL)
+		return 0;
+	double need = 0;
+	char *save = NULL;
+	for (char *word = strtok_r((char *)text, " \t\n\r", &save); word != NULL;
+	     word = strtok_r(NULL, " \t\n\r", &save)) {
+		double w = lerq__pdf_text_width(d, word, st);
+		if (w > need)
+			need = w;
+	}
+	xmlFree(text);
+	return need > 0 ? need + PDF_MM(4) + 1 : 0;
+}
+
+/* A column's head is never broken inside a word (issue 14: "Posi-/tion",
+ * "Éléme-/nt"): a column too narrow for its longest word takes the room
+ * from the widest column that can spare it. */
+static void widen_for_heads(struct pdf_doc *d, const xmlNode *columns, double *w, size_t n,
+                            const struct pdf_style *st)
+{
+	double *need = calloc(n, sizeof(*need));
+	if (need == NULL) {
+		d->oom = true;
+		return;
+	}
+	size_t i = 0;
+	for (const xmlNode *c = lerq__pdf_child(columns, "column"); c && i < n; c = c->next)
+		if (lerq__pdf_is(c, "column"))
+			need[i++] = head_need(d, c, st);
+	for (i = 0; i < n; i++) {
+		if (w[i] >= need[i])
+			continue;
+		size_t widest = n;
+		for (size_t j = 0; j < n; j++)
+			if (j != i && (widest == n || w[j] - need[j] > w[widest] - need[widest]))
+				widest = j;
+		if (widest == n)
+			break;
+		double spare = w[widest] - need[widest], give = need[i] - w[i];
+		if (give > spare)
+			give = spare > 0 ? spare : 0;
+		w[widest] -= give;
+		w[i] += give;
+	}
+	free(need);
 }
 
 /* A row of the table's grid: each cell padded 2 mm left and right. */
@@ -164,6 +222,7 @@ void lerq__pdf_build_table(struct pdf_doc *d, const xmlNode *table)
 
 	struct pdf_style head = table_style(9.5, PDF_BOLD, d->accent);
 	struct pdf_style body = table_style(9.5, 0, lerq__pdf_text);
+	widen_for_heads(d, columns, widths, n, &head);
 	struct pdf_row *row = grid_row(d, widths, n);
 	if (row == NULL)
 		goto out;

@@ -37,6 +37,7 @@ void lerq__pdf_rich_free(struct pdf_rich *r)
 	for (size_t i = 0; i < r->n_links; i++)
 		free(r->links[i].uri);
 	free(r->links);
+	free(r->keeps);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -162,12 +163,32 @@ static char *link_uri(const char *href)
 	return uri;
 }
 
+static void add_keep(struct pdf_rich *r, size_t start, size_t end)
+{
+	if (r->oom || end <= start)
+		return;
+	if (r->n_keeps == r->cap_keeps) {
+		size_t cap = r->cap_keeps ? 2 * r->cap_keeps : 4;
+		struct pdf_span *k = realloc(r->keeps, cap * sizeof(*k));
+		if (k == NULL) {
+			r->oom = true;
+			return;
+		}
+		r->keeps = k;
+		r->cap_keeps = cap;
+	}
+	r->keeps[r->n_keeps++] = (struct pdf_span){ start, end };
+}
+
 static void add_link(struct pdf_rich *r, size_t start, const char *href)
 {
 	if (r->len == start || r->oom)
 		return;
-	/* Addresses break without a hyphen of pango's, as identifiers do. */
+	/* Addresses break without a hyphen of pango's, and stay on one
+	 * line when they fit, as identifiers do. */
 	add_attr(r, pango_attr_insert_hyphens_new(FALSE), start);
+	if (r->len - start <= 60 && memchr(r->text + start, ' ', r->len - start) == NULL)
+		add_keep(r, start, r->len);
 	char *uri = link_uri(href);
 	if (uri == NULL)
 		return;
@@ -184,6 +205,7 @@ static void add_link(struct pdf_rich *r, size_t start, const char *href)
 	}
 	r->links[r->n_links++] = (struct pdf_link){ (int)start, (int)r->len, uri };
 }
+
 
 void lerq__pdf_rich_add_inline(struct pdf_rich *r, const xmlNode *parent, unsigned flags)
 {
@@ -212,12 +234,11 @@ void lerq__pdf_rich_add_inline(struct pdf_rich *r, const xmlNode *parent, unsign
 			if (!(flags & PDF_PLAIN_CODE) && r->len > start) {
 				add_attr(r, pango_attr_family_new(PDF_MONO), start);
 				add_attr(r, pango_attr_scale_new(0.9), start);
-			} else if (r->len - start <= 40) {
-				/* In the subject a reference is not broken, as in
-				 * the HTML letter; one too long for a line would
-				 * still break anywhere. */
-				add_attr(r, pango_attr_allow_breaks_new(FALSE), start);
 			}
+			/* An identifier that fits a line is not broken (not
+			 * at its hyphens or slashes either: a break there
+			 * could not be told from none); see keep(). */
+			add_keep(r, start, r->len);
 		} else if (lerq__pdf_is(n, "link")) {
 			char *href = lerq__pdf_attr(n, "href");
 			lerq__pdf_rich_add_link(r, n, href ? href : "", flags);
@@ -335,6 +356,72 @@ static double leading(struct pdf_doc *d, const struct pdf_style *st, const Pango
 	return extra > 0 ? extra : 0;
 }
 
+/* A time's zone, "(UTC+02:00)", is kept together too. */
+static void keep_time_zones(struct pdf_rich *r)
+{
+	static const char zone[] = "(UTC+00:00)";
+	const size_t n = sizeof(zone) - 1;
+	for (const char *p = r->text; (p = strstr(p, "(UTC")) != NULL; p += 4) {
+		size_t at = (size_t)(p - r->text);
+		if (r->len - at < n || (p[4] != '+' && p[4] != '-') || p[n - 1] != ')')
+			continue;
+		add_keep(r, at, at + n);
+	}
+}
+
+/*
+ * pango's allow_breaks=FALSE keeps a span on one line even when it is
+ * wider than the line (it then runs into the margin). So the spans are
+ * kept only if the layout still fits its width with them; otherwise the
+ * identifiers may break (between any two characters, adding nothing).
+ */
+static void set_attributes(PangoLayout *layout, struct pdf_rich *r, double width)
+{
+	if (r->n_keeps == 0) {
+		pango_layout_set_attributes(layout, r->attrs);
+		return;
+	}
+	PangoAttrList *kept = pango_attr_list_copy(r->attrs);
+	for (size_t i = 0; kept != NULL && i < r->n_keeps; i++) {
+		PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
+		if (a == NULL)
+			break;
+		a->start_index = (guint)r->keeps[i].start;
+		a->end_index = (guint)r->keeps[i].end;
+		pango_attr_list_insert(kept, a);
+	}
+	if (kept == NULL) {
+		pango_layout_set_attributes(layout, r->attrs);
+		return;
+	}
+	pango_layout_set_attributes(layout, kept);
+	pango_attr_list_unref(kept);
+	PangoRectangle ink, logical;
+	pango_layout_get_extents(layout, &ink, &logical);
+	if ((double)logical.width / PANGO_SCALE <= width + 0.5)
+		return;
+	/* Too wide: the identifiers may break, but not after a hyphen of
+	 * their own (the line would seem to end with a hyphen pango added),
+	 * so pango breaks them between two characters where the line is
+	 * full, as the issue's "no character added" allows. */
+	PangoAttrList *loose = pango_attr_list_copy(r->attrs);
+	for (size_t i = 0; loose != NULL && i < r->n_keeps; i++) {
+		for (size_t h = r->keeps[i].start; h + 1 < r->keeps[i].end; h++) {
+			if (r->text[h] != '-')
+				continue;
+			PangoAttribute *a = pango_attr_allow_breaks_new(FALSE);
+			if (a == NULL)
+				break;
+			a->start_index = (guint)h;
+			a->end_index = (guint)(h + 2);
+			pango_attr_list_insert(loose, a);
+		}
+	}
+	pango_layout_set_attributes(layout, loose ? loose : r->attrs);
+	if (loose != NULL)
+		pango_attr_list_unref(loose);
+}
+
 static PangoLayout *new_layout(struct pdf_doc *d, const struct pdf_style *st, double width,
                                double *lead)
 {
@@ -424,7 +511,14 @@ struct pdf_piece *lerq__pdf_cell_rich(struct pdf_doc *d, struct pdf_cell *c, str
 		PangoAttribute *a = pango_attr_letter_spacing_new((int)(st->tracking * PANGO_SCALE));
 		pango_attr_list_insert_before(r->attrs, a);
 	}
-	pango_layout_set_attributes(p->layout, r->attrs);
+	/* pango (1.44 and later) draws a hyphen where it breaks a word; on
+	 * the page it could not be told from a hyphen of an identifier's
+	 * own, although the text layer has none. A line breaks only where
+	 * that adds no character (issue 14). */
+	PangoAttribute *nohyphens = pango_attr_insert_hyphens_new(FALSE);
+	pango_attr_list_insert_before(r->attrs, nohyphens);
+	keep_time_zones(r);
+	set_attributes(p->layout, r, width > 1 ? width : 1);
 	p->links = r->links;
 	p->n_links = r->n_links;
 	r->links = NULL;
