@@ -3,7 +3,7 @@
  * lerq-bench-verify: the cost of verifying one signed request next to
  * validating it (format section 6). Validates examples/signed-request.xml
  * with a context without a trust list, then verifies it with a context
- * that has examples/signatures/trust-list.xml, ROUNDS times each, and
+ * that has examples/signatures/trust-list.trust, ROUNDS times each, and
  * prints the time per document. Not a test: nothing asserts speed.
  *
  * Run: meson compile -C build bench-verify   (or build/benchmarks/lerq-bench-verify [ROUNDS])
@@ -64,7 +64,7 @@ int main(int argc, char **argv)
 	struct lerq_trust *trust = NULL;
 	if (doc == NULL || plain == NULL || lerq_ctx_new(0, &validating) != LERQ_OK ||
 	    lerq_ctx_new(0, &verifying) != LERQ_OK ||
-	    lerq_trust_load(verifying, LERQ_BENCH_EXAMPLES "/signatures/trust-list.xml", &trust,
+	    lerq_trust_load(verifying, LERQ_BENCH_EXAMPLES "/signatures/trust-list.trust", &trust,
 	                    NULL) != LERQ_OK ||
 	    lerq_ctx_set_trust(verifying, trust, 0) != LERQ_OK) {
 		fputs("lerq-bench-verify: cannot set up\n", stderr);

@@ -924,7 +924,7 @@ static void test_examples(void **state)
 {
 	struct lerq_ctx *ctx = test_ctx();
 	struct lerq_trust *trust = NULL;
-	assert_int_equal(lerq_trust_load(ctx, EXAMPLE("signatures/trust-list.xml"), &trust, NULL),
+	assert_int_equal(lerq_trust_load(ctx, EXAMPLE("signatures/trust-list.trust"), &trust, NULL),
 	                 LERQ_OK);
 	assert_int_equal(lerq_ctx_set_trust(ctx, trust, LERQ_VERIFY_REQUIRE_SIGNATURE), LERQ_OK);
 	struct lerq_report *report = NULL;

@@ -184,7 +184,7 @@ static void test_shared_trust_list(void **state)
 {
 	struct lerq_ctx *ctx = test_ctx();
 	struct lerq_trust *trust = NULL;
-	assert_int_equal(lerq_trust_load(ctx, EXAMPLE("signatures/trust-list.xml"), &trust, NULL),
+	assert_int_equal(lerq_trust_load(ctx, EXAMPLE("signatures/trust-list.trust"), &trust, NULL),
 	                 LERQ_OK);
 	assert_int_equal(lerq_ctx_set_trust(ctx, trust, 0), LERQ_OK);
 	shared = ctx;

@@ -59,7 +59,9 @@ const char *lerq__sign_errors_first(void)
  * enveloped, exclusive C14N and SHA-256); should it ever run, it may
  * read and write nothing: the second guard. Lives as long as the
  * process, like xmlsec's own set-up. */
-static xsltSecurityPrefsPtr xslt_prefs;
+/* volatile: only ever written, and the store must stay so that the
+ * memory stays reachable (valgrind, LeakSanitizer). */
+static xsltSecurityPrefsPtr volatile xslt_prefs;
 
 static int forbid_xslt_io(void)
 {

@@ -18,7 +18,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	struct lerq_trust *trust = NULL;
 	if (lerq_ctx_new(0, &ctx) != LERQ_OK ||
-	    lerq_trust_load(ctx, LERQ_FUZZ_SOURCE_ROOT "/examples/signatures/trust-list.xml",
+	    lerq_trust_load(ctx, LERQ_FUZZ_SOURCE_ROOT "/examples/signatures/trust-list.trust",
 	                    &trust, NULL) != LERQ_OK ||
 	    lerq_ctx_set_trust(ctx, trust, 0) != LERQ_OK)
 		abort();
