@@ -10,6 +10,8 @@
 #ifndef LERQ_CLI_H
 #define LERQ_CLI_H
 
+#include <stddef.h>
+
 #include <lerq/lerq.h>
 
 /* Exit statuses shared by every subcommand (format.md, section 5). */
@@ -46,5 +48,17 @@ struct lerq_ctx;
  * @return an enum cli_exit value: CLI_EXIT_OK or CLI_EXIT_TROUBLE.
  */
 int cli_load_profile(struct lerq_ctx *ctx, const char *path);
+
+/*
+ * Every command that writes a file (-o OUT) calls this before it writes:
+ * an OUT that is the same file (device and inode, links followed) as one
+ * of the @count @inputs (files it reads: the document, letterhead,
+ * profiles, keys...; NULL entries are skipped, "-" is standard input when
+ * that is a regular file) is refused with a message on standard error in
+ * the name of @cmd. @output may be NULL or "-" (standard output).
+ * @return CLI_EXIT_OK, or CLI_EXIT_TROUBLE when OUT is an input.
+ */
+int cli_output_check_distinct(const char *cmd, const char *output,
+                              const char *const *inputs, size_t count);
 
 #endif /* LERQ_CLI_H */

@@ -6,6 +6,7 @@
  * connection and cannot run for ever (LERQ-L003). Then the command line:
  * lerq render's exit statuses and messages.
  */
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -441,6 +442,152 @@ static void test_cli(void **state)
 	assert_int_equal(rmdir(dir), 0);
 }
 
+static size_t dir_entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	assert_non_null(d);
+	size_t n = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL)
+		n += e->d_name[0] != '.' || (e->d_name[1] != '\0' && e->d_name[1] != '.');
+	closedir(d);
+	return n;
+}
+
+/* Issue 13: -o never renames over what is not a regular file, follows a
+ * symbolic link, gives a new file the umask's mode, and never overwrites
+ * an input. */
+static void test_cli_output_targets(void **state)
+{
+	char dir[] = "/tmp/lerq-out-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[256], sub[128], real[256], slink[256], fifo[256], copy[256];
+	struct stat st;
+	struct run r;
+
+	/* A FIFO: its reader gets the letter, and it stays a FIFO. */
+	snprintf(fifo, sizeof(fifo), "%s/fifo", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	int rd = open(fifo, O_RDONLY | O_NONBLOCK);
+	assert_true(rd >= 0);
+	r = RUN(NULL, "render", NOW, "--to", "text", "-o", fifo, EXAMPLE("response.xml"));
+	assert_int_equal(r.status, 0);
+	run_free(&r);
+	char buf[512];
+	ssize_t got = read(rd, buf, sizeof(buf) - 1);
+	assert_true(got > 0);
+	close(rd);
+	assert_int_equal(lstat(fifo, &st), 0);
+	assert_true(S_ISFIFO(st.st_mode));
+	assert_int_equal(unlink(fifo), 0);
+
+	/* A symbolic link: followed; the target is replaced, in its own
+	 * directory, keeping its mode; the link stays a link. */
+	snprintf(sub, sizeof(sub), "%s/sub", dir);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	snprintf(real, sizeof(real), "%s/real.txt", sub);
+	int fd = open(real, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, "old", 3), 3);
+	close(fd);
+	assert_int_equal(chmod(real, 0640), 0);
+	snprintf(slink, sizeof(slink), "%s/link.txt", dir);
+	assert_int_equal(symlink("sub/real.txt", slink), 0);
+	r = RUN(NULL, "render", NOW, "--to", "text", "-o", slink, EXAMPLE("response.xml"));
+	assert_int_equal(r.status, 0);
+	run_free(&r);
+	assert_int_equal(lstat(slink, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_int_equal(stat(real, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0640);
+	assert_true(st.st_size > 3);
+	assert_int_equal(dir_entries(dir), 2);
+	assert_int_equal(dir_entries(sub), 1);
+
+	/* A dangling link is refused: exit 2, nothing created. */
+	snprintf(path, sizeof(path), "%s/dangling.txt", dir);
+	assert_int_equal(symlink("sub/none.txt", path), 0);
+	r = RUN(NULL, "render", NOW, "--to", "text", "-o", path, EXAMPLE("response.xml"));
+	assert_int_equal(r.status, 2);
+	assert_contains(r.err, "cannot write");
+	run_free(&r);
+	assert_int_equal(dir_entries(sub), 1);
+	assert_int_equal(unlink(path), 0);
+
+	/* A new letter follows the umask (issue 14: it was 0600 always). */
+	snprintf(path, sizeof(path), "%s/new.txt", dir);
+	mode_t old_mask = umask(022);
+	r = RUN(NULL, "render", NOW, "--to", "text", "-o", path, EXAMPLE("response.xml"));
+	umask(old_mask);
+	assert_int_equal(r.status, 0);
+	run_free(&r);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0644);
+	assert_int_equal(unlink(path), 0);
+
+	/* The output is an input: refused, exit 2, the input untouched;
+	 * through a hard link and a symbolic link too, and for the
+	 * letterhead. */
+	snprintf(copy, sizeof(copy), "%s/request.xml", dir);
+	size_t size;
+	char *orig = slurp(EXAMPLE("response.xml"), &size);
+	fd = open(copy, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, orig, size), (ssize_t)size);
+	close(fd);
+	r = RUN(NULL, "render", NOW, "-o", copy, copy);
+	assert_int_equal(r.status, 2);
+	assert_contains(r.err, "is the input");
+	run_free(&r);
+	snprintf(path, sizeof(path), "%s/hard.xml", dir);
+	assert_int_equal(link(copy, path), 0);
+	r = RUN(NULL, "render", NOW, "-o", path, copy);
+	assert_int_equal(r.status, 2);
+	run_free(&r);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(symlink("request.xml", path), 0);
+	r = RUN(NULL, "render", NOW, "-o", path, copy);
+	assert_int_equal(r.status, 2);
+	run_free(&r);
+	r = RUN(copy, "render", NOW, "-o", copy, "-");
+	assert_int_equal(r.status, 2);
+	run_free(&r);
+	assert_int_equal(unlink(path), 0);
+	char *now_text = slurp(copy, NULL);
+	assert_string_equal(now_text, orig);
+	free(now_text);
+	free(orig);
+	snprintf(path, sizeof(path), "%s/lh.xsl", dir);
+	orig = slurp(EXAMPLE("letterhead/letterhead.xsl"), &size);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, orig, size), (ssize_t)size);
+	close(fd);
+	free(orig);
+	r = RUN(NULL, "render", NOW, "--letterhead", path, "-o", path, copy);
+	assert_int_equal(r.status, 2);
+	run_free(&r);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(unlink(copy), 0);
+
+	/* /dev/full: written into, so ENOSPC, exit 2; and /dev/full is
+	 * still the device (this used to replace it when run as root). */
+	if (lstat("/dev/full", &st) == 0 && S_ISCHR(st.st_mode)) {
+		r = RUN(NULL, "render", NOW, "--to", "text", "-o", "/dev/full",
+		        EXAMPLE("response.xml"));
+		assert_int_equal(r.status, 2);
+		assert_contains(r.err, "cannot write /dev/full");
+		run_free(&r);
+		assert_int_equal(lstat("/dev/full", &st), 0);
+		assert_true(S_ISCHR(st.st_mode));
+	}
+
+	assert_int_equal(unlink(real), 0);
+	assert_int_equal(rmdir(sub), 0);
+	assert_int_equal(unlink(slink), 0);
+	assert_int_equal(rmdir(dir), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -450,6 +597,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_letterhead_writes_no_file, lh_setup, lh_teardown),
 		cmocka_unit_test_setup_teardown(test_runaway_letterhead_is_stopped, lh_setup, lh_teardown),
 		cmocka_unit_test(test_cli),
+		cmocka_unit_test(test_cli_output_targets),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -127,6 +127,14 @@ int lerq__validate_doc(const struct lerq_ctx *ctx, const void *data, size_t size
  * to refuse it without holding it all). LERQ_EIO with errno set. */
 int lerq__read_file(const char *path, size_t limit, char **data, size_t *size);
 
+/* write.c: writes a file so that nothing is lost. A regular file (or a
+ * new one) is replaced through a temporary file in its directory and a
+ * rename: a replaced file keeps its mode, a new one gets 0666 less the
+ * umask. A device or a FIFO is written into, never replaced. A symbolic
+ * link is followed: its target is written as above and the link stays.
+ * A directory or a dangling link is refused. LERQ_EIO with errno set. */
+int lerq__write_file(const char *path, const void *data, size_t size);
+
 /* path.c: "/Request/IssuingAuthority/Contact[1]/Email"; caller frees. */
 char *lerq__node_path(const xmlNode *node);
 /* Column of the node's start tag as recorded by lerq__parse(), 0 if unknown

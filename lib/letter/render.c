@@ -275,48 +275,6 @@ LERQ_EXPORT int lerq_render_memory(const struct lerq_renderer *renderer,
 	return r;
 }
 
-/*
- * Never half a letter: the bytes go to a new file next to @path, which is
- * flushed to disk and then renamed over @path. A file that is replaced
- * keeps its permissions; a new one is readable by its owner only (mode
- * 0600, as mkstemp() makes it), since letters are confidential.
- */
-static int write_atomically(const char *path, const char *data, size_t size)
-{
-	char *tmp = lerq__strdup_printf("%s.XXXXXX", path);
-	if (tmp == NULL)
-		return LERQ_ENOMEM;
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		free(tmp);
-		return LERQ_EIO;
-	}
-	struct stat st;
-	int err = 0;
-	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && fchmod(fd, st.st_mode & 07777) != 0)
-		err = errno;
-	for (size_t done = 0; err == 0 && done < size;) {
-		ssize_t n = write(fd, data + done, size - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			err = n < 0 ? errno : EIO;
-		else
-			done += (size_t)n;
-	}
-	if (err == 0 && fsync(fd) != 0)
-		err = errno;
-	if (close(fd) != 0 && err == 0)
-		err = errno;
-	if (err == 0 && rename(tmp, path) != 0)
-		err = errno;
-	if (err != 0)
-		unlink(tmp);
-	free(tmp);
-	errno = err;
-	return err == 0 ? LERQ_OK : LERQ_EIO;
-}
-
 LERQ_EXPORT int lerq_render_to_file(const struct lerq_renderer *renderer,
                                     const void *data, size_t size,
                                     enum lerq_format format, lerq_time_t now,
@@ -331,7 +289,7 @@ LERQ_EXPORT int lerq_render_to_file(const struct lerq_renderer *renderer,
 	int r = lerq_render_memory(renderer, data, size, format, now, &letter, &letter_size,
 	                           report);
 	if (r == LERQ_OK)
-		r = write_atomically(path, letter, letter_size);
+		r = lerq__write_file(path, letter, letter_size);
 	int e = errno;
 	free(letter);
 	errno = e;
