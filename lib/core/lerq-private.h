@@ -127,6 +127,23 @@ int lerq__validate_doc(const struct lerq_ctx *ctx, const void *data, size_t size
  * to refuse it without holding it all). LERQ_EIO with errno set. */
 int lerq__read_file(const char *path, size_t limit, char **data, size_t *size);
 
+/* prescan.c: the most attributes and namespace declarations together on
+ * one start tag (libxml2 2.9.14 handles them in quadratic time; no element
+ * of the format has more than a handful). */
+#define LERQ__MAX_ATTRIBUTES 32u
+
+/* prescan.c: one linear pass over the bytes (comments, CDATA, PIs and
+ * attribute values skipped): 1 when a start tag has more than @limit
+ * attributes and namespace declarations together, with its line and
+ * column; 0 otherwise (malformed input is left to the parser). */
+int lerq__prescan_attributes(const void *data, size_t size, unsigned int limit,
+                             unsigned long *line, unsigned long *column);
+
+/* prescan.c: why the input is not UTF-8 (NUL bytes, or an XML
+ * declaration, of any length, naming another encoding), or NULL when it
+ * may be; the caller frees the message. */
+char *lerq__encoding_problem(const void *data, size_t size);
+
 /* write.c: writes a file so that nothing is lost. A regular file (or a
  * new one) is replaced through a temporary file in its directory and a
  * rename: a replaced file keeps its mode, a new one gets 0666 less the
