@@ -429,10 +429,13 @@ static void test_to_file_is_atomic(void **state)
 	size_t size;
 	char *doc = slurp(EXAMPLE("disclosure-request.xml"), &size);
 
-	/* A new letter: the same bytes as in memory, owner-only, alone. */
+	/* A new letter: the same bytes as in memory, with the umask's mode
+	 * (issue 14: it was 0600 whatever the umask), alone. */
+	mode_t old_mask = umask(077);
 	assert_int_equal(lerq_render_to_file(f->renderer, doc, size, LERQ_FORMAT_HTML, TEST_NOW,
 	                                     path, NULL),
 	                 LERQ_OK);
+	umask(old_mask);
 	char *written = slurp(path, NULL);
 	char *expected = render_ok(f->renderer, doc, LERQ_FORMAT_HTML, NULL);
 	assert_string_equal(written, expected);

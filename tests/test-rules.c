@@ -50,6 +50,8 @@ static void test_code_table_matches_spec(void **state)
 		{ LERQ_R017, "LERQ-R017", ERR, "G§32" },
 		{ LERQ_R018, "LERQ-R018", WARN, "G§24" },
 		{ LERQ_R019, "LERQ-R019", ERR, "G§18" },
+		{ LERQ_R023, "LERQ-R023", ERR, "G§27" },
+		{ LERQ_R024, "LERQ-R024", ERR, "G§24" },
 		{ LERQ_R101, "LERQ-R101", ERR, "G§57" },
 		{ LERQ_R102, "LERQ-R102", ERR, "C-Art 29.7" },
 		{ LERQ_R103, "LERQ-R103", ERR, "G§54" },

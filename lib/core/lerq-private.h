@@ -72,6 +72,9 @@ enum lerq_code {
 	LERQ_R017,
 	LERQ_R018,
 	LERQ_R019,
+	/* Invisible characters and look-alike domains (rules/lookalike.c). */
+	LERQ_R023,
+	LERQ_R024,
 	LERQ_R101,
 	LERQ_R102,
 	LERQ_R103,

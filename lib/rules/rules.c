@@ -35,10 +35,14 @@ const struct lerq_rule_def lerq__rule_table[] = {
 	{ LERQ_R017, RULE_REQUEST, lerq__rule_confidentiality_ends_early },
 	{ LERQ_R018, RULE_REQUEST, lerq__rule_website_not_https },
 	{ LERQ_R019, RULE_REQUEST, lerq__rule_authorisation_expired },
+	{ LERQ_R023, RULE_REQUEST, lerq__rule_invisible_characters },
+	{ LERQ_R024, RULE_REQUEST, lerq__rule_lookalike_domain },
 	{ LERQ_R101, RULE_RESPONSE, lerq__rule_not_provided_without_reason },
 	{ LERQ_R102, RULE_RESPONSE, lerq__rule_preserved_without_date },
 	{ LERQ_R103, RULE_RESPONSE, lerq__rule_issued_before_received },
 	{ LERQ_R104, RULE_RESPONSE, lerq__rule_status_contradicts_outcomes },
+	{ LERQ_R023, RULE_RESPONSE, lerq__rule_invisible_characters },
+	{ LERQ_R024, RULE_RESPONSE, lerq__rule_lookalike_domain },
 };
 const size_t lerq__rule_table_count = sizeof(lerq__rule_table) / sizeof(lerq__rule_table[0]);
 
@@ -66,6 +70,20 @@ static const char *const xpath_text[XP_COUNT] = {
 	[XP_REQ_PRESERVATION_DAYS] = "/l:Request/l:Preservation/l:Days",
 	[XP_REQ_EMERGENCY] = "/l:Request/l:Emergency",
 	[XP_REQ_CONFIDENTIALITY_UNTIL] = "/l:Request/l:Confidentiality/l:Until",
+	[XP_TEXT_FIELDS] = "/l:Request/l:RegistrationNumber | /l:Request/l:RelatesTo"
+		" | /l:Request/l:IssuingAuthority/l:AgencyName | /l:Request/l:IssuingAuthority/l:Unit"
+		" | /l:Request/l:IssuingAuthority/l:Contact/l:Name"
+		" | /l:Request/l:IssuingAuthority/l:Contact/l:Email"
+		" | /l:Request/l:IssuingAuthority/l:AuthorisedBy/l:Name"
+		" | /l:Request/l:ServiceProvider/l:Name | /l:Request/l:ServiceProvider/l:ContactPoint"
+		" | /l:Request/l:DataRequested/l:Item/l:Identifier"
+		" | /l:Request/l:Emergency/l:OralRequest/l:ReceivedBy"
+		" | /l:Response/l:InResponseTo | /l:Response/l:ResponseNumber"
+		" | /l:Response/l:Responder/l:ProviderName | /l:Response/l:Responder/l:Contact/l:Name"
+		" | /l:Response/l:Responder/l:Contact/l:Email",
+	[XP_ALL_EMAILS] = "/l:Request/l:IssuingAuthority/l:Contact/l:Email"
+		" | /l:Request/l:ServiceProvider/l:ContactPoint"
+		" | /l:Response/l:Responder/l:Contact/l:Email",
 	[XP_ITEM_IDENTIFIERS] = "l:Identifier",
 	[XP_ITEM_AT] = "l:At",
 	[XP_ITEM_PERIOD] = "l:Period",

@@ -2,10 +2,12 @@
 /* Who sent the request (G§24): a provider must be able to trace a request
  * back to the issuing authority, so its contact addresses belong to the
  * agency's own domain and its website is served over https. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <strings.h>
 
 #include "rules/identifiers.h"
+#include "rules/lookalike.h"
 #include "rules/rules.h"
 
 /* LERQ-R001: anyone can open a mailbox at a free-mail provider. */
@@ -15,11 +17,21 @@ int lerq__rule_contact_personal_mailbox(struct lerq_rule_run *run)
 	for (size_t i = 0; i < emails.count; i++) {
 		const char *email = lerq__rule_text(run, emails.node[i]);
 		const char *domain = lerq__id_email_domain(email);
-		if (domain != NULL && lerq__id_domain_is_freemail(domain))
+		if (domain == NULL)
+			continue;
+		/* As a mail system reaches it: fullwidth "ｇmail.com" and
+		 * "gm<U+200B>ail.com" are Gmail (issue 13). */
+		char *folded = lerq__domain_fold(domain);
+		if (folded == NULL) {
+			run->status = LERQ_ENOMEM;
+			return run->status;
+		}
+		if (lerq__id_domain_is_freemail(folded))
 			lerq__rule_report(run, LERQ_R001, emails.node[i],
 			            "Contact e-mail \"%s\" is a personal mailbox (domain \"%s\"); "
 			            "requests must come from an address the agency provides",
-			            lerq__rule_show(run, email), lerq__rule_show(run, domain));
+			            lerq__rule_show(run, email), lerq__rule_show(run, folded));
+		free(folded);
 	}
 	return run->status;
 }
@@ -36,14 +48,29 @@ int lerq__rule_contact_outside_website(struct lerq_rule_run *run)
 	/* The schema refuses a Website with credentials or a backslash; one
 	 * whose host still cannot be read (or is very long) does not turn
 	 * the check off: no address is within it. */
-	char *host = lerq__url_host(website);
+	char *raw_host = lerq__url_host(website);
+	/* Compared as a resolver reaches them (issue 13). */
+	char *host = raw_host ? lerq__domain_fold(raw_host) : NULL;
+	if (raw_host != NULL && host == NULL) {
+		free(raw_host);
+		run->status = LERQ_ENOMEM;
+		return run->status;
+	}
+	free(raw_host);
 
 	struct lerq_rule_nodes emails = lerq__rule_select(run, XP_REQ_CONTACT_EMAILS, NULL);
 	for (size_t i = 0; i < emails.count; i++) {
 		const char *email = lerq__rule_text(run, emails.node[i]);
-		const char *domain = lerq__id_email_domain(email);
-		if (domain == NULL || lerq__id_domain_is_freemail(domain) ||
-		    (host != NULL && lerq__id_domain_is_within(domain, host)))
+		const char *raw = lerq__id_email_domain(email);
+		char *domain = raw ? lerq__domain_fold(raw) : NULL;
+		if (raw != NULL && domain == NULL) {
+			run->status = LERQ_ENOMEM;
+			break;
+		}
+		bool skip = domain == NULL || lerq__id_domain_is_freemail(domain) ||
+		            (host != NULL && lerq__id_domain_is_within(domain, host));
+		free(domain);
+		if (skip)
 			continue;
 		if (host == NULL)
 			lerq__rule_report(run, LERQ_R002, emails.node[i],
