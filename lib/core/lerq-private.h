@@ -299,6 +299,11 @@ void lerq__pdf_fonts_free(struct lerq_pdf_fonts *fonts);
 int lerq__letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
                       size_t input_size, struct lerq_report *report,
                       xmlDocPtr *model);
+/* letter/bidi.c: before the model is built, every text node of doc that
+ * holds a bidirectional control is wrapped in FSI ... PDI (HTML and PDF),
+ * or, with escape (text letters), has each control written as <U+XXXX>,
+ * so that no control of the data reorders the letter around it. */
+int lerq__letter_isolate_bidi(xmlDocPtr doc, bool escape);
 /* ---- end of letters ---------------------------------------------------- */
 
 /* text.c: small string helpers */

@@ -261,6 +261,8 @@ LERQ_EXPORT int lerq_render_memory(const struct lerq_renderer *renderer,
 	if (doc == NULL || !lerq_report_is_valid(rep))
 		r = LERQ_EDOCUMENT;
 	else
+		r = lerq__letter_isolate_bidi(doc, format == LERQ_FORMAT_TEXT);
+	if (r == LERQ_OK)
 		r = lerq__letter_model(renderer, doc, size, rep, &model);
 	xmlFreeDoc(doc);
 	if (r == LERQ_OK)
