@@ -111,6 +111,13 @@ static void test_refused_letterheads(void **state)
 	               "DOCTYPE", 0);
 	assert_refused(f->renderer, DATA("render/letterhead-broken.xsl"), "LERQ-L002",
 	               "count((", 8);
+	/* Issue 13: nothing that emits unescaped text. */
+	assert_refused(f->renderer, DATA("render/letterhead-doe-text.xsl"), "LERQ-L002",
+	               "disable-output-escaping", 7);
+	assert_refused(f->renderer, DATA("render/letterhead-doe-value-of.xsl"), "LERQ-L002",
+	               "<xsl:value-of> uses disable-output-escaping", 7);
+	assert_refused(f->renderer, DATA("render/letterhead-output-text.xsl"), "LERQ-L002",
+	               "<xsl:output>", 6);
 
 	/* Refused letterheads leave the renderer as it was: lerq's own. */
 	char *html = render_ok(f->renderer, f->doc, LERQ_FORMAT_HTML, NULL);
@@ -127,25 +134,41 @@ static void test_refused_letterheads(void **state)
 	assert_int_equal(lerq_renderer_set_letterhead(NULL, "x", NULL), LERQ_EINVAL);
 }
 
-/* A letterhead from memory, made of one hook's body. */
-static int use_hook(struct lerq_renderer *renderer, const char *body)
+/* A letterhead from memory, made of one hook's body, with @attrs on its
+ * xsl:stylesheet; the problems of a refused one in *problems (or NULL). */
+static int use_hook_with(struct lerq_renderer *renderer, const char *attrs, const char *body,
+                         struct lerq_report **problems)
 {
 	char *xsl = NULL;
 	int n = asprintf(&xsl,
 	                 "<xsl:stylesheet version='1.1' "
 	                 "xmlns:xsl='http://www.w3.org/1999/XSL/Transform' "
 	                 "xmlns:exsl='http://exslt.org/common' "
-	                 "xmlns:saxon='http://icl.com/saxon' "
-	                 "extension-element-prefixes='exsl saxon' "
+	                 "xmlns:saxon='http://icl.com/saxon' %s "
 	                 "xmlns='urn:lerq:letter:1'>"
 	                 "<xsl:import href='res:///letter.xsl'/>"
 	                 "<xsl:template name='letterhead-above'>%s</xsl:template>"
 	                 "</xsl:stylesheet>",
-	                 body);
+	                 attrs, body);
 	assert_true(n > 0);
-	int r = lerq_renderer_set_letterhead_memory(renderer, xsl, strlen(xsl), NULL);
+	int r = lerq_renderer_set_letterhead_memory(renderer, xsl, strlen(xsl), problems);
 	free(xsl);
 	return r;
+}
+
+static int use_hook(struct lerq_renderer *renderer, const char *body)
+{
+	return use_hook_with(renderer, "", body, NULL);
+}
+
+/* Refused when loaded, with LERQ-L002 saying @words. */
+static void assert_hook_refused(struct lh_fixture *f, const char *attrs, const char *body,
+                                const char *words)
+{
+	struct lerq_report *problems = NULL;
+	assert_int_equal(use_hook_with(f->renderer, attrs, body, &problems), LERQ_EINVAL);
+	assert_contains(lerq_finding_message(assert_only_finding(problems, "LERQ-L002")), words);
+	lerq_report_free(problems);
 }
 
 /* The letterhead is accepted, but rendering with it fails with LERQ-L003
@@ -215,10 +238,16 @@ static void test_letterhead_writes_no_file(void **state)
 
 	snprintf(body, sizeof(body), "<xsl:document href='%s' method='text'>x</xsl:document>", path);
 	assert_stopped(f, body, "refused");
+	/* Extension elements are refused when the letterhead is loaded
+	 * (issue 13); without the declaration they are literal elements. */
 	snprintf(body, sizeof(body), "<exsl:document href='%s' method='text'>x</exsl:document>", path);
-	assert_stopped(f, body, "document");
+	assert_hook_refused(f, "extension-element-prefixes='exsl saxon'", body, "extension");
 	snprintf(body, sizeof(body), "<saxon:output href='%s' method='text'>x</saxon:output>", path);
-	assert_stopped(f, body, "refused");
+	assert_hook_refused(f, "extension-element-prefixes='saxon'", body, "extension");
+	snprintf(body, sizeof(body), "<line xsl:extension-element-prefixes='exsl'><exsl:document "
+	         "href='%s' method='text'>x</exsl:document></line>", path);
+	assert_hook_refused(f, "", body, "extension");
+	assert_int_equal(use_hook(f->renderer, body), LERQ_EINVAL);
 	snprintf(body, sizeof(body), "<xsl:document href='%s/new/dir/x.txt'>x</xsl:document>", dir);
 	assert_stopped(f, body, "refused");
 	assert_stopped(f, "<xsl:document href='http://127.0.0.1:9/x'>x</xsl:document>", "refused");
@@ -228,6 +257,39 @@ static void test_letterhead_writes_no_file(void **state)
 	snprintf(path, sizeof(path), "%s/new", dir);
 	assert_int_equal(stat(path, &st), -1);
 	assert_int_equal(rmdir(dir), 0);
+}
+
+/* Issue 13: a letterhead's memory is bounded: 30 doublings reached
+ * 15.4 GB and exited 0. Stopped with LERQ-L003 (no timing asserted). */
+static void test_doubling_letterhead_is_stopped(void **state)
+{
+	struct lh_fixture *f = *state;
+	static const struct {
+		const char *file, *words;
+	} cases[] = {
+		{ DATA("render/letterhead-doubling.xsl"), "would build a string of more than" },
+		{ DATA("render/letterhead-rtf-doubling.xsl"), "read more than" },
+	};
+	for (size_t i = 0; i < 2; i++) {
+		assert_int_equal(lerq_renderer_set_letterhead(f->renderer, cases[i].file, NULL),
+		                 LERQ_OK);
+		char *out = NULL;
+		size_t size;
+		struct lerq_report *report = NULL;
+		assert_int_equal(lerq_render_memory(f->renderer, f->doc, strlen(f->doc),
+		                                    LERQ_FORMAT_HTML, TEST_NOW, &out, &size, &report),
+		                 LERQ_EINVAL);
+		assert_null(out);
+		assert_contains(lerq_finding_message(assert_only_finding(report, "LERQ-L003")),
+		                cases[i].words);
+		lerq_report_free(report);
+	}
+	/* A real letterhead is not affected. */
+	assert_int_equal(lerq_renderer_set_letterhead(f->renderer,
+	                                              EXAMPLE("letterhead/letterhead.xsl"), NULL),
+	                 LERQ_OK);
+	char *html = render_ok(f->renderer, f->doc, LERQ_FORMAT_HTML, NULL);
+	free(html);
 }
 
 static void test_runaway_letterhead_is_stopped(void **state)
@@ -596,6 +658,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_letterhead_reads_no_file, lh_setup, lh_teardown),
 		cmocka_unit_test_setup_teardown(test_letterhead_writes_no_file, lh_setup, lh_teardown),
 		cmocka_unit_test_setup_teardown(test_runaway_letterhead_is_stopped, lh_setup, lh_teardown),
+		cmocka_unit_test_setup_teardown(test_doubling_letterhead_is_stopped, lh_setup, lh_teardown),
 		cmocka_unit_test(test_cli),
 		cmocka_unit_test(test_cli_output_targets),
 	};

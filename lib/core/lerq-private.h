@@ -147,6 +147,17 @@ int lerq__prescan_attributes(const void *data, size_t size, unsigned int limit,
  * may be; the caller frees the message. */
 char *lerq__encoding_problem(const void *data, size_t size);
 
+/* xpath-limits.c: registers on xpath, over the built-ins, string
+ * functions (concat, string, substring, substring-before/-after,
+ * normalize-space, translate) that refuse, with XPATH_MEMORY_ERROR and a
+ * message to the generic error handler, to build a string over the cap
+ * set on the calling thread by lerq__xpath_limits_begin(); without a cap
+ * they are the built-ins. */
+int lerq__xpath_limit_functions(xmlXPathContextPtr xpath);
+void lerq__xpath_limits_begin(size_t string_max);
+/* Ends the capped section; whether a string was refused in it. */
+bool lerq__xpath_limits_end(void);
+
 /* write.c: writes a file so that nothing is lost. A regular file (or a
  * new one) is replaced through a temporary file in its directory and a
  * rename: a replaced file keeps its mode, a new one gets 0666 less the

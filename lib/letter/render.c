@@ -17,6 +17,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <libxml/parserInternals.h>
+
 #include "core/lerq-private.h"
 #ifdef LERQ_HAVE_PDF
 #include "pdf/pdf.h"
@@ -176,6 +178,19 @@ static int letterhead_failed(struct lerq_report *report, const struct lerq_messa
 	return r == LERQ_OK ? LERQ_EINVAL : r;
 }
 
+/* Whatever made it (a letterhead is refused if it asks for it), no text
+ * of the model reaches a letter unescaped: libxslt marks text made with
+ * disable-output-escaping by its node name, and copies such text raw. */
+static void escape_all(xmlNodePtr node)
+{
+	for (xmlNodePtr n = node; n != NULL; n = n->next) {
+		if (n->type == XML_TEXT_NODE && n->name == xmlStringTextNoenc)
+			n->name = xmlStringText;
+		else if (n->type == XML_ELEMENT_NODE)
+			escape_all(n->children);
+	}
+}
+
 int lerq__letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
                       size_t input_size, struct lerq_report *report,
                       xmlDocPtr *model)
@@ -199,6 +214,8 @@ int lerq__letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
 	r = lerq__xslt_apply(ss, style, doc, input_size, params, &m, model);
 	if (r == LERQ_EINTERNAL && renderer->letterhead != NULL)
 		r = letterhead_failed(report, &m);
+	if (r == LERQ_OK)
+		escape_all(xmlDocGetRootElement(*model));
 	lerq__messages_clear(&m);
 	return r;
 }

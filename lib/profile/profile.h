@@ -34,11 +34,6 @@ struct lerq__profile_limits {
 	size_t message_budget; /* left for message values */
 };
 
-/* limits.c: registers on xpath, over the built-ins, string functions that
- * refuse to build a string over PROFILE_STRING_MAX (XPATH_MEMORY_ERROR,
- * too_big set). xpath->userData must point to a struct
- * lerq__profile_limits. */
-int lerq__profile_limit_functions(xmlXPathContextPtr xpath);
 /* limits.c: about how many bytes v holds. */
 size_t lerq__profile_value_size(const xmlXPathObject *v);
 /* limits.c: v as a string (a node-set: its first node's string value),

@@ -303,7 +303,7 @@ int lerq__profile_run(const struct lerq_profile *p, xmlDocPtr doc,
 	run.xpath = xmlXPathNewContext(doc);
 	if (run.xpath == NULL)
 		return LERQ_ENOMEM;
-	if (lerq__profile_limit_functions(run.xpath) != LERQ_OK) {
+	if (lerq__xpath_limit_functions(run.xpath) != LERQ_OK) {
 		xmlXPathFreeContext(run.xpath);
 		return LERQ_ENOMEM;
 	}
@@ -315,9 +315,11 @@ int lerq__profile_run(const struct lerq_profile *p, xmlDocPtr doc,
 		if (xmlXPathRegisterNs(run.xpath, p->ns[i], p->ns[i + 1]) != 0)
 			run.status = LERQ_ENOMEM;
 	run.xpath->node = (xmlNodePtr)doc;
+	lerq__xpath_limits_begin(PROFILE_STRING_MAX);
 	bind_lets(&run, p->lets, p->let_count);
 	for (size_t i = 0; i < p->pattern_count && run.status == LERQ_OK; i++)
 		run_pattern(&run, &p->patterns[i]);
+	run.limits.too_big = lerq__xpath_limits_end();
 	xmlXPathRegisteredVariablesCleanup(run.xpath);
 	xmlXPathFreeContext(run.xpath);
 	quiet_end(q);
@@ -399,7 +401,7 @@ static int trial_run(const struct lerq_profile *p, struct lerq_report *problems)
 	t.xpath->userData = &t.run;
 	/* The same functions as the run: a compiled expression keeps the
 	 * function it found on its first evaluation. */
-	if (lerq__profile_limit_functions(t.xpath) != LERQ_OK)
+	if (lerq__xpath_limit_functions(t.xpath) != LERQ_OK)
 		t.status = LERQ_ENOMEM;
 	struct quiet q = quiet_begin();
 	t.xpath->opLimit = PROFILE_XPATH_OP_LIMIT;
