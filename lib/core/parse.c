@@ -337,8 +337,9 @@ int lerq__parse(const struct lerq_ctx *ctx, const void *data, size_t size,
 	if (lerq__prescan_attributes(data, size, LERQ__MAX_ATTRIBUTES, &tag_line,
 	                             &tag_column) != 0) {
 		char *m = lerq__strdup_printf("A start tag has more than %u attributes and "
-		                             "namespace declarations; the limit is %u",
-		                             LERQ__MAX_ATTRIBUTES, LERQ__MAX_ATTRIBUTES);
+		                             "namespace declarations together, the limit (no "
+		                             "element of the format has more than a handful)",
+		                             LERQ__MAX_ATTRIBUTES);
 		if (m == NULL)
 			return LERQ_ENOMEM;
 		int r = report_refusal(report, LERQ_P003, tag_line, tag_column, m);
