@@ -73,4 +73,16 @@ int cli_write_atomically(const char *path, const char *data, size_t size);
  * default size limit (sign.c). @return 0 or a negative errno value. */
 int cli_read_file(const char *path, char **data, size_t *size);
 
+/*
+ * Every command that writes a file (-o OUT) calls this before it writes:
+ * an OUT that is the same file (device and inode, links followed) as one
+ * of the @count @inputs (files it reads: the document, letterhead,
+ * profiles, keys...; NULL entries are skipped, "-" is standard input when
+ * that is a regular file) is refused with a message on standard error in
+ * the name of @cmd. @output may be NULL or "-" (standard output).
+ * @return CLI_EXIT_OK, or CLI_EXIT_TROUBLE when OUT is an input.
+ */
+int cli_output_check_distinct(const char *cmd, const char *output,
+                              const char *const *inputs, size_t count);
+
 #endif /* LERQ_CLI_H */

@@ -71,8 +71,10 @@ static void print_help(void)
 	      "      --request REQUEST  FILE is a response to REQUEST: its letter shows, for\n"
 	      "                         each result, what was asked for, and is addressed\n"
 	      "                         to the requesting authority\n"
-	      "  -o, --output OUT       write the letter to OUT, through a temporary file\n"
-	      "                         and a rename (default: standard output)\n"
+	      "  -o, --output OUT       write the letter to OUT (default: standard output):\n"
+	      "                         a file is replaced through a temporary file and a\n"
+	      "                         rename, a symbolic link is followed, a device or\n"
+	      "                         FIFO is written into; OUT may not be an input\n"
 	      "  -h, --help             show this help and exit\n"
 	      "\n"
 	      "Exit status: 0 when the letter was written, 1 when the document is\n"
@@ -370,6 +372,24 @@ int cmd_render(int argc, char **argv)
 		return usage_error();
 	}
 	job.input = argv[optind];
+
+	/* Everything read: the document, the letterhead, the profiles. */
+	const char **reads = calloc(profile_count + 2, sizeof(*reads));
+	if (reads == NULL) {
+		free(profiles);
+		fprintf(stderr, "lerq: %s\n", lerq_strerror(LERQ_ENOMEM));
+		return CLI_EXIT_TROUBLE;
+	}
+	reads[0] = job.input;
+	reads[1] = letterhead;
+	for (size_t i = 0; i < profile_count; i++)
+		reads[i + 2] = profiles[i];
+	status = cli_output_check_distinct(argv[0], job.output, reads, profile_count + 2);
+	free(reads);
+	if (status != CLI_EXIT_OK) {
+		free(profiles);
+		return status;
+	}
 
 	err = lerq_ctx_new(0, &ctx);
 	if (err == LERQ_OK)

@@ -39,6 +39,19 @@ static char *token(const xmlNode *n)
 	return out;
 }
 
+/* An attribute's value as the schema sees it (xs:ID, xs:NCName collapse
+ * whitespace): Result item=" i1 " names the Item "i1". NULL when absent
+ * or out of memory; caller frees. */
+static char *attr_token(const xmlNode *n, const char *name)
+{
+	xmlChar *raw = xmlGetNoNsProp(n, BAD_CAST name);
+	if (raw == NULL)
+		return NULL;
+	char *out = lerq__value_collapse((const char *)raw);
+	xmlFree(raw);
+	return out;
+}
+
 static int finding(struct pair *p, enum lerq_code code, const xmlNode *node, char *message)
 {
 	if (message == NULL)
@@ -81,20 +94,20 @@ static int check_items_answered(struct pair *p)
 	for (xmlNodePtr item = data ? data->children : NULL; item && r == LERQ_OK; item = item->next) {
 		if (!is_lerq(item, "Item"))
 			continue;
-		xmlChar *id = xmlGetNoNsProp(item, BAD_CAST "id");
+		char *id = attr_token(item, "id");
 		bool answered = false;
 		for (xmlNodePtr res = p->response->children; res && id && !answered; res = res->next) {
-			xmlChar *ref = is_lerq(res, "Result") ? xmlGetNoNsProp(res, BAD_CAST "item") : NULL;
-			answered = ref && xmlStrEqual(ref, id);
-			xmlFree(ref);
+			char *ref = is_lerq(res, "Result") ? attr_token(res, "item") : NULL;
+			answered = ref && strcmp(ref, id) == 0;
+			free(ref);
 		}
 		if (id && !answered)
 			r = finding(p, LERQ_R202, p->response,
 			            lerq__strdup_printf("The request's Item \"%s\" has no Result: "
 			                               "answer every item requested, if only to say "
 			                               "why it is not provided",
-			                               (const char *)id));
-		xmlFree(id);
+			                               id));
+		free(id);
 	}
 	return r;
 }
@@ -107,20 +120,20 @@ static int check_results_known(struct pair *p)
 	for (xmlNodePtr res = p->response->children; res && r == LERQ_OK; res = res->next) {
 		if (!is_lerq(res, "Result"))
 			continue;
-		xmlChar *ref = xmlGetNoNsProp(res, BAD_CAST "item");
+		char *ref = attr_token(res, "item");
 		bool known = false;
 		for (xmlNodePtr item = data ? data->children : NULL; item && ref && !known;
 		     item = item->next) {
-			xmlChar *id = is_lerq(item, "Item") ? xmlGetNoNsProp(item, BAD_CAST "id") : NULL;
-			known = id && xmlStrEqual(id, ref);
-			xmlFree(id);
+			char *id = is_lerq(item, "Item") ? attr_token(item, "id") : NULL;
+			known = id && strcmp(id, ref) == 0;
+			free(id);
 		}
 		if (ref && !known)
 			r = finding(p, LERQ_R203, res,
 			            lerq__strdup_printf("Result item \"%s\" is not an Item of the request: "
 			                               "use the id the request gave the item",
-			                               (const char *)ref));
-		xmlFree(ref);
+			                               ref));
+		free(ref);
 	}
 	return r;
 }

@@ -614,10 +614,19 @@ static void test_write_file(void **state)
 	            strcmp(names, "link.xml request.xml ") == 0);
 	free(names);
 	unlink(link);
-	/* Not a regular file: refused, untouched. */
-	errno = 0;
-	assert_int_equal(lerq_doc_write_file(ctx, ok, "/dev/null", TEST_NOW, NULL), LERQ_EIO);
-	assert_int_equal(errno, EINVAL);
+	/* Not a regular file: written into, never replaced (issue 13). */
+	assert_int_equal(lerq_doc_write_file(ctx, ok, "/dev/null", TEST_NOW, NULL), LERQ_OK);
+	assert_int_equal(lstat("/dev/null", &st), 0);
+	assert_true(S_ISCHR(st.st_mode));
+	/* A new file gets 0666 less the umask. */
+	char fresh[256];
+	snprintf(fresh, sizeof(fresh), "%s/fresh.xml", dir);
+	mode_t old_mask = umask(027);
+	assert_int_equal(lerq_doc_write_file(ctx, ok, fresh, TEST_NOW, NULL), LERQ_OK);
+	umask(old_mask);
+	assert_int_equal(stat(fresh, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0640);
+	assert_int_equal(unlink(fresh), 0);
 	char cwd[1024];
 	assert_non_null(getcwd(cwd, sizeof(cwd)));
 	assert_int_equal(chdir(dir), 0);

@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rules/identifiers.h"
@@ -187,34 +188,58 @@ static void test_url(void **state)
 static void test_url_host(void **state)
 {
 	(void)state;
-	char buf[64];
-
-	assert_true(lerq__url_host("https://WWW.Police.Example.DE/contact", buf, sizeof(buf)));
-	assert_string_equal(buf, "www.police.example.de");
-	assert_true(lerq__url_host("http://user:p@ss@example.org:8080/a@b?c#d", buf, sizeof(buf)));
-	assert_string_equal(buf, "example.org");
-	assert_true(lerq__url_host("https://[2001:DB8::1]:443/", buf, sizeof(buf)));
-	assert_string_equal(buf, "2001:db8::1");
-	assert_true(lerq__url_host("https://example.org?q", buf, sizeof(buf)));
-	assert_string_equal(buf, "example.org");
-	assert_true(lerq__url_host("https://example.org#f", buf, sizeof(buf)));
-	assert_string_equal(buf, "example.org");
-	assert_true(lerq__url_host("https://example.org.", buf, sizeof(buf)));
-	assert_string_equal(buf, "example.org.");
-
-	/* Failures leave buf alone. */
-	strcpy(buf, "untouched");
-	assert_false(lerq__url_host("ftp://example.org/", buf, sizeof(buf)));
-	assert_false(lerq__url_host("mailto:a@example.org", buf, sizeof(buf)));
-	assert_false(lerq__url_host("https://", buf, sizeof(buf)));
-	assert_false(lerq__url_host("https://:443/", buf, sizeof(buf)));
-	assert_false(lerq__url_host(NULL, buf, sizeof(buf)));
-	assert_false(lerq__url_host("https://example.org", NULL, 0));
-	/* "example.org" needs 12 bytes with its NUL. */
-	assert_false(lerq__url_host("https://example.org", buf, 11));
-	assert_string_equal(buf, "untouched");
-	assert_true(lerq__url_host("https://example.org", buf, 12));
-	assert_string_equal(buf, "example.org");
+	/* Issue 13: what a browser (WHATWG URL) takes as the host, or NULL
+	 * where lerq refuses to guess. */
+	static const struct {
+		const char *url, *host;
+	} table[] = {
+		{ "https://WWW.Police.Example.DE/contact", "www.police.example.de" },
+		{ "HTTPS://Polizei.NRW/", "polizei.nrw" },
+		{ "HtTp://polizei.nrw", "polizei.nrw" },
+		{ "https://[2001:DB8::1]:443/", "2001:db8::1" },
+		{ "https://example.org?q", "example.org" },
+		{ "https://example.org#f", "example.org" },
+		{ "https://example.org.", "example.org." },
+		{ "https://polizei.nrw:8443/a", "polizei.nrw" },
+		{ "https://polizei.nrw:/", "polizei.nrw" },
+		{ "https://xn--bcher-kva.example/", "xn--bcher-kva.example" },
+		{ "https://b\xc3\xbc" "cher.example/", "b\xc3\xbc" "cher.example" },
+		/* Browsers go to evil.example: refused. */
+		{ "https://evil.example\\@polizei.nrw/", NULL },
+		{ "https://evil.example\\polizei.nrw/", NULL },
+		{ "https://polizei.nrw\\", NULL },
+		/* Credentials hide the host. */
+		{ "https://user@host.example/", NULL },
+		{ "https://user:pw@host.example/", NULL },
+		{ "http://user:p@ss@example.org:8080/a@b?c#d", NULL },
+		{ "https://polizei.nrw@evil.example/", NULL },
+		/* An '@' after the authority is the path's. */
+		{ "https://polizei.nrw/@evil.example", "polizei.nrw" },
+		{ "ftp://example.org/", NULL },
+		{ "mailto:a@example.org", NULL },
+		{ "https://", NULL },
+		{ "https://:443/", NULL },
+		{ "https://example.org:8o/", NULL },
+		{ "https://[2001:db8::1/", NULL },
+		{ NULL, NULL },
+	};
+	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
+		char *host = lerq__url_host(table[i].url);
+		print_message("  %s\n", table[i].url ? table[i].url : "(null)");
+		if (table[i].host == NULL)
+			assert_null(host);
+		else
+			assert_string_equal(host, table[i].host);
+		free(host);
+	}
+	/* However long the host. */
+	char url[1100] = "https://";
+	memset(url + 8, 'a', 1000);
+	strcpy(url + 1008, ".example/");
+	char *host = lerq__url_host(url);
+	assert_non_null(host);
+	assert_int_equal(strlen(host), 1008);
+	free(host);
 }
 
 static void test_email_domain(void **state)
@@ -315,12 +340,18 @@ static void test_within(void **state)
 	assert_false(lerq__id_domain_is_within("example.de", NULL));
 
 	/* As rule LERQ-R002 combines them. */
-	char buf[256];
-	assert_true(lerq__url_host("https://www.police.example.de/kontakt", buf, sizeof(buf)));
+	char *buf = lerq__url_host("https://www.police.example.de/kontakt");
+	assert_non_null(buf);
 	assert_true(lerq__id_domain_is_within(
 		lerq__id_email_domain("cybercrime@police.example.de"), buf));
 	assert_false(lerq__id_domain_is_within(
 		lerq__id_email_domain("cybercrime@police-example.de"), buf));
+	free(buf);
+	/* A host longer than any DNS name has nothing within it. */
+	char long_host[400];
+	memset(long_host, 'a', 300);
+	strcpy(long_host + 300, ".police.example.de");
+	assert_false(lerq__id_domain_is_within("police.example.de", long_host));
 }
 
 int main(void)

@@ -122,6 +122,17 @@ static void test_r203_result_for_unknown_item(void **state)
 	f = assert_has_finding(r.response, "LERQ-R202");
 	assert_non_null(strstr(lerq_finding_message(f), "\"i9\""));
 	pair_free(&r);
+
+	/* Issue 13: blanks around the ids are the schema's to collapse, not
+	 * a different id: no false R202/R203, on either side. */
+	r = check(state, NULL, NULL, "<Result item=\"i1\"", "<Result item=\" i1 \"");
+	assert_no_findings(r.response);
+	pair_free(&r);
+	r = check(state, "<Item id=\"i2\"", "<Item id=\"\n\ti2  \"", "<Result item=\"i3\"",
+	          "<Result item=\"\ti3\n\"");
+	assert_no_findings(r.request);
+	assert_no_findings(r.response);
+	pair_free(&r);
 }
 
 static void test_r204_late_response(void **state)

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <stdbool.h>
 #include <sys/inotify.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -246,6 +247,115 @@ static void test_p002_hostile_files(void **state)
 	expect_refusal(state, DATA("hostile/undeclared-entity.xml"), "LERQ-P002");
 }
 
+/* A request whose root (or its first child, when @on_child) carries @n
+ * attributes (or namespace declarations, when @xmlns). */
+static char *many_attributes(size_t n, bool xmlns, bool on_child)
+{
+	size_t cap = 256 + n * 32;
+	char *buf = malloc(cap);
+	assert_non_null(buf);
+	size_t len = (size_t)snprintf(buf, cap,
+		"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		"<Request xmlns=\"urn:lerq:xml:1\" version=\"1.0\"%s",
+		on_child ? ">\n<Summary" : "");
+	for (size_t i = 0; i < n; i++)
+		len += (size_t)snprintf(buf + len, cap - len,
+		                        xmlns ? " xmlns:p%zu=\"urn:x:%zu\"" : " a%zu=\"%zu\"", i, i);
+	snprintf(buf + len, cap - len, "%s", on_child ? "/>\n</Request>\n" : "/>\n");
+	return buf;
+}
+
+static bool has_code_prefix(const struct lerq_report *r, const char *prefix)
+{
+	for (size_t i = 0; i < lerq_report_count(r); i++)
+		if (strncmp(lerq_finding_code(lerq_report_get(r, i)), prefix, strlen(prefix)) == 0)
+			return true;
+	return false;
+}
+
+/* Issue 13: libxml2 handles a start tag's attributes in quadratic time;
+ * more than 32 are refused before it sees them. */
+static void test_p003_attributes(void **state)
+{
+	/* 80,000 attributes (795 KB, 19 s before): refused, on line 3. */
+	char *xml = many_attributes(80000, false, true);
+	struct lerq_report *r = validate_string(*state, xml);
+	const struct lerq_finding *f = assert_only_finding(r, "LERQ-P003");
+	assert_int_equal(lerq_finding_line(f), 3);
+	assert_int_equal(lerq_finding_column(f), 1);
+	assert_non_null(strstr(lerq_finding_message(f), "32"));
+	lerq_report_free(r);
+	free(xml);
+	/* 160,000 namespace declarations (valid before): refused. */
+	xml = many_attributes(160000, true, false);
+	r = validate_string(*state, xml);
+	f = assert_only_finding(r, "LERQ-P003");
+	assert_int_equal(lerq_finding_line(f), 2);
+	lerq_report_free(r);
+	free(xml);
+	/* 32 together is the limit: 2 on the root + 30 is not refused
+	 * (the schema refuses the unknown attributes), 31 is. */
+	xml = many_attributes(30, false, false);
+	r = validate_string(*state, xml);
+	assert_false(has_code_prefix(r, "LERQ-P"));
+	lerq_report_free(r);
+	free(xml);
+	xml = many_attributes(31, false, false);
+	r = validate_string(*state, xml);
+	assert_only_finding(r, "LERQ-P003");
+	lerq_report_free(r);
+	free(xml);
+	expect_refusal(state, DATA("hostile/attributes-33.xml"), "LERQ-P003");
+	expect_refusal(state, DATA("hostile/xmlns-40.xml"), "LERQ-P003");
+	/* Look-alikes in comments, PIs, CDATA and attribute values do not
+	 * count. */
+	r = validate_path(*state, DATA("parse/attributes-hidden.xml"));
+	assert_false(has_code_prefix(r, "LERQ-P"));
+	assert_true(lerq_report_count(r) > 0); /* the unknown attribute "note" */
+	lerq_report_free(r);
+}
+
+/* Issue 13: a declaration of 256 bytes or more was not read. */
+static void test_p001_long_declaration(void **state)
+{
+	static const char *const files[] = {
+		DATA("hostile/long-declaration-iso-8859-1.xml"),
+		DATA("hostile/long-declaration-utf-16.xml"),
+		DATA("hostile/long-declaration-utf-7.xml"),
+	};
+	static const char *const names[] = { "ISO-8859-1", "UTF-16", "UTF-7" };
+	for (size_t i = 0; i < 3; i++) {
+		struct lerq_report *r = validate_path(*state, files[i]);
+		const struct lerq_finding *f = assert_only_finding(r, "LERQ-P001");
+		assert_non_null(strstr(lerq_finding_message(f), names[i]));
+		lerq_report_free(r);
+	}
+	/* 100,000 bytes of white space inside the declaration. */
+	size_t pad = 100000;
+	char *xml = malloc(pad + 200);
+	assert_non_null(xml);
+	strcpy(xml, "<?xml version=\"1.0\"");
+	memset(xml + strlen(xml), ' ', pad);
+	strcpy(xml + 19 + pad, " encoding='latin1'?><Request xmlns=\"urn:lerq:xml:1\"/>");
+	struct lerq_report *r = validate_string(*state, xml);
+	assert_only_finding(r, "LERQ-P001");
+	lerq_report_free(r);
+	/* A long declaration naming UTF-8 is fine. */
+	size_t size;
+	char *minimal_xml = test_slurp(minimal, &size);
+	char *long_decl = malloc(size + pad + 1);
+	assert_non_null(long_decl);
+	memcpy(long_decl, "<?xml version=\"1.0\"", 19);
+	memset(long_decl + 19, ' ', pad);
+	memcpy(long_decl + 19 + pad, minimal_xml + 19, size - 19 + 1);
+	r = validate_string(*state, long_decl);
+	assert_no_findings(r);
+	lerq_report_free(r);
+	free(long_decl);
+	free(minimal_xml);
+	free(xml);
+}
+
 static void test_predefined_and_char_references_accepted(void **state)
 {
 	/* &amp; and &#233; are not entities in the DTD sense: they stay. */
@@ -444,6 +554,8 @@ int main(void)
 		cmocka_unit_test(test_p003_size),
 		cmocka_unit_test(test_p003_size_configurable_and_file),
 		cmocka_unit_test(test_p003_parser_limits),
+		cmocka_unit_test(test_p003_attributes),
+		cmocka_unit_test(test_p001_long_declaration),
 		cmocka_unit_test(test_findings_limit),
 		cmocka_unit_test(test_unreadable_file),
 		cmocka_unit_test(test_bad_arguments),

@@ -215,6 +215,121 @@ static void test_refused_with_lines(void **state)
 	                         "</rule></pattern>" SCH_CLOSE, 0 + 1));
 }
 
+/* Issue 13: profiles may not pass findings off as lerq's, and a let
+ * that uses itself or a later let is refused when loaded. */
+static void test_refused_hostile(void **state)
+{
+	struct lerq_ctx *ctx = test_ctx();
+	struct lerq_report *p = NULL;
+	assert_int_equal(lerq_ctx_load_profile(ctx, DATA("profile/hostile-builtin-code.sch"), &p),
+	                 LERQ_EINVAL);
+	assert_int_equal(lerq_report_count(p), 2);
+	assert_int_equal(lerq_finding_line(lerq_report_get(p, 0)), 8);
+	assert_non_null(strstr(lerq_finding_message(lerq_report_get(p, 0)), "LERQ-P002"));
+	assert_int_equal(lerq_finding_line(lerq_report_get(p, 1)), 9);
+	lerq_report_free(p);
+
+	assert_int_equal(lerq_ctx_load_profile(ctx, DATA("profile/hostile-let-recursion.sch"), &p),
+	                 LERQ_EINVAL);
+	assert_int_equal(lerq_report_count(p), 2);
+	assert_string_equal(lerq_finding_code(lerq_report_get(p, 0)), "LERQ-C001");
+	assert_int_equal(lerq_finding_line(lerq_report_get(p, 0)), 6);
+	assert_non_null(strstr(lerq_finding_message(lerq_report_get(p, 0)), "never itself"));
+	assert_int_equal(lerq_finding_line(lerq_report_get(p, 1)), 8);
+	lerq_report_free(p);
+	lerq_ctx_free(ctx);
+
+	/* <lerq:severity> is still the way to change a built-in code. */
+	struct lerq_report *r = run_minimal(SCH_OPEN "<lerq:severity code='LERQ-R018' "
+	                                    "flag='error'/>" SCH_CLOSE);
+	assert_no_findings(r);
+	lerq_report_free(r);
+
+	/* At most 256 lets. */
+	size_t cap = 300 * 64 + 256;
+	char *big = malloc(cap);
+	assert_non_null(big);
+	size_t len = (size_t)snprintf(big, cap, "%s", SCH_OPEN);
+	for (int i = 0; i < 300; i++)
+		len += (size_t)snprintf(big + len, cap - len, "<let name='v%d' value='1'/>", i);
+	snprintf(big + len, cap - len, "%s", SCH_CLOSE);
+	p = refused(big, 1);
+	assert_non_null(strstr(lerq_finding_message(lerq_report_get(p, 0)), "at most 256"));
+	lerq_report_free(p);
+	free(big);
+}
+
+/* Issue 13: a profile's memory is bounded (30 doublings reached 3.1 GB),
+ * and stopping it says so instead of "internal error". */
+static void test_memory_bounded(void **state)
+{
+	struct lerq_ctx *ctx = test_ctx();
+	struct lerq_report *p = NULL;
+	assert_int_equal(lerq_ctx_load_profile(ctx, DATA("profile/hostile-doubling.sch"), &p),
+	                 LERQ_OK);
+	struct lerq_report *r = validate_path(ctx, DATA("schema/valid-minimal-request.xml"));
+	const struct lerq_finding *f = assert_only_finding(r, "LERQ-C001");
+	assert_int_equal(lerq_finding_severity(f), LERQ_SEVERITY_ERROR);
+	/* a17 is the first over 1 MiB (16 bytes * 2^17). */
+	assert_non_null(strstr(lerq_finding_message(f), "line 23"));
+	assert_non_null(strstr(lerq_finding_message(f), "over 1 MiB"));
+	assert_false(lerq_report_is_valid(r));
+	lerq_report_free(r);
+	lerq_ctx_free(ctx);
+
+	/* One concat of many big arguments stops before it allocates. */
+	r = run_minimal(SCH_OPEN "<let name='a' value='concat(/, /, /, /)'/>"
+	                "<let name='b' value='substring(concat($a, $a), 1, 2)'/>"
+	                "<pattern><rule context='l:Request'>"
+	                "<report id='X-1' test='$b = \"\"'>x</report></rule></pattern>" SCH_CLOSE);
+	/* The document is small: nothing is over the cap. */
+	assert_no_findings(r);
+	lerq_report_free(r);
+	char *many = malloc(70000);
+	assert_non_null(many);
+	size_t len = (size_t)snprintf(many, 70000, "%s<let name='a' value=\"concat('%0*d'",
+	                              SCH_OPEN, 60000, 0);
+	len += (size_t)snprintf(many + len, 70000 - len, ", '')\"/>");
+	len += (size_t)snprintf(many + len, 70000 - len,
+	                        "<let name='b' value='concat($a,$a,$a,$a,$a,$a,$a,$a,$a,$a,"
+	                        "$a,$a,$a,$a,$a,$a,$a,$a,$a,$a)'/>%s", SCH_CLOSE);
+	r = run_minimal(many);
+	f = assert_only_finding(r, "LERQ-C001");
+	assert_non_null(strstr(lerq_finding_message(f), "over 1 MiB"));
+	lerq_report_free(r);
+	free(many);
+}
+
+/* Issue 13: <value-of select="/"/> on every node was quadratic; each
+ * value is cut at 80 bytes and the document's messages share a budget. */
+static void test_messages_bounded(void **state)
+{
+	struct lerq_ctx *ctx = test_ctx();
+	struct lerq_report *p = NULL;
+	assert_int_equal(lerq_ctx_load_profile(ctx, DATA("profile/hostile-value-of-root.sch"), &p),
+	                 LERQ_OK);
+	struct lerq_report *r = validate_path(ctx, EXAMPLE("disclosure-request.xml"));
+	assert_true(lerq_report_count(r) > 50);
+	for (size_t i = 0; i < lerq_report_count(r); i++) {
+		const struct lerq_finding *f = lerq_report_get(r, i);
+		assert_string_equal(lerq_finding_code(f), "X-1");
+		/* 80 bytes and "...". */
+		assert_true(strlen(lerq_finding_message(f)) <= 83);
+		assert_non_null(strstr(lerq_finding_message(f), "..."));
+	}
+	lerq_report_free(r);
+	lerq_ctx_free(ctx);
+
+	/* A short value is whole, and a string value reads its text in
+	 * document order. */
+	r = run_minimal(SCH_OPEN "<pattern><rule context='l:Request'><report id='X-1' "
+	                "test='true()'>[<value-of select='l:ServiceProvider'/>]"
+	                "[<value-of select='count(l:*)'/>]</report></rule></pattern>" SCH_CLOSE);
+	const struct lerq_finding *f = only(r, "X-1");
+	assert_string_equal(lerq_finding_message(f), "[ Rheinwelle Kommunikation GmbH DE ][8]");
+	lerq_report_free(r);
+}
+
 static void test_bad_arguments(void **state)
 {
 	struct lerq_report *p = (struct lerq_report *)1;
@@ -236,6 +351,9 @@ int main(void)
 		cmocka_unit_test(test_first_matching_rule_wins),
 		cmocka_unit_test(test_profiles_skip_invalid_documents),
 		cmocka_unit_test(test_refused_with_lines),
+		cmocka_unit_test(test_refused_hostile),
+		cmocka_unit_test(test_memory_bounded),
+		cmocka_unit_test(test_messages_bounded),
 		cmocka_unit_test(test_bad_arguments),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,6 +6,7 @@
  * connection and cannot run for ever (LERQ-L003). Then the command line:
  * lerq render's exit statuses and messages.
  */
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -110,6 +111,13 @@ static void test_refused_letterheads(void **state)
 	               "DOCTYPE", 0);
 	assert_refused(f->renderer, DATA("render/letterhead-broken.xsl"), "LERQ-L002",
 	               "count((", 8);
+	/* Issue 13: nothing that emits unescaped text. */
+	assert_refused(f->renderer, DATA("render/letterhead-doe-text.xsl"), "LERQ-L002",
+	               "disable-output-escaping", 7);
+	assert_refused(f->renderer, DATA("render/letterhead-doe-value-of.xsl"), "LERQ-L002",
+	               "<xsl:value-of> uses disable-output-escaping", 7);
+	assert_refused(f->renderer, DATA("render/letterhead-output-text.xsl"), "LERQ-L002",
+	               "<xsl:output>", 6);
 
 	/* Refused letterheads leave the renderer as it was: lerq's own. */
 	char *html = render_ok(f->renderer, f->doc, LERQ_FORMAT_HTML, NULL);
@@ -126,25 +134,41 @@ static void test_refused_letterheads(void **state)
 	assert_int_equal(lerq_renderer_set_letterhead(NULL, "x", NULL), LERQ_EINVAL);
 }
 
-/* A letterhead from memory, made of one hook's body. */
-static int use_hook(struct lerq_renderer *renderer, const char *body)
+/* A letterhead from memory, made of one hook's body, with @attrs on its
+ * xsl:stylesheet; the problems of a refused one in *problems (or NULL). */
+static int use_hook_with(struct lerq_renderer *renderer, const char *attrs, const char *body,
+                         struct lerq_report **problems)
 {
 	char *xsl = NULL;
 	int n = asprintf(&xsl,
 	                 "<xsl:stylesheet version='1.1' "
 	                 "xmlns:xsl='http://www.w3.org/1999/XSL/Transform' "
 	                 "xmlns:exsl='http://exslt.org/common' "
-	                 "xmlns:saxon='http://icl.com/saxon' "
-	                 "extension-element-prefixes='exsl saxon' "
+	                 "xmlns:saxon='http://icl.com/saxon' %s "
 	                 "xmlns='urn:lerq:letter:1'>"
 	                 "<xsl:import href='res:///letter.xsl'/>"
 	                 "<xsl:template name='letterhead-above'>%s</xsl:template>"
 	                 "</xsl:stylesheet>",
-	                 body);
+	                 attrs, body);
 	assert_true(n > 0);
-	int r = lerq_renderer_set_letterhead_memory(renderer, xsl, strlen(xsl), NULL);
+	int r = lerq_renderer_set_letterhead_memory(renderer, xsl, strlen(xsl), problems);
 	free(xsl);
 	return r;
+}
+
+static int use_hook(struct lerq_renderer *renderer, const char *body)
+{
+	return use_hook_with(renderer, "", body, NULL);
+}
+
+/* Refused when loaded, with LERQ-L002 saying @words. */
+static void assert_hook_refused(struct lh_fixture *f, const char *attrs, const char *body,
+                                const char *words)
+{
+	struct lerq_report *problems = NULL;
+	assert_int_equal(use_hook_with(f->renderer, attrs, body, &problems), LERQ_EINVAL);
+	assert_contains(lerq_finding_message(assert_only_finding(problems, "LERQ-L002")), words);
+	lerq_report_free(problems);
 }
 
 /* The letterhead is accepted, but rendering with it fails with LERQ-L003
@@ -214,10 +238,16 @@ static void test_letterhead_writes_no_file(void **state)
 
 	snprintf(body, sizeof(body), "<xsl:document href='%s' method='text'>x</xsl:document>", path);
 	assert_stopped(f, body, "refused");
+	/* Extension elements are refused when the letterhead is loaded
+	 * (issue 13); without the declaration they are literal elements. */
 	snprintf(body, sizeof(body), "<exsl:document href='%s' method='text'>x</exsl:document>", path);
-	assert_stopped(f, body, "document");
+	assert_hook_refused(f, "extension-element-prefixes='exsl saxon'", body, "extension");
 	snprintf(body, sizeof(body), "<saxon:output href='%s' method='text'>x</saxon:output>", path);
-	assert_stopped(f, body, "refused");
+	assert_hook_refused(f, "extension-element-prefixes='saxon'", body, "extension");
+	snprintf(body, sizeof(body), "<line xsl:extension-element-prefixes='exsl'><exsl:document "
+	         "href='%s' method='text'>x</exsl:document></line>", path);
+	assert_hook_refused(f, "", body, "extension");
+	assert_int_equal(use_hook(f->renderer, body), LERQ_EINVAL);
 	snprintf(body, sizeof(body), "<xsl:document href='%s/new/dir/x.txt'>x</xsl:document>", dir);
 	assert_stopped(f, body, "refused");
 	assert_stopped(f, "<xsl:document href='http://127.0.0.1:9/x'>x</xsl:document>", "refused");
@@ -227,6 +257,39 @@ static void test_letterhead_writes_no_file(void **state)
 	snprintf(path, sizeof(path), "%s/new", dir);
 	assert_int_equal(stat(path, &st), -1);
 	assert_int_equal(rmdir(dir), 0);
+}
+
+/* Issue 13: a letterhead's memory is bounded: 30 doublings reached
+ * 15.4 GB and exited 0. Stopped with LERQ-L003 (no timing asserted). */
+static void test_doubling_letterhead_is_stopped(void **state)
+{
+	struct lh_fixture *f = *state;
+	static const struct {
+		const char *file, *words;
+	} cases[] = {
+		{ DATA("render/letterhead-doubling.xsl"), "would build a string of more than" },
+		{ DATA("render/letterhead-rtf-doubling.xsl"), "read more than" },
+	};
+	for (size_t i = 0; i < 2; i++) {
+		assert_int_equal(lerq_renderer_set_letterhead(f->renderer, cases[i].file, NULL),
+		                 LERQ_OK);
+		char *out = NULL;
+		size_t size;
+		struct lerq_report *report = NULL;
+		assert_int_equal(lerq_render_memory(f->renderer, f->doc, strlen(f->doc),
+		                                    LERQ_FORMAT_HTML, TEST_NOW, &out, &size, &report),
+		                 LERQ_EINVAL);
+		assert_null(out);
+		assert_contains(lerq_finding_message(assert_only_finding(report, "LERQ-L003")),
+		                cases[i].words);
+		lerq_report_free(report);
+	}
+	/* A real letterhead is not affected. */
+	assert_int_equal(lerq_renderer_set_letterhead(f->renderer,
+	                                              EXAMPLE("letterhead/letterhead.xsl"), NULL),
+	                 LERQ_OK);
+	char *html = render_ok(f->renderer, f->doc, LERQ_FORMAT_HTML, NULL);
+	free(html);
 }
 
 static void test_runaway_letterhead_is_stopped(void **state)
@@ -500,6 +563,152 @@ static void test_letterhead_for(void **state)
 	run_free(&run);
 }
 
+static size_t dir_entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	assert_non_null(d);
+	size_t n = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL)
+		n += e->d_name[0] != '.' || (e->d_name[1] != '\0' && e->d_name[1] != '.');
+	closedir(d);
+	return n;
+}
+
+/* Issue 13: -o never renames over what is not a regular file, follows a
+ * symbolic link, gives a new file the umask's mode, and never overwrites
+ * an input. */
+static void test_cli_output_targets(void **state)
+{
+	char dir[] = "/tmp/lerq-out-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[256], sub[128], real[256], slink[256], fifo[256], copy[256];
+	struct stat st;
+	struct run r;
+
+	/* A FIFO: its reader gets the letter, and it stays a FIFO. */
+	snprintf(fifo, sizeof(fifo), "%s/fifo", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	int rd = open(fifo, O_RDONLY | O_NONBLOCK);
+	assert_true(rd >= 0);
+	r = RUN(NULL, "render", NOW, "--to", "text", "-o", fifo, EXAMPLE("response.xml"));
+	assert_int_equal(r.status, 0);
+	run_free(&r);
+	char buf[512];
+	ssize_t got = read(rd, buf, sizeof(buf) - 1);
+	assert_true(got > 0);
+	close(rd);
+	assert_int_equal(lstat(fifo, &st), 0);
+	assert_true(S_ISFIFO(st.st_mode));
+	assert_int_equal(unlink(fifo), 0);
+
+	/* A symbolic link: followed; the target is replaced, in its own
+	 * directory, keeping its mode; the link stays a link. */
+	snprintf(sub, sizeof(sub), "%s/sub", dir);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	snprintf(real, sizeof(real), "%s/real.txt", sub);
+	int fd = open(real, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, "old", 3), 3);
+	close(fd);
+	assert_int_equal(chmod(real, 0640), 0);
+	snprintf(slink, sizeof(slink), "%s/link.txt", dir);
+	assert_int_equal(symlink("sub/real.txt", slink), 0);
+	r = RUN(NULL, "render", NOW, "--to", "text", "-o", slink, EXAMPLE("response.xml"));
+	assert_int_equal(r.status, 0);
+	run_free(&r);
+	assert_int_equal(lstat(slink, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_int_equal(stat(real, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0640);
+	assert_true(st.st_size > 3);
+	assert_int_equal(dir_entries(dir), 2);
+	assert_int_equal(dir_entries(sub), 1);
+
+	/* A dangling link is refused: exit 2, nothing created. */
+	snprintf(path, sizeof(path), "%s/dangling.txt", dir);
+	assert_int_equal(symlink("sub/none.txt", path), 0);
+	r = RUN(NULL, "render", NOW, "--to", "text", "-o", path, EXAMPLE("response.xml"));
+	assert_int_equal(r.status, 2);
+	assert_contains(r.err, "cannot write");
+	run_free(&r);
+	assert_int_equal(dir_entries(sub), 1);
+	assert_int_equal(unlink(path), 0);
+
+	/* A new letter follows the umask (issue 14: it was 0600 always). */
+	snprintf(path, sizeof(path), "%s/new.txt", dir);
+	mode_t old_mask = umask(022);
+	r = RUN(NULL, "render", NOW, "--to", "text", "-o", path, EXAMPLE("response.xml"));
+	umask(old_mask);
+	assert_int_equal(r.status, 0);
+	run_free(&r);
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0644);
+	assert_int_equal(unlink(path), 0);
+
+	/* The output is an input: refused, exit 2, the input untouched;
+	 * through a hard link and a symbolic link too, and for the
+	 * letterhead. */
+	snprintf(copy, sizeof(copy), "%s/request.xml", dir);
+	size_t size;
+	char *orig = slurp(EXAMPLE("response.xml"), &size);
+	fd = open(copy, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, orig, size), (ssize_t)size);
+	close(fd);
+	r = RUN(NULL, "render", NOW, "-o", copy, copy);
+	assert_int_equal(r.status, 2);
+	assert_contains(r.err, "is the input");
+	run_free(&r);
+	snprintf(path, sizeof(path), "%s/hard.xml", dir);
+	assert_int_equal(link(copy, path), 0);
+	r = RUN(NULL, "render", NOW, "-o", path, copy);
+	assert_int_equal(r.status, 2);
+	run_free(&r);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(symlink("request.xml", path), 0);
+	r = RUN(NULL, "render", NOW, "-o", path, copy);
+	assert_int_equal(r.status, 2);
+	run_free(&r);
+	r = RUN(copy, "render", NOW, "-o", copy, "-");
+	assert_int_equal(r.status, 2);
+	run_free(&r);
+	assert_int_equal(unlink(path), 0);
+	char *now_text = slurp(copy, NULL);
+	assert_string_equal(now_text, orig);
+	free(now_text);
+	free(orig);
+	snprintf(path, sizeof(path), "%s/lh.xsl", dir);
+	orig = slurp(EXAMPLE("letterhead/letterhead.xsl"), &size);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, orig, size), (ssize_t)size);
+	close(fd);
+	free(orig);
+	r = RUN(NULL, "render", NOW, "--letterhead", path, "-o", path, copy);
+	assert_int_equal(r.status, 2);
+	run_free(&r);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(unlink(copy), 0);
+
+	/* /dev/full: written into, so ENOSPC, exit 2; and /dev/full is
+	 * still the device (this used to replace it when run as root). */
+	if (lstat("/dev/full", &st) == 0 && S_ISCHR(st.st_mode)) {
+		r = RUN(NULL, "render", NOW, "--to", "text", "-o", "/dev/full",
+		        EXAMPLE("response.xml"));
+		assert_int_equal(r.status, 2);
+		assert_contains(r.err, "cannot write /dev/full");
+		run_free(&r);
+		assert_int_equal(lstat("/dev/full", &st), 0);
+		assert_true(S_ISCHR(st.st_mode));
+	}
+
+	assert_int_equal(unlink(real), 0);
+	assert_int_equal(rmdir(sub), 0);
+	assert_int_equal(unlink(slink), 0);
+	assert_int_equal(rmdir(dir), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -508,8 +717,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_letterhead_reads_no_file, lh_setup, lh_teardown),
 		cmocka_unit_test_setup_teardown(test_letterhead_writes_no_file, lh_setup, lh_teardown),
 		cmocka_unit_test_setup_teardown(test_runaway_letterhead_is_stopped, lh_setup, lh_teardown),
+		cmocka_unit_test_setup_teardown(test_doubling_letterhead_is_stopped, lh_setup, lh_teardown),
 		cmocka_unit_test(test_cli),
 		cmocka_unit_test_setup_teardown(test_letterhead_for, lh_setup, lh_teardown),
+		cmocka_unit_test(test_cli_output_targets),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

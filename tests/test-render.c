@@ -235,6 +235,42 @@ static void test_markup_in_text_is_text(void **state)
 	free(text);
 }
 
+/* Issue 13: a bidi control left open in the data never reorders the
+ * letter around it. */
+static void test_bidi_controls_isolated(void **state)
+{
+	struct fixture *f = *state;
+	const char *doc = DATA("render/bidi-override-in-text.xml");
+	char *html = render_file_ok(f->renderer, doc, LERQ_FORMAT_HTML);
+	/* FSI ... RLO ... PDI: the override ends with the isolate. */
+	assert_contains(html, "\xE2\x81\xA8" "Between \xE2\x80\xAE" "1 and 8 October");
+	assert_contains(html, "ZAC NRW) conducts the investigation under file number 121 Js "
+	                      "2044/26.\xE2\x81\xA9");
+	assert_contains(html, "\xE2\x81\xA8" "Data espionage \xE2\x81\xA7");
+	free(html);
+	/* Text: the controls are shown, not obeyed. */
+	char *text = render_file_ok(f->renderer, doc, LERQ_FORMAT_TEXT);
+	char *flat = unwrapped(text);
+	assert_contains(flat, "Between <U+202E>1 and 8 October");
+	assert_contains(flat, "Data espionage <U+2067>(section 202a");
+	assert_lacks(text, "\xE2\x80\xAE");
+	assert_lacks(text, "\xE2\x81\xA7");
+	free(flat);
+	free(text);
+#ifdef LERQ_HAVE_PDF
+	/* PDF: pango (fribidi) applies the isolates; it renders. */
+	char *xml = slurp(doc, NULL);
+	char *pdf = NULL;
+	size_t pdf_size = 0;
+	assert_int_equal(lerq_render_memory(f->renderer, xml, strlen(xml), LERQ_FORMAT_PDF,
+	                                    TEST_NOW, &pdf, &pdf_size, NULL),
+	                 LERQ_OK);
+	assert_memory_equal(pdf, "%PDF-", 5);
+	free(pdf);
+	free(xml);
+#endif
+}
+
 static void test_non_latin_names_survive(void **state)
 {
 	struct fixture *f = *state;
@@ -805,10 +841,13 @@ static void test_to_file_is_atomic(void **state)
 	size_t size;
 	char *doc = slurp(EXAMPLE("disclosure-request.xml"), &size);
 
-	/* A new letter: the same bytes as in memory, owner-only, alone. */
+	/* A new letter: the same bytes as in memory, with the umask's mode
+	 * (issue 14: it was 0600 whatever the umask), alone. */
+	mode_t old_mask = umask(077);
 	assert_int_equal(lerq_render_to_file(f->renderer, doc, size, LERQ_FORMAT_HTML, TEST_NOW,
 	                                     path, NULL),
 	                 LERQ_OK);
+	umask(old_mask);
 	char *written = slurp(path, NULL);
 	char *expected = render_ok(f->renderer, doc, LERQ_FORMAT_HTML, NULL);
 	assert_string_equal(written, expected);
@@ -912,6 +951,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_preservation_and_emergency_fields, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_response_fields, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_markup_in_text_is_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bidi_controls_isolated, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_non_latin_names_survive, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_languages, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_revision_1_1_fields, setup, teardown),

@@ -54,6 +54,8 @@ static void test_code_table_matches_spec(void **state)
 		{ LERQ_R020, "LERQ-R020", WARN, "G§26" },
 		{ LERQ_R021, "LERQ-R021", WARN, "C-Art 16.2" },
 		{ LERQ_R022, "LERQ-R022", WARN, "G§24, G§34" },
+		{ LERQ_R023, "LERQ-R023", ERR, "G§27" },
+		{ LERQ_R024, "LERQ-R024", ERR, "G§24" },
 		{ LERQ_R101, "LERQ-R101", ERR, "G§57" },
 		{ LERQ_R102, "LERQ-R102", ERR, "C-Art 29.7" },
 		{ LERQ_R103, "LERQ-R103", ERR, "G§54" },
@@ -123,8 +125,51 @@ static void test_r002_contact_outside_website(void **state)
 		/* A personal mailbox is R001's alone (exactly one finding). */
 		{ "free-mail reported once", REQ, { { OWN, "anna@web.de" } },
 		  "LERQ-R001", ERR, "G§24", EMAIL, "anna@web.de" },
+		/* Issue 13: tricky Website URLs. A browser goes to
+		 * evil.example; the schema refuses the backslash and the
+		 * credentials outright. */
+		{ "backslash before an @ in the authority", REQ,
+		  { { "https://lka.polizei.nrw/", "https://evil.example\\@lka.polizei.nrw/" } },
+		  "LERQ-S001", ERR, "", "/Request/IssuingAuthority/Website", "Website" },
+		{ "credentials in the authority", REQ,
+		  { { "https://lka.polizei.nrw/", "https://user@lka.polizei.nrw/" } },
+		  "LERQ-S001", ERR, "", "/Request/IssuingAuthority/Website", "Website" },
+		{ "upper-case scheme and host", REQ,
+		  { { "https://lka.polizei.nrw/", "HTTPS://LKA.Polizei.NRW/" } },
+		  NULL, 0, NULL, NULL, NULL },
+		{ "trailing dot and port", REQ,
+		  { { "https://lka.polizei.nrw/", "https://lka.polizei.nrw.:8443/x" } },
+		  NULL, 0, NULL, NULL, NULL },
+		{ "IPv6 literal", REQ,
+		  { { "https://lka.polizei.nrw/", "https://[2001:db8::1]/" } },
+		  "LERQ-R002", WARN, "G§24", EMAIL, "2001:db8::1" },
+		{ "host over 253 characters: within nothing, not skipped", REQ,
+		  { { "https://lka.polizei.nrw/",
+		      "https://a123456789a123456789a123456789a123456789a123456789a123456789."
+		      "b123456789a123456789a123456789a123456789a123456789a123456789."
+		      "c123456789a123456789a123456789a123456789a123456789a123456789."
+		      "d123456789a123456789a123456789a123456789a123456789a123456789."
+		      "e123456789a123456789.lka.polizei.nrw/" } },
+		  "LERQ-R002", WARN, "G§24", EMAIL, "is not under the Website's host \"a123456789" },
 	};
 	RUN_CASES(state, cases);
+
+	/* Rules alone (the schema refuses these): a host that cannot be
+	 * read still gives R002, never silence. */
+	static const char *const unreadable[] = {
+		"https://evil.example\\@lka.polizei.nrw/",
+		"https://user@lka.polizei.nrw/",
+		"https://[2001:db8::1/",
+	};
+	for (size_t i = 0; i < 3; i++) {
+		char *bad = document(REQ, (const struct edit[]){
+			{ "https://lka.polizei.nrw/", unreadable[i] } }, 1);
+		struct lerq_report *rr = run_one_rule(state, LERQ_R002, bad);
+		assert_finding(assert_only_finding(rr, "LERQ-R002"), "LERQ-R002", WARN, "G§24",
+		               EMAIL, "cannot be read");
+		lerq_report_free(rr);
+		free(bad);
+	}
 
 	/* A bare top-level domain is no parent; the schema refuses such an
 	 * address, so only the rule runs here. */
@@ -142,6 +187,9 @@ static void test_r018_website_not_https(void **state)
 		{ "http", REQ, { { "https://lka", "http://lka" } }, "LERQ-R018", WARN,
 		  "G§24", "/Request/IssuingAuthority/Website", "\"http://lka.polizei.nrw/\"" },
 		{ "https", REQ, { { 0 } }, NULL, 0, NULL, NULL, NULL },
+		/* Schemes are case-insensitive (issue 13: HTTP:// was refused). */
+		{ "upper-case http", REQ, { { "https://lka", "HTTP://lka" } }, "LERQ-R018", WARN,
+		  "G§24", "/Request/IssuingAuthority/Website", "HTTP://lka.polizei.nrw/" },
 	};
 	RUN_CASES(state, cases);
 }

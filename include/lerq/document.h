@@ -361,8 +361,8 @@ int lerq_doc_write_memory(const struct lerq_ctx *ctx, struct lerq_doc *doc,
  * the temporary file is removed and @p path is untouched. A new file gets
  * the mode 0666 less the umask; a replaced file keeps its mode. A symbolic
  * link at @p path is followed (its target is replaced, the link stays);
- * anything else that is not a regular file (a directory, a device) is
- * refused.
+ * a device or a FIFO at @p path is written into, never replaced; a
+ * directory is refused.
  * @param ctx a context (shared, read-only).
  * @param doc the document. Not changed, except for its error message.
  * @param path where to write it.

@@ -561,8 +561,10 @@ int lerq_render_response_memory(const struct lerq_renderer *renderer,
  * letter is written to a temporary file in the same directory and renamed
  * over @p path once complete, so @p path never holds half a letter, and
  * nothing is left behind on failure. A replaced file keeps its
- * permissions; a new one is readable and writable by its owner only
- * (0600), as befits a confidential letter.
+ * permissions; a new one gets the mode 0666 less the umask (set a umask
+ * of 077 to keep letters private). A symbolic link at @p path is followed
+ * (its target is replaced, the link stays); a device or a FIFO at @p path
+ * is written into, never replaced; a directory is refused.
  * @return as lerq_render_memory(), and LERQ_EIO when the file cannot be
  *         written (errno says why).
  */

@@ -65,6 +65,12 @@ static const struct lerq__code_info codes[] = {
 	                "preservation longer than 90 days" },
 	[LERQ_R022] = { "LERQ-R022", LERQ_SEVERITY_WARNING, "G§24, G§34",
 	                "emergency without a supervisor to call back" },
+	[LERQ_R023] = { "LERQ-R023", LERQ_SEVERITY_ERROR, "G§27",
+	                "bidirectional control or invisible character in an identifier, "
+	                "number, e-mail address or name, or a name with nothing visible" },
+	[LERQ_R024] = { "LERQ-R024", LERQ_SEVERITY_ERROR, "G§24",
+	                "look-alike domain: an e-mail domain or Website host that mixes "
+	                "scripts, uses compatibility characters or holds invisible ones" },
 
 	/* Responses (rules/response.c). */
 	[LERQ_R101] = { "LERQ-R101", LERQ_SEVERITY_ERROR, "G§57",

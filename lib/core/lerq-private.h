@@ -77,6 +77,9 @@ enum lerq_code {
 	LERQ_R020,
 	LERQ_R021,
 	LERQ_R022,
+	/* Invisible characters and look-alike domains (rules/lookalike.c). */
+	LERQ_R023,
+	LERQ_R024,
 	LERQ_R101,
 	LERQ_R102,
 	LERQ_R103,
@@ -153,6 +156,42 @@ int lerq__validate_doc_sig(const struct lerq_ctx *ctx, const void *data, size_t 
 /* io.c: reads a whole file, or limit + 1 bytes of a larger one (enough
  * to refuse it without holding it all). LERQ_EIO with errno set. */
 int lerq__read_file(const char *path, size_t limit, char **data, size_t *size);
+
+/* prescan.c: the most attributes and namespace declarations together on
+ * one start tag (libxml2 2.9.14 handles them in quadratic time; no element
+ * of the format has more than a handful). */
+#define LERQ__MAX_ATTRIBUTES 32u
+
+/* prescan.c: one linear pass over the bytes (comments, CDATA, PIs and
+ * attribute values skipped): 1 when a start tag has more than @limit
+ * attributes and namespace declarations together, with its line and
+ * column; 0 otherwise (malformed input is left to the parser). */
+int lerq__prescan_attributes(const void *data, size_t size, unsigned int limit,
+                             unsigned long *line, unsigned long *column);
+
+/* prescan.c: why the input is not UTF-8 (NUL bytes, or an XML
+ * declaration, of any length, naming another encoding), or NULL when it
+ * may be; the caller frees the message. */
+char *lerq__encoding_problem(const void *data, size_t size);
+
+/* xpath-limits.c: registers on xpath, over the built-ins, string
+ * functions (concat, string, substring, substring-before/-after,
+ * normalize-space, translate) that refuse, with XPATH_MEMORY_ERROR and a
+ * message to the generic error handler, to build a string over the cap
+ * set on the calling thread by lerq__xpath_limits_begin(); without a cap
+ * they are the built-ins. */
+int lerq__xpath_limit_functions(xmlXPathContextPtr xpath);
+void lerq__xpath_limits_begin(size_t string_max);
+/* Ends the capped section; whether a string was refused in it. */
+bool lerq__xpath_limits_end(void);
+
+/* write.c: writes a file so that nothing is lost. A regular file (or a
+ * new one) is replaced through a temporary file in its directory and a
+ * rename: a replaced file keeps its mode, a new one gets 0666 less the
+ * umask. A device or a FIFO is written into, never replaced. A symbolic
+ * link is followed: its target is written as above and the link stays.
+ * A directory or a dangling link is refused. LERQ_EIO with errno set. */
+int lerq__write_file(const char *path, const void *data, size_t size);
 
 /* path.c: "/Request/IssuingAuthority/Contact[1]/Email"; caller frees. */
 char *lerq__node_path(const xmlNode *node);
@@ -336,6 +375,11 @@ int lerq__letter_model_with(const struct lerq_renderer *renderer, xmlDocPtr doc,
                            xmlDocPtr request, const struct lerq_signature *sig,
                            size_t input_size, struct lerq_report *report,
                            xmlDocPtr *model);
+/* letter/bidi.c: before the model is built, every text node of doc that
+ * holds a bidirectional control is wrapped in FSI ... PDI (HTML and PDF),
+ * or, with escape (text letters), has each control written as <U+XXXX>,
+ * so that no control of the data reorders the letter around it. */
+int lerq__letter_isolate_bidi(xmlDocPtr doc, bool escape);
 /* ---- end of letters ---------------------------------------------------- */
 
 /* sha256.c: the SHA-256 digest of data (FIPS 180-4). */

@@ -301,51 +301,6 @@ static void parse_error(void *user, xmlErrorPtr err)
 	}
 }
 
-/* Anything but UTF-8 is refused before libxml2 sees it, "even when the
- * declared encoding is harmless" (spec section 4): a NUL byte means UTF-16
- * or UTF-32, and the XML declaration may name no other encoding. */
-static char *encoding_problem(const unsigned char *p, size_t size)
-{
-	if (memchr(p, 0, size) != NULL)
-		return strdup("The document is not UTF-8: it contains NUL bytes "
-		              "(UTF-16 or UTF-32?); lerq documents must be UTF-8");
-	size_t off = 0;
-	if (size >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
-		off = 3;
-	if (size - off < 5 || memcmp(p + off, "<?xml", 5) != 0)
-		return NULL;
-	const unsigned char *end = memchr(p + off, '>', size - off);
-	if (end == NULL)
-		return NULL;
-	size_t decl_len = (size_t)(end - (p + off));
-	char decl[256];
-	if (decl_len >= sizeof(decl))
-		return NULL; /* the parser will find what is wrong with it */
-	memcpy(decl, p + off, decl_len);
-	decl[decl_len] = '\0';
-	char *enc = strstr(decl, "encoding");
-	if (enc == NULL)
-		return NULL;
-	enc += strlen("encoding");
-	enc += strspn(enc, " \t\r\n");
-	if (*enc != '=')
-		return NULL;
-	enc++;
-	enc += strspn(enc, " \t\r\n");
-	char quote = *enc;
-	if (quote != '"' && quote != '\'')
-		return NULL;
-	char *value = enc + 1;
-	char *close = strchr(value, quote);
-	if (close == NULL)
-		return NULL;
-	*close = '\0';
-	if (strcasecmp(value, "UTF-8") == 0 || strcasecmp(value, "UTF8") == 0)
-		return NULL;
-	return lerq__strdup_printf("The document declares the encoding \"%s\"; "
-	                          "lerq documents must be UTF-8", value);
-}
-
 static int report_refusal(struct lerq_report *report, enum lerq_code code,
                           unsigned long line, unsigned long column,
                           const char *message)
@@ -370,10 +325,25 @@ int lerq__parse(const struct lerq_ctx *ctx, const void *data, size_t size,
 	if (size == 0 || size > (size_t)INT32_MAX)
 		return report_refusal(report, LERQ_P001, 0, 0, "The input is empty");
 
-	char *enc = encoding_problem(data, size);
+	/* Anything but UTF-8 is refused before libxml2 sees it, "even when
+	 * the declared encoding is harmless" (spec section 4). */
+	char *enc = lerq__encoding_problem(data, size);
 	if (enc != NULL) {
 		int r = report_refusal(report, LERQ_P001, 1, 1, enc);
 		free(enc);
+		return r;
+	}
+	unsigned long tag_line, tag_column;
+	if (lerq__prescan_attributes(data, size, LERQ__MAX_ATTRIBUTES, &tag_line,
+	                             &tag_column) != 0) {
+		char *m = lerq__strdup_printf("A start tag has more than %u attributes and "
+		                             "namespace declarations together, the limit (no "
+		                             "element of the format has more than a handful)",
+		                             LERQ__MAX_ATTRIBUTES);
+		if (m == NULL)
+			return LERQ_ENOMEM;
+		int r = report_refusal(report, LERQ_P003, tag_line, tag_column, m);
+		free(m);
 		return r;
 	}
 

@@ -3,17 +3,10 @@
  * a file so that a failure never leaves half a document, and parsing a
  * received document into a struct lerq_doc through the safe parser and
  * the full validation. */
-/* realpath() is XSI, beyond the POSIX level the project asks for. */
-#define _XOPEN_SOURCE 700
 #include <errno.h>
-#include <fcntl.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <time.h>
-#include <unistd.h>
 
 #include <libxml/xmlsave.h>
 
@@ -108,143 +101,6 @@ LERQ_EXPORT int lerq_doc_write_memory(const struct lerq_ctx *ctx, struct lerq_do
 	return LERQ_OK;
 }
 
-/* A name for the temporary file that is hard to guess, without global
- * state: the clock, the process and the stack, mixed (splitmix64). */
-static uint64_t temp_suffix(unsigned int attempt)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	uint64_t x = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 30) ^
-	             ((uint64_t)getpid() << 16) ^ (uint64_t)(uintptr_t)&ts ^
-	             ((uint64_t)attempt * UINT64_C(0x9E3779B97F4A7C15));
-	x = (x ^ (x >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
-	x = (x ^ (x >> 27)) * UINT64_C(0x94D049BB133111EB);
-	return x ^ (x >> 31);
-}
-
-static int write_all(int fd, const char *data, size_t size)
-{
-	while (size > 0) {
-		ssize_t n = write(fd, data, size);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		data += n;
-		size -= (size_t)n;
-	}
-	return 0;
-}
-
-/* Where the document goes: path itself, or the file a symbolic link at
- * path points to (so that the link survives). *mode is the mode of the
- * file replaced, or -1 for a new one. Anything but a regular file is
- * refused: renaming over a device or a directory is never what is meant. */
-static int target_of(const char *path, char **target, int *mode)
-{
-	struct stat st;
-	*mode = -1;
-	*target = NULL;
-	if (lstat(path, &st) < 0)
-		return errno == ENOENT ? LERQ_OK : LERQ_EIO;
-	if (S_ISLNK(st.st_mode)) {
-		*target = realpath(path, NULL);
-		if (*target == NULL || stat(*target, &st) < 0) {
-			int e = errno;
-			free(*target);
-			*target = NULL;
-			errno = e;
-			return LERQ_EIO;
-		}
-	}
-	if (!S_ISREG(st.st_mode)) {
-		free(*target);
-		*target = NULL;
-		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
-		return LERQ_EIO;
-	}
-	*mode = (int)(st.st_mode & 07777);
-	return LERQ_OK;
-}
-
-/* Writes data to a new file next to path, flushes it to disk and renames
- * it over path: readers of path see the old document or the new one,
- * never a part. O_EXCL refuses to follow a link planted under the
- * temporary name. A new file gets the mode 0666 less the umask, as any
- * new file; a replaced one keeps its mode, so that a request readable by
- * its owner alone does not become readable by all when it is rewritten. */
-static int write_replace(const char *path, const char *data, size_t size)
-{
-	char *target;
-	int mode;
-	int r = target_of(path, &target, &mode);
-	if (r != LERQ_OK)
-		return r;
-	if (target != NULL)
-		path = target;
-	const char *slash = strrchr(path, '/');
-	const char *base = slash ? slash + 1 : path;
-	int dirlen = slash ? (int)(slash - path + 1) : 0;
-	if (*base == '\0') {
-		free(target);
-		errno = EISDIR;
-		return LERQ_EIO;
-	}
-	size_t cap = strlen(path) + 32;
-	char *tmp = malloc(cap);
-	if (tmp == NULL) {
-		free(target);
-		return LERQ_ENOMEM;
-	}
-	int fd = -1, e = 0;
-	for (unsigned int attempt = 0; attempt < 100 && fd < 0; attempt++) {
-		/* At most 200 bytes of the name: with the suffix, still
-		 * within any file system's NAME_MAX. */
-		snprintf(tmp, cap, "%.*s.%.200s.%016llx", dirlen, path, base,
-		         (unsigned long long)temp_suffix(attempt));
-		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0666);
-		if (fd < 0 && errno != EEXIST)
-			break;
-	}
-	if (fd < 0) {
-		e = errno;
-		free(tmp);
-		free(target);
-		errno = e;
-		return LERQ_EIO;
-	}
-	bool failed = (mode >= 0 && fchmod(fd, (mode_t)mode) < 0) ||
-	              write_all(fd, data, size) < 0 || fsync(fd) < 0;
-	e = errno;
-	if (close(fd) < 0 && !failed) {
-		failed = true;
-		e = errno;
-	}
-	if (!failed && rename(tmp, path) < 0) {
-		failed = true;
-		e = errno;
-	}
-	if (failed)
-		unlink(tmp);
-	free(tmp);
-	if (!failed) {
-		/* Make the rename itself durable; the file is complete
-		 * already, so a directory that cannot be synced is no reason
-		 * to fail. */
-		char *dir = dirlen ? strndup(path, (size_t)dirlen) : strdup(".");
-		int dfd = dir ? open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
-		if (dfd >= 0) {
-			fsync(dfd);
-			close(dfd);
-		}
-		free(dir);
-	}
-	free(target);
-	errno = e;
-	return failed ? LERQ_EIO : LERQ_OK;
-}
-
 LERQ_EXPORT int lerq_doc_write_file(const struct lerq_ctx *ctx, struct lerq_doc *doc,
                                     const char *path, lerq_time_t now,
                                     struct lerq_report **report)
@@ -258,7 +114,7 @@ LERQ_EXPORT int lerq_doc_write_file(const struct lerq_ctx *ctx, struct lerq_doc 
 	int r = lerq_doc_write_memory(ctx, doc, now, &data, &size, report);
 	if (r != LERQ_OK)
 		return r;
-	r = write_replace(path, data, size);
+	r = lerq__write_file(path, data, size);
 	free(data);
 	if (r != LERQ_OK) {
 		int e = errno;

@@ -72,6 +72,59 @@ static int check_imports(xmlDocPtr doc, struct lerq_report *problems)
 	return LERQ_OK;
 }
 
+/*
+ * A letterhead makes the letter's model, which lerq lays out and escapes
+ * itself: nothing in it may emit unescaped text (SECURITY.md). Refused:
+ * disable-output-escaping (on xsl:text and xsl:value-of, libxslt marks
+ * the text it makes so that html.xsl would copy it raw into the letter:
+ * <script> in an HTML letter); extension elements (an
+ * extension-element-prefixes declaration: exsl:document, saxon:output and
+ * the like write documents of their own); and xsl:output, whose settings
+ * (method="text", cdata-section-elements) a letterhead has no use for,
+ * since its result is never serialised as it says.
+ */
+static int check_escaping(xmlDocPtr doc, const xmlNode *node, struct lerq_report *problems)
+{
+	for (const xmlNode *n = node; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		const char *why = NULL;
+		if (is_xslt(n, "output"))
+			why = "uses <xsl:output>: a letterhead makes the letter's model, which lerq "
+			      "lays out itself";
+		for (const xmlAttr *a = n->properties; a != NULL && why == NULL; a = a->next) {
+			bool xslt_ns = a->ns != NULL && xmlStrEqual(a->ns->href, BAD_CAST XSLT_NS);
+			bool on_xslt = n->ns != NULL && xmlStrEqual(n->ns->href, BAD_CAST XSLT_NS);
+			if (xmlStrEqual(a->name, BAD_CAST "disable-output-escaping") &&
+			    (a->ns == NULL || xslt_ns)) {
+				xmlChar *v = xmlNodeGetContent((const xmlNode *)a);
+				bool no = v != NULL && xmlStrEqual(v, BAD_CAST "no");
+				xmlFree(v);
+				if (!no)
+					why = "uses disable-output-escaping: the letter would hold "
+					      "unescaped text";
+			} else if (xmlStrEqual(a->name, BAD_CAST "extension-element-prefixes") &&
+			           ((a->ns == NULL && on_xslt) || xslt_ns)) {
+				why = "declares extension elements (extension-element-prefixes): a "
+				      "letterhead may use XSLT 1.0 elements only";
+			}
+		}
+		if (why != NULL) {
+			char *m = lerq__strdup_printf("The letterhead's <%s%s%s> %s",
+			                             n->ns && n->ns->prefix ? (const char *)n->ns->prefix : "",
+			                             n->ns && n->ns->prefix ? ":" : "",
+			                             (const char *)n->name, why);
+			int r = m ? refuse(problems, n, m) : LERQ_ENOMEM;
+			free(m);
+			return r;
+		}
+		int r = check_escaping(doc, n->children, problems);
+		if (r != LERQ_OK)
+			return r;
+	}
+	return LERQ_OK;
+}
+
 int lerq__letterhead_compile(const struct lerq_ctx *ctx, const void *data, size_t size,
                             const char *url, xsltStylesheetPtr *out,
                             struct lerq_report *problems)
@@ -107,6 +160,8 @@ int lerq__letterhead_compile(const struct lerq_ctx *ctx, const void *data, size_
 		}
 	}
 	r = check_imports(doc, problems);
+	if (r == LERQ_OK)
+		r = check_escaping(doc, root, problems);
 	if (r != LERQ_OK) {
 		xmlFreeDoc(doc);
 		return r;

@@ -17,6 +17,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <libxml/parserInternals.h>
+
 #include "core/lerq-private.h"
 #include "sign/sign.h"
 #ifdef LERQ_HAVE_PDF
@@ -237,6 +239,19 @@ static int signature_params(const struct lerq_signature *sig, const char **param
 	return n;
 }
 
+/* Whatever made it (a letterhead is refused if it asks for it), no text
+ * of the model reaches a letter unescaped: libxslt marks text made with
+ * disable-output-escaping by its node name, and copies such text raw. */
+static void escape_all(xmlNodePtr node)
+{
+	for (xmlNodePtr n = node; n != NULL; n = n->next) {
+		if (n->type == XML_TEXT_NODE && n->name == xmlStringTextNoenc)
+			n->name = xmlStringText;
+		else if (n->type == XML_ELEMENT_NODE)
+			escape_all(n->children);
+	}
+}
+
 int lerq__letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
                       size_t input_size, struct lerq_report *report,
                       xmlDocPtr *model)
@@ -307,6 +322,8 @@ int lerq__letter_model_with(const struct lerq_renderer *renderer, xmlDocPtr doc,
 	r = lerq__xslt_apply_with(ss, style, doc, request, input_size, params, &m, model);
 	if (r == LERQ_EINTERNAL && renderer->letterhead != NULL)
 		r = letterhead_failed(report, &m);
+	if (r == LERQ_OK)
+		escape_all(xmlDocGetRootElement(*model));
 	lerq__messages_clear(&m);
 	for (size_t i = 0; i < 6; i++)
 		free(values[i]);
@@ -463,6 +480,11 @@ static int render(const struct lerq_renderer *renderer, const void *data, size_t
 	if (r == LERQ_OK && format == LERQ_FORMAT_PDF)
 		r = lerq__pdf_check_document(renderer->fonts, doc, rep);
 #endif
+	/* No bidirectional control of the data reorders the letter. */
+	if (r == LERQ_OK)
+		r = lerq__letter_isolate_bidi(doc, format == LERQ_FORMAT_TEXT);
+	if (r == LERQ_OK && request != NULL)
+		r = lerq__letter_isolate_bidi(request, format == LERQ_FORMAT_TEXT);
 	if (r == LERQ_OK)
 		r = lerq__letter_model_with(renderer, doc, request, sig, size, rep, &model);
 	xmlFreeDoc(doc);
@@ -505,48 +527,6 @@ LERQ_EXPORT int lerq_render_response_memory(const struct lerq_renderer *renderer
 	              report);
 }
 
-/*
- * Never half a letter: the bytes go to a new file next to @path, which is
- * flushed to disk and then renamed over @path. A file that is replaced
- * keeps its permissions; a new one is readable by its owner only (mode
- * 0600, as mkstemp() makes it), since letters are confidential.
- */
-static int write_atomically(const char *path, const char *data, size_t size)
-{
-	char *tmp = lerq__strdup_printf("%s.XXXXXX", path);
-	if (tmp == NULL)
-		return LERQ_ENOMEM;
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		free(tmp);
-		return LERQ_EIO;
-	}
-	struct stat st;
-	int err = 0;
-	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && fchmod(fd, st.st_mode & 07777) != 0)
-		err = errno;
-	for (size_t done = 0; err == 0 && done < size;) {
-		ssize_t n = write(fd, data + done, size - done);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			err = n < 0 ? errno : EIO;
-		else
-			done += (size_t)n;
-	}
-	if (err == 0 && fsync(fd) != 0)
-		err = errno;
-	if (close(fd) != 0 && err == 0)
-		err = errno;
-	if (err == 0 && rename(tmp, path) != 0)
-		err = errno;
-	if (err != 0)
-		unlink(tmp);
-	free(tmp);
-	errno = err;
-	return err == 0 ? LERQ_OK : LERQ_EIO;
-}
-
 static int render_to_file(const struct lerq_renderer *renderer, const void *data, size_t size,
                           const void *request, size_t request_size, enum lerq_format format,
                           lerq_time_t now, const char *path, struct lerq_report **report)
@@ -560,7 +540,7 @@ static int render_to_file(const struct lerq_renderer *renderer, const void *data
 	int r = render(renderer, data, size, request, request_size, format, now, &letter,
 	               &letter_size, report);
 	if (r == LERQ_OK)
-		r = write_atomically(path, letter, letter_size);
+		r = lerq__write_file(path, letter, letter_size);
 	int e = errno;
 	free(letter);
 	errno = e;

@@ -14,6 +14,7 @@
 
 #include <libxml/xmlIO.h>
 #include <libxslt/documents.h>
+#include <libxml/xpathInternals.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltInternals.h>
@@ -31,6 +32,19 @@
 #define XPATH_OPS_BASE 10000000UL
 #define XPATH_OPS_PER_BYTE 40UL
 #define TEMPLATE_DEPTH_LIMIT 2000
+
+/* Memory caps for a letterhead's transform (issue 13: a 3.7 KB letterhead
+ * that doubled a string with concat($a, $a) in 30 variables reached
+ * 15.4 GB). No string an XPath expression builds may pass STRING_MAX
+ * (core/xpath-limits.c), and what the transform reads back from its
+ * variables and parameters, strings and result tree fragments (the other
+ * way to double: <xsl:value-of select="$a"/> twice in a variable), may
+ * not pass LOOKUP_BUDGET in all. Both grow with the input, which a real
+ * letter copies from, never by doubling. */
+#define STRING_MAX_BASE ((size_t)1 << 20)
+#define STRING_MAX_PER_BYTE 2
+#define LOOKUP_BUDGET_BASE ((size_t)64 << 20)
+#define LOOKUP_BUDGET_PER_BYTE 16
 
 struct lerq_stylesheets {
 	xsltSecurityPrefsPtr security;
@@ -318,6 +332,68 @@ xsltStylesheetPtr lerq__stylesheet(const struct lerq_stylesheets *ss, enum lerq_
 
 /* ---- transforming ---- */
 
+/* What reading a variable costs: the bytes of a string, or the text of a
+ * result tree fragment (what <xsl:value-of> or <xsl:copy-of> would copy).
+ * Node-sets of the input cost nothing: they copy no text. */
+static size_t tree_text(const xmlNode *n, size_t stop)
+{
+	size_t total = 0;
+	for (; n != NULL && total <= stop; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+			total += n->content ? strlen((const char *)n->content) : 0;
+		else if (n->type == XML_ELEMENT_NODE)
+			total += 16 + tree_text(n->children, stop - total);
+	}
+	return total;
+}
+
+static size_t lookup_cost(const xmlXPathObject *v, size_t stop)
+{
+	if (v->type == XPATH_STRING)
+		return v->stringval ? strlen((const char *)v->stringval) : 0;
+	if ((v->type != XPATH_XSLT_TREE && v->type != XPATH_NODESET) || v->nodesetval == NULL)
+		return 0;
+	size_t total = 0;
+	for (int i = 0; i < v->nodesetval->nodeNr && total <= stop; i++) {
+		const xmlNode *n = v->nodesetval->nodeTab[i];
+		const xmlDoc *doc = n ? n->doc : NULL;
+		/* A result tree fragment (or a node in one): libxslt marks
+		 * its container document with a name starting with a space. */
+		if (doc != NULL && doc->name != NULL && doc->name[0] == ' ')
+			total += n->type == XML_DOCUMENT_NODE ? tree_text(n->children, stop - total)
+			                                      : tree_text(n, stop - total);
+	}
+	return total;
+}
+
+struct lookups {
+	xmlXPathVariableLookupFunc func;
+	void *data;
+	size_t left;
+	size_t budget;
+	bool over;
+};
+
+static xmlXPathObjectPtr budgeted_lookup(void *data, const xmlChar *name, const xmlChar *ns)
+{
+	struct lookups *l = data;
+	xmlXPathObjectPtr v = l->func(l->data, name, ns);
+	if (v == NULL || l->over)
+		return v;
+	size_t cost = lookup_cost(v, l->left);
+	if (cost > l->left) {
+		l->over = true;
+		xmlGenericError(xmlGenericErrorContext,
+		                "lerq: the letterhead read more than %zu bytes from its variables "
+		                "(variable $%s): stopped\n", l->budget, (const char *)name);
+		xmlXPathFreeObject(v);
+		/* Taken as an undefined variable: the expression fails. */
+		return NULL;
+	}
+	l->left -= cost;
+	return v;
+}
+
 int lerq__xslt_apply(const struct lerq_stylesheets *ss, xsltStylesheetPtr style,
                     xmlDocPtr doc, size_t input_size, const char **params,
                     struct lerq_messages *m, xmlDocPtr *result)
@@ -354,8 +430,29 @@ int lerq__xslt_apply_with(const struct lerq_stylesheets *ss, xsltStylesheetPtr s
 	if (tc->xpathCtxt != NULL)
 		tc->xpathCtxt->opLimit = XPATH_OPS_BASE + XPATH_OPS_PER_BYTE * (unsigned long)input_size;
 
+	/* A letterhead (any stylesheet but lerq's own) is bounded in memory
+	 * too. input_size is at most the context's size limit: no overflow. */
+	bool ours = style == ss->letter || style == ss->html || style == ss->text;
+	struct lookups lookups = { 0 };
+	if (!ours && tc->xpathCtxt != NULL) {
+		if (lerq__xpath_limit_functions(tc->xpathCtxt) != LERQ_OK) {
+			xsltFreeTransformContext(tc);
+			return LERQ_ENOMEM;
+		}
+		lookups.func = tc->xpathCtxt->varLookupFunc;
+		lookups.data = tc->xpathCtxt->varLookupData;
+		lookups.budget = LOOKUP_BUDGET_BASE + LOOKUP_BUDGET_PER_BYTE * input_size;
+		lookups.left = lookups.budget;
+		if (lookups.func != NULL)
+			xmlXPathRegisterVariableLookup(tc->xpathCtxt, budgeted_lookup, &lookups);
+	}
+
 	quiet_begin(&q, m);
+	if (!ours)
+		lerq__xpath_limits_begin(STRING_MAX_BASE + STRING_MAX_PER_BYTE * input_size);
 	xmlDocPtr res = xsltApplyStylesheetUser(style, doc, params, NULL, NULL, tc);
+	if (!ours)
+		lerq__xpath_limits_end(); /* what was refused is said in m */
 	quiet_end(&q);
 
 	bool failed = res == NULL || tc->state != XSLT_STATE_OK || m->len > 0 || m->oom;

@@ -30,6 +30,7 @@ struct compiler {
 	xmlXPathContextPtr xpath; /* for compiling, with an error hook */
 	char xpath_error[256];
 	int status;
+	size_t let_total; /* lets in the whole profile */
 };
 
 /* Appends one zeroed element; false (and status ENOMEM) when out of
@@ -171,6 +172,9 @@ static char *context_expression(const char *pattern)
 static void compile_let(struct compiler *c, const xmlNode *n, struct let **lets,
                         size_t *count)
 {
+	if (++c->let_total == PROFILE_LETS_MAX + 1)
+		problem(c, n, "more than %d <let> elements: lerq allows at most %d in a profile",
+		        PROFILE_LETS_MAX, PROFILE_LETS_MAX);
 	struct let *l = GROW(*lets, *count, c);
 	if (l == NULL)
 		return;
@@ -209,6 +213,13 @@ static void compile_check(struct compiler *c, const xmlNode *n, struct rule *r)
 	if (id == NULL)
 		problem(c, n, "<%s> needs an id: lerq reports it as the finding's code",
 		        (const char *)n->name);
+	else if (xmlStrncasecmp(id, BAD_CAST "LERQ-", 5) == 0)
+		/* A profile could otherwise pass its findings off as lerq's
+		 * own (issue 13); it changes their severity with
+		 * <lerq:severity> instead. */
+		problem(c, n, "id=\"%s\": codes starting with LERQ- are lerq's own; give the "
+		        "profile's findings codes of their own (use <lerq:severity> to change "
+		        "the severity of a built-in code)", (const char *)id);
 	else if ((k->code = strdup((const char *)id)) == NULL)
 		c->status = LERQ_ENOMEM;
 	xmlFree(id);

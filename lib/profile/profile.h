@@ -15,6 +15,32 @@
 /* Bounds the work one profile may do on one document. */
 #define PROFILE_XPATH_OP_LIMIT 50000000UL
 
+/* Bounds its memory and its messages (limits.c, issue 13): no string an
+ * expression builds over 1 MiB; no more than 64 MiB held by lets; a
+ * <value-of> cut at 80 bytes, as built-in messages cut values; and the
+ * values of one document's messages read at most 1 Mi bytes and nodes in
+ * all (then they show as "..."). At most 256 lets in a profile. */
+#define PROFILE_STRING_MAX ((size_t)1 << 20)
+#define PROFILE_LET_BUDGET ((size_t)64 << 20)
+#define PROFILE_VALUE_MAX 80
+#define PROFILE_MESSAGE_BUDGET ((size_t)1 << 20)
+#define PROFILE_LETS_MAX 256
+
+/* What an evaluation context's userData points to first (struct runner
+ * in run.c starts with it). */
+struct lerq__profile_limits {
+	bool too_big;       /* a string over PROFILE_STRING_MAX was refused */
+	size_t let_bytes;   /* held by lets */
+	size_t message_budget; /* left for message values */
+};
+
+/* limits.c: about how many bytes v holds. */
+size_t lerq__profile_value_size(const xmlXPathObject *v);
+/* limits.c: v as a string (a node-set: its first node's string value),
+ * read up to max bytes and then "...", paying for the bytes and nodes
+ * read from *budget; the caller frees it. NULL when memory ran out. */
+char *lerq__profile_value_text(const xmlXPathObject *v, size_t max, size_t *budget);
+
 struct let {
 	xmlChar *name;
 	xmlXPathCompExprPtr value;

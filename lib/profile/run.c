@@ -39,6 +39,10 @@ static void quiet_end(struct quiet q)
 }
 
 struct runner {
+	/* First: the string functions of limits.c find it via userData. */
+	struct lerq__profile_limits limits;
+	unsigned long line; /* of the expression being evaluated */
+	bool lets_over;     /* lets held over PROFILE_LET_BUDGET */
 	const struct lerq_profile *p;
 	xmlXPathContextPtr xpath;
 	struct lerq_report *report;
@@ -60,9 +64,17 @@ static void run_error(void *user, xmlErrorPtr err)
 static void bind_lets(struct runner *run, const struct let *lets, size_t count)
 {
 	for (size_t i = 0; i < count && run->status == LERQ_OK; i++) {
+		run->line = lets[i].line;
 		xmlXPathObjectPtr v = xmlXPathCompiledEval(lets[i].value, run->xpath);
 		if (v == NULL || run->failed) {
 			xmlXPathFreeObject(v);
+			run->status = LERQ_EINTERNAL;
+			return;
+		}
+		run->limits.let_bytes += lerq__profile_value_size(v);
+		if (run->limits.let_bytes > PROFILE_LET_BUDGET) {
+			xmlXPathFreeObject(v);
+			run->lets_over = true;
 			run->status = LERQ_EINTERNAL;
 			return;
 		}
@@ -83,8 +95,13 @@ static char *message(struct runner *run, const struct check *k, xmlNodePtr node)
 		const struct part *part = &k->parts[i];
 		xmlChar *value = NULL;
 		const char *piece = part->text;
-		if (part->kind != PART_TEXT) {
+		char *text = NULL;
+		if (part->kind == PART_VALUE_OF && run->limits.message_budget == 0) {
+			/* The document's messages have read all they may. */
+			piece = "...";
+		} else if (part->kind != PART_TEXT) {
 			if (part->expr) {
+				run->line = part->line;
 				xmlXPathObjectPtr v = xmlXPathCompiledEval(part->expr, run->xpath);
 				if (v == NULL || run->failed) {
 					xmlXPathFreeObject(v);
@@ -93,7 +110,15 @@ static char *message(struct runner *run, const struct check *k, xmlNodePtr node)
 					return NULL;
 				}
 				if (part->kind == PART_VALUE_OF) {
-					value = xmlXPathCastToString(v);
+					/* Cut as built-in messages cut values, and
+					 * read no more than that. */
+					text = lerq__profile_value_text(v, PROFILE_VALUE_MAX,
+					                                &run->limits.message_budget);
+					if (text == NULL) {
+						xmlXPathFreeObject(v);
+						free(msg);
+						return NULL;
+					}
 				} else if (v->type == XPATH_NODESET && v->nodesetval &&
 				           v->nodesetval->nodeNr > 0) {
 					value = xmlStrdup(v->nodesetval->nodeTab[0]->name);
@@ -102,7 +127,7 @@ static char *message(struct runner *run, const struct check *k, xmlNodePtr node)
 			} else {
 				value = xmlStrdup(node->name);
 			}
-			piece = value ? (const char *)value : "";
+			piece = text ? text : value ? (const char *)value : "";
 		}
 		size_t n = strlen(piece);
 		if (len + n + 1 > cap) {
@@ -110,6 +135,7 @@ static char *message(struct runner *run, const struct check *k, xmlNodePtr node)
 			char *m = realloc(msg, cap);
 			if (m == NULL) {
 				xmlFree(value);
+				free(text);
 				free(msg);
 				return NULL;
 			}
@@ -118,6 +144,7 @@ static char *message(struct runner *run, const struct check *k, xmlNodePtr node)
 		memcpy(msg + len, piece, n);
 		len += n;
 		xmlFree(value);
+		free(text);
 	}
 	msg[len] = '\0';
 	/* Collapse whitespace: the message is one sentence. */
@@ -142,6 +169,7 @@ static void run_checks(struct runner *run, const struct rule *r, xmlNodePtr node
 	for (size_t i = 0; i < r->check_count && run->status == LERQ_OK; i++) {
 		const struct check *k = &r->checks[i];
 		run->xpath->node = node;
+		run->line = k->line;
 		int t = xmlXPathCompiledEvalToBoolean(k->test, run->xpath);
 		if (t < 0 || run->failed) {
 			run->status = LERQ_EINTERNAL;
@@ -207,6 +235,7 @@ static void run_pattern(struct runner *run, const struct pattern *pat)
 	for (size_t i = 0; i < pat->rule_count && run->status == LERQ_OK; i++) {
 		const struct rule *r = &pat->rules[i];
 		run->xpath->node = (xmlNodePtr)run->xpath->doc;
+		run->line = r->line;
 		xmlXPathObjectPtr set = xmlXPathCompiledEval(r->context, run->xpath);
 		if (set == NULL || run->failed) {
 			xmlXPathFreeObject(set);
@@ -225,8 +254,12 @@ static void run_pattern(struct runner *run, const struct pattern *pat)
 				continue; /* an earlier rule of this pattern had it */
 			fired[fired_count++] = node;
 			run->xpath->node = node;
+			/* A rule's lets are bound again for each node, each
+			 * value replacing the last. */
+			size_t held = run->limits.let_bytes;
 			bind_lets(run, r->lets, r->let_count);
 			run_checks(run, r, node);
+			run->limits.let_bytes = held;
 		}
 		if (run->status == LERQ_OK && fired_count)
 			run->status = set_add_sorted(&taken, fired, fired_count);
@@ -236,13 +269,44 @@ static void run_pattern(struct runner *run, const struct pattern *pat)
 	free(taken.node);
 }
 
+/* A profile stopped by a limit (or an expression that failed on this
+ * document) leaves the document unchecked: say so with LERQ-C001, an
+ * error, rather than fail the whole validation with "internal error". */
+static int stopped(struct runner *run)
+{
+	const char *why;
+	if (run->limits.too_big)
+		why = "an expression would build a string over 1 MiB";
+	else if (run->lets_over)
+		why = "its lets would hold over 64 MiB";
+	else if (run->error_code == XML_XPATH_UNDEF_VARIABLE_ERROR)
+		why = "an expression uses a variable that is not bound yet";
+	else if (run->error_code == XML_XPATH_EXPRESSION_OK + XPATH_OP_LIMIT_EXCEEDED)
+		why = "it took more XPath steps than a profile may on one document";
+	else
+		why = lerq__xpath_error_text(run->error_code);
+	char *msg = lerq__strdup_printf("The national profile was stopped at its line %lu and "
+	                               "could not check this document: %s",
+	                               run->line, why);
+	if (msg == NULL)
+		return LERQ_ENOMEM;
+	int r = lerq__report_add_code(run->report, LERQ_C001, NULL, 0, 0, msg);
+	free(msg);
+	return r;
+}
+
 int lerq__profile_run(const struct lerq_profile *p, xmlDocPtr doc,
                      struct lerq_report *report)
 {
 	struct runner run = { .p = p, .report = report, .status = LERQ_OK };
+	run.limits.message_budget = PROFILE_MESSAGE_BUDGET;
 	run.xpath = xmlXPathNewContext(doc);
 	if (run.xpath == NULL)
 		return LERQ_ENOMEM;
+	if (lerq__xpath_limit_functions(run.xpath) != LERQ_OK) {
+		xmlXPathFreeContext(run.xpath);
+		return LERQ_ENOMEM;
+	}
 	struct quiet q = quiet_begin();
 	run.xpath->error = run_error;
 	run.xpath->userData = &run;
@@ -251,12 +315,16 @@ int lerq__profile_run(const struct lerq_profile *p, xmlDocPtr doc,
 		if (xmlXPathRegisterNs(run.xpath, p->ns[i], p->ns[i + 1]) != 0)
 			run.status = LERQ_ENOMEM;
 	run.xpath->node = (xmlNodePtr)doc;
+	lerq__xpath_limits_begin(PROFILE_STRING_MAX);
 	bind_lets(&run, p->lets, p->let_count);
 	for (size_t i = 0; i < p->pattern_count && run.status == LERQ_OK; i++)
 		run_pattern(&run, &p->patterns[i]);
+	run.limits.too_big = lerq__xpath_limits_end();
 	xmlXPathRegisteredVariablesCleanup(run.xpath);
 	xmlXPathFreeContext(run.xpath);
 	quiet_end(q);
+	if (run.status == LERQ_EINTERNAL && (run.failed || run.lets_over))
+		return stopped(&run);
 	return run.status;
 }
 
@@ -288,18 +356,29 @@ static void try_expr(struct trial *t, xmlXPathCompExprPtr e, unsigned long line)
 	xmlXPathFreeObject(xmlXPathCompiledEval(e, t->xpath));
 	if (!t->run.failed || t->run.error_code == XML_XPATH_INVALID_TYPE)
 		return; /* wrong types on an empty document prove nothing */
-	char *msg = lerq__strdup_printf("An XPath expression of the profile cannot be "
-	                               "evaluated: it uses %s",
-	                               lerq__xpath_error_text(t->run.error_code));
+	char *msg;
+	if (t->run.error_code == XML_XPATH_UNDEF_VARIABLE_ERROR)
+		/* Lets are bound in order: a let that uses itself, or one
+		 * below it, would fail on every document (issue 13). */
+		msg = strdup("An XPath expression of the profile uses a variable that is not "
+		             "defined above it: a <let> may use only the lets before it, never "
+		             "itself or a later one");
+	else
+		msg = lerq__strdup_printf("An XPath expression of the profile cannot be "
+		                         "evaluated: it uses %s",
+		                         lerq__xpath_error_text(t->run.error_code));
 	int r = msg ? lerq__report_add_code(t->problems, LERQ_C001, NULL, line, 0, msg)
 	            : LERQ_ENOMEM;
 	free(msg);
 	t->status = r == LERQ_OK ? LERQ_EINVAL : r;
 }
 
-static void bind_empty(struct trial *t, const struct let *lets, size_t count)
+/* Tries each let in the order the run binds them, then binds it to "":
+ * so a let that uses itself or a later let fails here. */
+static void try_lets(struct trial *t, const struct let *lets, size_t count)
 {
 	for (size_t i = 0; i < count; i++) {
+		try_expr(t, lets[i].value, lets[i].line);
 		xmlXPathObjectPtr v = xmlXPathNewCString("");
 		if (v == NULL || xmlXPathRegisterVariable(t->xpath, lets[i].name, v) != 0) {
 			xmlXPathFreeObject(v);
@@ -320,32 +399,25 @@ static int trial_run(const struct lerq_profile *p, struct lerq_report *problems)
 	}
 	t.xpath->error = run_error;
 	t.xpath->userData = &t.run;
+	/* The same functions as the run: a compiled expression keeps the
+	 * function it found on its first evaluation. */
+	if (lerq__xpath_limit_functions(t.xpath) != LERQ_OK)
+		t.status = LERQ_ENOMEM;
 	struct quiet q = quiet_begin();
 	t.xpath->opLimit = PROFILE_XPATH_OP_LIMIT;
 	for (size_t i = 0; i + 1 < p->ns_count; i += 2)
 		if (xmlXPathRegisterNs(t.xpath, p->ns[i], p->ns[i + 1]) != 0)
 			t.status = LERQ_ENOMEM;
-	/* Bind every name first: a let may use one declared after it in an
-	 * enclosing scope only by mistake, but evaluation order is not ours to
-	 * prove here. */
-	bind_empty(&t, p->lets, p->let_count);
+	/* In the order of a run: the profile's lets, then each pattern's,
+	 * then each rule's context, lets and checks. */
+	try_lets(&t, p->lets, p->let_count);
 	for (size_t i = 0; i < p->pattern_count; i++) {
 		const struct pattern *pat = &p->patterns[i];
-		bind_empty(&t, pat->lets, pat->let_count);
-		for (size_t j = 0; j < pat->rule_count; j++)
-			bind_empty(&t, pat->rules[j].lets, pat->rules[j].let_count);
-	}
-	for (size_t i = 0; i < p->let_count; i++)
-		try_expr(&t, p->lets[i].value, p->lets[i].line);
-	for (size_t i = 0; i < p->pattern_count; i++) {
-		const struct pattern *pat = &p->patterns[i];
-		for (size_t j = 0; j < pat->let_count; j++)
-			try_expr(&t, pat->lets[j].value, pat->lets[j].line);
+		try_lets(&t, pat->lets, pat->let_count);
 		for (size_t j = 0; j < pat->rule_count; j++) {
 			const struct rule *r = &pat->rules[j];
 			try_expr(&t, r->context, r->line);
-			for (size_t k = 0; k < r->let_count; k++)
-				try_expr(&t, r->lets[k].value, r->lets[k].line);
+			try_lets(&t, r->lets, r->let_count);
 			for (size_t k = 0; k < r->check_count; k++) {
 				const struct check *ck = &r->checks[k];
 				try_expr(&t, ck->test, ck->line);

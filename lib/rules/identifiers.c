@@ -223,9 +223,13 @@ bool lerq__id_is_domain(const char *s)
 
 /* The host of an http or https URL, found in place: after "//" and any
  * userinfo, before the port, path, query or fragment, inside the brackets
- * of an IPv6 literal. False for other schemes, a missing or empty host, or
- * a port that is not all digits. */
-static bool http_host(const char *url, const char **host, size_t *host_len)
+ * of an IPv6 literal. The authority ends at '/', '?', '#' or '\\', as the
+ * WHATWG URL standard reads http(s) URLs, so that "https://evil.example\\
+ * @polizei.nrw/" has the host a browser goes to: evil.example. *userinfo
+ * says whether there was a userinfo ("user@"). False for other schemes, a
+ * missing or empty host, or a port that is not all digits. */
+static bool http_host(const char *url, const char **host, size_t *host_len,
+                      bool *userinfo)
 {
 	const char *p;
 	if (has_prefix_nocase(url, "http://"))
@@ -235,12 +239,14 @@ static bool http_host(const char *url, const char **host, size_t *host_len)
 	else
 		return false;
 
-	const char *end = p + strcspn(p, "/?#");
+	const char *end = p + strcspn(p, "/?#\\");
 	/* RFC 3986 allows '@' in userinfo only percent-encoded, but people
 	 * write passwords raw; the host follows the last '@'. */
+	*userinfo = false;
 	for (const char *q = end; q > p; q--) {
 		if (q[-1] == '@') {
 			p = q;
+			*userinfo = true;
 			break;
 		}
 	}
@@ -297,22 +303,31 @@ bool lerq__id_is_url(const char *s)
 	    (scheme_len == 5 && equal_nocase(s, "https", 5))) {
 		const char *host;
 		size_t host_len;
-		return http_host(s, &host, &host_len);
+		bool userinfo;
+		return http_host(s, &host, &host_len, &userinfo);
 	}
 	return true;
 }
 
-bool lerq__url_host(const char *url, char *buf, size_t bufsize)
+char *lerq__url_host(const char *url)
 {
 	const char *host;
 	size_t host_len;
-	if (url == NULL || buf == NULL || !http_host(url, &host, &host_len) ||
-	    host_len >= bufsize)
-		return false;
+	bool userinfo;
+	if (url == NULL || !http_host(url, &host, &host_len, &userinfo) || userinfo)
+		return NULL;
+	/* A backslash anywhere before the path: browsers and RFC 3986
+	 * parsers disagree on where the host is. */
+	const char *authority_end = host + host_len + strcspn(host + host_len, "/?#");
+	if (memchr(url, '\\', (size_t)(authority_end - url)) != NULL)
+		return NULL;
+	char *buf = malloc(host_len + 1);
+	if (buf == NULL)
+		return NULL;
 	for (size_t i = 0; i < host_len; i++)
 		buf[i] = to_lower(host[i]);
 	buf[host_len] = '\0';
-	return true;
+	return buf;
 }
 
 const char *lerq__id_email_domain(const char *email)
@@ -396,6 +411,9 @@ bool lerq__id_domain_is_within(const char *domain, const char *host)
 		return false;
 	size_t domain_len = strip_root(domain);
 	size_t host_len = strip_root(host);
+	/* Longer than any DNS name: nothing is within it. */
+	if (host_len > DOMAIN_MAX)
+		return false;
 	const char *last_dot = NULL;
 	for (size_t i = 0; i < domain_len; i++) {
 		if (domain[i] == '.')

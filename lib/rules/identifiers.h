@@ -57,14 +57,18 @@ bool lerq__id_domain_is_freemail(const char *domain);
  * "other.de" is not, and a bare top-level domain ("de") never is.
  * Case-insensitive; trailing dots are ignored. A domain whose last label
  * is all digits is an address, not a domain, and is within nothing
- * ("2.1" is no parent of "192.0.2.1"). */
+ * ("2.1" is no parent of "192.0.2.1"). A host longer than a DNS name
+ * (253) has nothing within it. */
 bool lerq__id_domain_is_within(const char *domain, const char *host);
 
-/* Copies the host of an http or https URL into buf, lower-cased, without
- * userinfo, port, path, query or fragment, and without the brackets of an
- * IPv6 literal. False, with buf untouched, when url is not http(s), has no
- * host, or the host and its NUL do not fit in bufsize. */
-bool lerq__url_host(const char *url, char *buf, size_t bufsize);
+/* The host of an http or https URL (scheme in any case), lower-cased,
+ * without port, path, query or fragment, and without the brackets of an
+ * IPv6 literal, however long; the caller frees it. The authority ends at
+ * '/', '?', '#' or a backslash, as browsers read it (WHATWG URL). NULL
+ * when url is not http(s), has no host, has a userinfo ("user@": it makes
+ * the host hard to see) or a backslash in its authority (RFC 3986 parsers
+ * and browsers disagree on its host), or memory ran out. */
+char *lerq__url_host(const char *url);
 
 /* Generated from lib/data/freemail.txt by tools/embed-text.py: lower-case
  * entries in strcmp() order without duplicates, then NULL; "name.*" is a

@@ -38,10 +38,14 @@ const struct lerq_rule_def lerq__rule_table[] = {
 	{ LERQ_R020, RULE_REQUEST, lerq__rule_foreign_provision },
 	{ LERQ_R021, RULE_REQUEST, lerq__rule_preservation_beyond_90_days },
 	{ LERQ_R022, RULE_REQUEST, lerq__rule_emergency_without_supervisor },
+	{ LERQ_R023, RULE_REQUEST, lerq__rule_invisible_characters },
+	{ LERQ_R024, RULE_REQUEST, lerq__rule_lookalike_domain },
 	{ LERQ_R101, RULE_RESPONSE, lerq__rule_not_provided_without_reason },
 	{ LERQ_R102, RULE_RESPONSE, lerq__rule_preserved_without_date },
 	{ LERQ_R103, RULE_RESPONSE, lerq__rule_issued_before_received },
 	{ LERQ_R104, RULE_RESPONSE, lerq__rule_status_contradicts_outcomes },
+	{ LERQ_R023, RULE_RESPONSE, lerq__rule_invisible_characters },
+	{ LERQ_R024, RULE_RESPONSE, lerq__rule_lookalike_domain },
 };
 const size_t lerq__rule_table_count = sizeof(lerq__rule_table) / sizeof(lerq__rule_table[0]);
 
@@ -71,6 +75,25 @@ static const char *const xpath_text[XP_COUNT] = {
 	[XP_REQ_CONFIDENTIALITY_UNTIL] = "/l:Request/l:Confidentiality/l:Until",
 	[XP_REQ_PROVISIONS] = "/l:Request/l:LegalBasis/l:Provision",
 	[XP_REQ_EMERGENCY_SUPERVISOR] = "/l:Request/l:Emergency/l:Supervisor",
+	[XP_TEXT_FIELDS] = "/l:Request/l:RegistrationNumber | /l:Request/l:RelatesTo"
+		" | /l:Request/l:IssuingAuthority/l:AgencyName | /l:Request/l:IssuingAuthority/l:Unit"
+		" | /l:Request/l:IssuingAuthority/l:Contact/l:Name"
+		" | /l:Request/l:IssuingAuthority/l:Contact/l:Email"
+		" | /l:Request/l:IssuingAuthority/l:Contact/l:ServiceNumber"
+		" | /l:Request/l:Investigation/l:CaseReference"
+		" | /l:Request/l:Emergency/l:Supervisor/l:Name"
+		" | /l:Request/l:IssuingAuthority/l:AuthorisedBy/l:Name"
+		" | /l:Request/l:ServiceProvider/l:Name | /l:Request/l:ServiceProvider/l:ContactPoint"
+		" | /l:Request/l:DataRequested/l:Item/l:Identifier"
+		" | /l:Request/l:Emergency/l:OralRequest/l:ReceivedBy"
+		" | /l:Response/l:InResponseTo | /l:Response/l:ResponseNumber"
+		" | /l:Response/l:Responder/l:ProviderName | /l:Response/l:Responder/l:Contact/l:Name"
+		" | /l:Response/l:Responder/l:Contact/l:Email"
+		" | /l:Response/l:Responder/l:Contact/l:ServiceNumber",
+	[XP_ALL_EMAILS] = "/l:Request/l:IssuingAuthority/l:Contact/l:Email"
+		" | /l:Request/l:ServiceProvider/l:ContactPoint"
+		" | /l:Response/l:Responder/l:Contact/l:Email"
+		" | /l:Response/l:Responder/l:Contact/l:ServiceNumber",
 	[XP_ITEM_IDENTIFIERS] = "l:Identifier",
 	[XP_ITEM_AT] = "l:At",
 	[XP_ITEM_PERIOD] = "l:Period",

@@ -50,6 +50,10 @@ enum lerq_rule_xpath {
 	XP_REQ_CONFIDENTIALITY_UNTIL,
 	XP_REQ_PROVISIONS,
 	XP_REQ_EMERGENCY_SUPERVISOR,
+	/* Either root: identifiers, numbers, addresses and names (R023);
+	 * every e-mail address (R024) */
+	XP_TEXT_FIELDS,
+	XP_ALL_EMAILS,
 	/* Relative to an Item */
 	XP_ITEM_IDENTIFIERS,
 	XP_ITEM_AT,
@@ -208,6 +212,10 @@ int lerq__rule_cross_border_domestic_channel(struct lerq_rule_run *run);   /* R0
 int lerq__rule_emergency_mismatch(struct lerq_rule_run *run);        /* R015 */
 int lerq__rule_foreign_provision(struct lerq_rule_run *run);         /* R020 */
 int lerq__rule_emergency_without_supervisor(struct lerq_rule_run *run); /* R022 */
+
+/* rules/lookalike.c: invisible characters and look-alike domains */
+int lerq__rule_invisible_characters(struct lerq_rule_run *run);      /* R023 */
+int lerq__rule_lookalike_domain(struct lerq_rule_run *run);          /* R024 */
 
 /* rules/response.c: responses */
 int lerq__rule_not_provided_without_reason(struct lerq_rule_run *run); /* R101 */

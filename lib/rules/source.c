@@ -2,13 +2,13 @@
 /* Who sent the request (G§24): a provider must be able to trace a request
  * back to the issuing authority, so its contact addresses belong to the
  * agency's own domain and its website is served over https. */
+#include <stdbool.h>
+#include <stdlib.h>
 #include <strings.h>
 
 #include "rules/identifiers.h"
+#include "rules/lookalike.h"
 #include "rules/rules.h"
-
-/* Long enough for any DNS name (253) and its NUL. */
-#define HOST_MAX 256
 
 /* LERQ-R001: anyone can open a mailbox at a free-mail provider. */
 int lerq__rule_contact_personal_mailbox(struct lerq_rule_run *run)
@@ -17,11 +17,21 @@ int lerq__rule_contact_personal_mailbox(struct lerq_rule_run *run)
 	for (size_t i = 0; i < emails.count; i++) {
 		const char *email = lerq__rule_text(run, emails.node[i]);
 		const char *domain = lerq__id_email_domain(email);
-		if (domain != NULL && lerq__id_domain_is_freemail(domain))
+		if (domain == NULL)
+			continue;
+		/* As a mail system reaches it: fullwidth "ｇmail.com" and
+		 * "gm<U+200B>ail.com" are Gmail (issue 13). */
+		char *folded = lerq__domain_fold(domain);
+		if (folded == NULL) {
+			run->status = LERQ_ENOMEM;
+			return run->status;
+		}
+		if (lerq__id_domain_is_freemail(folded))
 			lerq__rule_report(run, LERQ_R001, emails.node[i],
 			            "Contact e-mail \"%s\" is a personal mailbox (domain \"%s\"); "
 			            "requests must come from an address the agency provides",
-			            lerq__rule_show(run, email), lerq__rule_show(run, domain));
+			            lerq__rule_show(run, email), lerq__rule_show(run, folded));
+		free(folded);
 	}
 	return run->status;
 }
@@ -31,26 +41,51 @@ int lerq__rule_contact_personal_mailbox(struct lerq_rule_run *run)
  * bare top-level domain). A personal mailbox is R001's finding alone. */
 int lerq__rule_contact_outside_website(struct lerq_rule_run *run)
 {
-	const char *website = lerq__rule_text(run, lerq__rule_first(run, XP_REQ_WEBSITE, NULL));
-	char host[HOST_MAX];
-	/* Without a host there is nothing to compare with: the schema
-	 * reports a Website that is not an http(s) URL. */
-	if (!lerq__url_host(website, host, sizeof(host)))
+	xmlNodePtr node = lerq__rule_first(run, XP_REQ_WEBSITE, NULL);
+	if (node == NULL)
 		return run->status;
+	const char *website = lerq__rule_text(run, node);
+	/* The schema refuses a Website with credentials or a backslash; one
+	 * whose host still cannot be read (or is very long) does not turn
+	 * the check off: no address is within it. */
+	char *raw_host = lerq__url_host(website);
+	/* Compared as a resolver reaches them (issue 13). */
+	char *host = raw_host ? lerq__domain_fold(raw_host) : NULL;
+	if (raw_host != NULL && host == NULL) {
+		free(raw_host);
+		run->status = LERQ_ENOMEM;
+		return run->status;
+	}
+	free(raw_host);
 
 	struct lerq_rule_nodes emails = lerq__rule_select(run, XP_REQ_CONTACT_EMAILS, NULL);
 	for (size_t i = 0; i < emails.count; i++) {
 		const char *email = lerq__rule_text(run, emails.node[i]);
-		const char *domain = lerq__id_email_domain(email);
-		if (domain == NULL || lerq__id_domain_is_freemail(domain) ||
-		    lerq__id_domain_is_within(domain, host))
+		const char *raw = lerq__id_email_domain(email);
+		char *domain = raw ? lerq__domain_fold(raw) : NULL;
+		if (raw != NULL && domain == NULL) {
+			run->status = LERQ_ENOMEM;
+			break;
+		}
+		bool skip = domain == NULL || lerq__id_domain_is_freemail(domain) ||
+		            (host != NULL && lerq__id_domain_is_within(domain, host));
+		free(domain);
+		if (skip)
 			continue;
-		lerq__rule_report(run, LERQ_R002, emails.node[i],
-		            "Contact e-mail \"%s\" is not under the Website's host "
-		            "\"%s\" or a parent domain of it; use an address of the agency's "
-		            "own domain so that the provider can verify the source",
-		            lerq__rule_show(run, email), lerq__rule_show(run, host));
+		if (host == NULL)
+			lerq__rule_report(run, LERQ_R002, emails.node[i],
+			            "Contact e-mail \"%s\" cannot be checked against the Website "
+			            "\"%s\": its host cannot be read; give the agency's address "
+			            "as https://host/ so that the provider can verify the source",
+			            lerq__rule_show(run, email), lerq__rule_show(run, website));
+		else
+			lerq__rule_report(run, LERQ_R002, emails.node[i],
+			            "Contact e-mail \"%s\" is not under the Website's host "
+			            "\"%s\" or a parent domain of it; use an address of the agency's "
+			            "own domain so that the provider can verify the source",
+			            lerq__rule_show(run, email), lerq__rule_show(run, host));
 	}
+	free(host);
 	return run->status;
 }
 
