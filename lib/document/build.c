@@ -140,6 +140,7 @@ static int check_room(xmlNodePtr parent, const struct field *f)
 static int child_field(const struct lerq_elem *parent, const char *name,
                        const struct field **out)
 {
+	*out = NULL; /* set on every path: callers read it only on LERQ_OK */
 	if (parent == NULL || name == NULL)
 		return LERQ_EINVAL;
 	xmlNodePtr p = elem_node(parent);
