@@ -341,8 +341,12 @@ enum lerq_format {
 	/** PDF, typeset in the library (cairo and pango): the same content as
 	 *  the HTML letter, on A4 unless lerq_renderer_set_paper() says
 	 *  otherwise, with selectable text, links, document metadata and the
-	 *  same bytes for the same document. LERQ_ENOTSUP in a build without
-	 *  PDF support. */
+	 *  same bytes for the same document. The typesetter is a module of
+	 *  its own (libdir/lerq/liblerq-pdf.so, or the file the environment
+	 *  variable LERQ_PDF_MODULE names), opened on the first PDF letter,
+	 *  so that a program that only validates never loads cairo or pango.
+	 *  LERQ_ENOTSUP in a build without PDF support or when the module
+	 *  cannot be opened. */
 	LERQ_FORMAT_PDF = 2,
 };
 
@@ -438,8 +442,9 @@ int lerq_renderer_set_paper(struct lerq_renderer *renderer, enum lerq_paper pape
  *        finding when the letterhead failed (LERQ_EINVAL); the caller
  *        frees it with lerq_report_free(). Otherwise set to NULL.
  * @return LERQ_OK; LERQ_EDOCUMENT for an invalid or refused document;
- *         LERQ_ENOTSUP for LERQ_FORMAT_PDF in a build without PDF support
- *         or on a system with no font installed;
+ *         LERQ_ENOTSUP for LERQ_FORMAT_PDF in a build without PDF support,
+ *         when the PDF module cannot be opened or on a system with no
+ *         font installed;
  *         LERQ_EINVAL for a bad argument or a letterhead that failed
  *         while rendering (reading a file, say); LERQ_ENOMEM;
  *         LERQ_EINTERNAL.

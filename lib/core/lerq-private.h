@@ -3,6 +3,7 @@
 #ifndef LERQ_PRIVATE_H
 #define LERQ_PRIVATE_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -253,10 +254,14 @@ struct lerq_renderer {
 	struct lerq_stylesheets *stylesheets;
 	xsltStylesheetPtr letterhead; /* stage 1 of the agency, or NULL */
 	enum lerq_paper paper;        /* of PDF letters (pdf.c) */
-	struct lerq_pdf_fonts *fonts; /* font maps PDF letters take turns with */
+	/* Font maps PDF letters take turns with, made by the PDF module on
+	 * the renderer's first PDF letter (letter/pdf.c): NULL until then.
+	 * pdf_lock guards the making. */
+	pthread_mutex_t pdf_lock;
+	struct lerq_pdf_fonts *fonts;
 };
-/* pdf.c, in a build with PDF support: a pool of pango font maps, so that
- * each PDF letter has one to itself and later ones find fonts quicker. */
+/* pdf/pdf.c, in the PDF module: a pool of pango font maps, so that each
+ * PDF letter has one to itself and later ones find fonts quicker. */
 struct lerq_pdf_fonts;
 int lerq__pdf_fonts_new(struct lerq_pdf_fonts **out);
 void lerq__pdf_fonts_free(struct lerq_pdf_fonts *fonts);

@@ -18,9 +18,7 @@
 #include <unistd.h>
 
 #include "core/lerq-private.h"
-#ifdef LERQ_HAVE_PDF
-#include "pdf/pdf.h"
-#endif
+#include "pdf/module.h"
 
 LERQ_EXPORT int lerq_renderer_new(const struct lerq_ctx *ctx, struct lerq_renderer **out)
 {
@@ -34,13 +32,11 @@ LERQ_EXPORT int lerq_renderer_new(const struct lerq_ctx *ctx, struct lerq_render
 		free(r);
 		return err;
 	}
-#ifdef LERQ_HAVE_PDF
-	if (lerq__pdf_fonts_new(&r->fonts) != LERQ_OK) {
+	if (pthread_mutex_init(&r->pdf_lock, NULL) != 0) {
 		lerq__stylesheets_free(r->stylesheets);
 		free(r);
 		return LERQ_ENOMEM;
 	}
-#endif
 	r->ctx = ctx;
 	*out = r;
 	return LERQ_OK;
@@ -52,9 +48,10 @@ LERQ_EXPORT void lerq_renderer_free(struct lerq_renderer *renderer)
 		return;
 	xsltFreeStylesheet(renderer->letterhead);
 	lerq__stylesheets_free(renderer->stylesheets);
-#ifdef LERQ_HAVE_PDF
-	lerq__pdf_fonts_free(renderer->fonts);
-#endif
+	/* fonts exist only if the module was loaded to make them. */
+	if (renderer->fonts != NULL)
+		lerq__pdf_module_load()->fonts_free(renderer->fonts);
+	pthread_mutex_destroy(&renderer->pdf_lock);
 	free(renderer);
 }
 
@@ -203,16 +200,34 @@ int lerq__letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
 	return r;
 }
 
+/* A PDF letter: the module is opened on the first one of the process,
+ * the renderer's font pool made on its first one. The renderer is shared
+ * by threads; the pool is the one thing it makes late, under pdf_lock. */
+static int pdf_render(const struct lerq_renderer *renderer, xmlDocPtr model, char **out,
+                      size_t *size)
+{
+	const struct lerq__pdf_module *pdf = lerq__pdf_module_load();
+	if (pdf == NULL)
+		return LERQ_ENOTSUP;
+	struct lerq_renderer *r = (struct lerq_renderer *)renderer;
+	int err = LERQ_OK;
+	pthread_mutex_lock(&r->pdf_lock);
+	if (r->fonts == NULL)
+		err = pdf->fonts_new(&r->fonts);
+	pthread_mutex_unlock(&r->pdf_lock);
+	if (err != LERQ_OK)
+		return err;
+	return pdf->render(model, renderer->paper, r->fonts, out, size);
+}
+
 /* Stage 2: the model laid out as bytes. */
 static int lay_out(const struct lerq_renderer *renderer, xmlDocPtr model,
                    size_t input_size, enum lerq_format format, char **out,
                    size_t *size)
 {
-#ifdef LERQ_HAVE_PDF
-	/* PDF is typeset in C from the same model (pdf.c). */
+	/* PDF is typeset in C from the same model, by the PDF module. */
 	if (format == LERQ_FORMAT_PDF)
-		return lerq__pdf_render(model, renderer->paper, renderer->fonts, out, size);
-#endif
+		return pdf_render(renderer, model, out, size);
 	const struct lerq_stylesheets *ss = renderer->stylesheets;
 	xsltStylesheetPtr style = lerq__stylesheet(ss, format == LERQ_FORMAT_TEXT
 	                                                      ? LERQ_STYLESHEET_TEXT
@@ -244,10 +259,8 @@ LERQ_EXPORT int lerq_render_memory(const struct lerq_renderer *renderer,
 		*report = NULL;
 	if (renderer == NULL || out == NULL || out_size == NULL || (data == NULL && size > 0))
 		return LERQ_EINVAL;
-#ifndef LERQ_HAVE_PDF
-	if (format == LERQ_FORMAT_PDF)
+	if (format == LERQ_FORMAT_PDF && lerq__pdf_module_load() == NULL)
 		return LERQ_ENOTSUP;
-#endif
 	if (!format_supported(format))
 		return LERQ_EINVAL;
 
