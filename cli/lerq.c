@@ -28,7 +28,7 @@ static const struct command commands[] = {
 	{ "validate", cmd_validate, "Check requests and responses against the schema and the rules" },
 	{ "check-response", cmd_check_response, "Check a response against the request it answers" },
 	{ "new", cmd_new, "Write a template request or response to fill in" },
-	{ "render", cmd_render, "Render a request or response as a letter (HTML or text)" },
+	{ "render", cmd_render, "Render requests or responses as letters (HTML, text or PDF)" },
 	{ "help", cmd_help, "Show this help, or the help of a command" },
 };
 

@@ -276,6 +276,15 @@ void lerq__pdf_fonts_free(struct lerq_pdf_fonts *fonts);
 int lerq__letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
                       size_t input_size, struct lerq_report *report,
                       xmlDocPtr *model);
+/* A letter (render.c) of doc, a document that passed validation: its
+ * model is made (report as for lerq__letter_model()); doc may be freed
+ * afterwards. input_size sets the CPU caps of every stage. */
+int lerq__letter_new_xml(const struct lerq_renderer *renderer, xmlDocPtr doc,
+                        size_t input_size, struct lerq_report *report,
+                        struct lerq_letter **out);
+/* Hands rep to *report when r says why a letter was refused (or made),
+ * frees it otherwise; report may be NULL. */
+void lerq__letter_hand_over(int r, struct lerq_report *rep, struct lerq_report **report);
 /* ---- end of letters ---------------------------------------------------- */
 
 /* text.c: small string helpers */

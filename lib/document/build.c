@@ -100,6 +100,7 @@ static void insert(xmlNodePtr parent, xmlNodePtr node, const struct field *f)
 	const struct field *pf = node_field(parent);
 	size_t index = lerq__field_index(pf, f);
 	xmlNodePtr after = NULL;
+	node_doc(parent)->changes++;
 	for (xmlNodePtr c = parent->children; c; c = c->next)
 		if (c->type == XML_ELEMENT_NODE && lerq__field_index(pf, node_field(c)) <= index)
 			after = c;
@@ -158,6 +159,7 @@ static int set_value(xmlNodePtr node, const char *collapsed)
 	xmlNodePtr text = xmlNewDocText(node->doc, BAD_CAST collapsed);
 	if (text == NULL)
 		return fail_oom(node_doc(node));
+	node_doc(node)->changes++;
 	xmlNodePtr old = node->children;
 	node->children = node->last = NULL;
 	xmlFreeNodeList(old);
@@ -308,6 +310,7 @@ LERQ_EXPORT int lerq_elem_set_attr(struct lerq_elem *elem, const char *name,
 		ns = xmlSearchNsByHref(node->doc, node, XML_XML_NAMESPACE);
 		local = "lang";
 	}
+	doc->changes++;
 	if ((ns == NULL && local != a->name) ||
 	    xmlSetNsProp(node, ns, BAD_CAST local, BAD_CAST v) == NULL)
 		r = fail_oom(doc);
@@ -324,6 +327,7 @@ LERQ_EXPORT int lerq_elem_remove(struct lerq_elem *elem)
 		return lerq__doc_fail(node_doc(node), LERQ_EINVAL,
 		                     "%s is the root element and cannot be removed",
 		                     node_field(node)->name);
+	node_doc(node)->changes++;
 	xmlUnlinkNode(node);
 	xmlFreeNode(node);
 	return LERQ_OK;

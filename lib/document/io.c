@@ -100,6 +100,7 @@ LERQ_EXPORT int lerq_doc_write_memory(const struct lerq_ctx *ctx, struct lerq_do
 		hand_over(rep, report);
 		return LERQ_EDOCUMENT;
 	}
+	lerq__doc_mark_valid(doc, ctx, len);
 	*data = buf;
 	*size = len;
 	hand_over(rep, report);
@@ -413,6 +414,8 @@ LERQ_EXPORT int lerq_doc_parse_memory(const struct lerq_ctx *ctx, const void *da
 		lerq_report_free(rep);
 		return r;
 	}
+	if (lerq_report_is_valid(rep))
+		lerq__doc_mark_valid(doc, ctx, size);
 	*out = doc;
 	hand_over(rep, report);
 	return LERQ_OK;

@@ -249,6 +249,82 @@ static bool format_supported(enum lerq_format format)
 	       format == LERQ_FORMAT_PDF;
 }
 
+/* A letter whose model is made: what lerq_letter_render() lays out. */
+struct lerq_letter {
+	const struct lerq_renderer *renderer;
+	xmlDocPtr model;
+	size_t input_size;
+};
+
+int lerq__letter_new_xml(const struct lerq_renderer *renderer, xmlDocPtr doc,
+                        size_t input_size, struct lerq_report *report,
+                        struct lerq_letter **out)
+{
+	struct lerq_letter *letter = calloc(1, sizeof(*letter));
+	if (letter == NULL)
+		return LERQ_ENOMEM;
+	int r = lerq__letter_model(renderer, doc, input_size, report, &letter->model);
+	if (r != LERQ_OK) {
+		free(letter);
+		return r;
+	}
+	letter->renderer = renderer;
+	letter->input_size = input_size;
+	*out = letter;
+	return LERQ_OK;
+}
+
+/* The report says why a letter was refused; it is kept for those. */
+void lerq__letter_hand_over(int r, struct lerq_report *rep, struct lerq_report **report)
+{
+	if (report != NULL && (r == LERQ_OK || r == LERQ_EDOCUMENT || r == LERQ_EINVAL))
+		*report = rep;
+	else
+		lerq_report_free(rep);
+}
+
+LERQ_EXPORT int lerq_letter_new(const struct lerq_renderer *renderer, const void *data,
+                                size_t size, lerq_time_t now, struct lerq_letter **out,
+                                struct lerq_report **report)
+{
+	if (report != NULL)
+		*report = NULL;
+	if (renderer == NULL || out == NULL || (data == NULL && size > 0))
+		return LERQ_EINVAL;
+
+	struct lerq_report *rep = NULL;
+	xmlDocPtr doc = NULL;
+	int r = lerq__validate_doc(renderer->ctx, data, size, now, &rep, &doc);
+	if (r != LERQ_OK)
+		return r;
+	if (doc == NULL || !lerq_report_is_valid(rep))
+		r = LERQ_EDOCUMENT;
+	else
+		r = lerq__letter_new_xml(renderer, doc, size, rep, out);
+	xmlFreeDoc(doc);
+	lerq__letter_hand_over(r, rep, report);
+	return r;
+}
+
+LERQ_EXPORT void lerq_letter_free(struct lerq_letter *letter)
+{
+	if (letter == NULL)
+		return;
+	xmlFreeDoc(letter->model);
+	free(letter);
+}
+
+LERQ_EXPORT int lerq_letter_render(struct lerq_letter *letter, enum lerq_format format,
+                                   char **out, size_t *out_size)
+{
+	if (letter == NULL || out == NULL || out_size == NULL || !format_supported(format))
+		return LERQ_EINVAL;
+	if (format == LERQ_FORMAT_PDF && lerq__pdf_module_load() == NULL)
+		return LERQ_ENOTSUP;
+	return lay_out(letter->renderer, letter->model, letter->input_size, format, out,
+	               out_size);
+}
+
 LERQ_EXPORT int lerq_render_memory(const struct lerq_renderer *renderer,
                                    const void *data, size_t size,
                                    enum lerq_format format, lerq_time_t now,
@@ -259,32 +335,19 @@ LERQ_EXPORT int lerq_render_memory(const struct lerq_renderer *renderer,
 		*report = NULL;
 	if (renderer == NULL || out == NULL || out_size == NULL || (data == NULL && size > 0))
 		return LERQ_EINVAL;
-	if (format == LERQ_FORMAT_PDF && lerq__pdf_module_load() == NULL)
-		return LERQ_ENOTSUP;
 	if (!format_supported(format))
 		return LERQ_EINVAL;
+	/* Before validating: a letter that cannot be made costs nothing. */
+	if (format == LERQ_FORMAT_PDF && lerq__pdf_module_load() == NULL)
+		return LERQ_ENOTSUP;
 
+	struct lerq_letter *letter = NULL;
 	struct lerq_report *rep = NULL;
-	xmlDocPtr doc = NULL;
-	int r = lerq__validate_doc(renderer->ctx, data, size, now, &rep, &doc);
-	if (r != LERQ_OK)
-		return r;
-
-	xmlDocPtr model = NULL;
-	if (doc == NULL || !lerq_report_is_valid(rep))
-		r = LERQ_EDOCUMENT;
-	else
-		r = lerq__letter_model(renderer, doc, size, rep, &model);
-	xmlFreeDoc(doc);
+	int r = lerq_letter_new(renderer, data, size, now, &letter, &rep);
 	if (r == LERQ_OK)
-		r = lay_out(renderer, model, size, format, out, out_size);
-	xmlFreeDoc(model);
-
-	/* The report says why a letter was refused; keep it for those. */
-	if (report != NULL && (r == LERQ_OK || r == LERQ_EDOCUMENT || r == LERQ_EINVAL))
-		*report = rep;
-	else
-		lerq_report_free(rep);
+		r = lerq_letter_render(letter, format, out, out_size);
+	lerq_letter_free(letter);
+	lerq__letter_hand_over(r, rep, report);
 	return r;
 }
 
@@ -347,6 +410,22 @@ LERQ_EXPORT int lerq_render_to_file(const struct lerq_renderer *renderer,
 		r = write_atomically(path, letter, letter_size);
 	int e = errno;
 	free(letter);
+	errno = e;
+	return r;
+}
+
+LERQ_EXPORT int lerq_letter_write(struct lerq_letter *letter, enum lerq_format format,
+                                  const char *path)
+{
+	if (path == NULL)
+		return LERQ_EINVAL;
+	char *bytes = NULL;
+	size_t size = 0;
+	int r = lerq_letter_render(letter, format, &bytes, &size);
+	if (r == LERQ_OK)
+		r = write_atomically(path, bytes, size);
+	int e = errno;
+	free(bytes);
 	errno = e;
 	return r;
 }
