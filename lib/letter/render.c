@@ -193,7 +193,7 @@ int lerq__letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
 	xsltStylesheetPtr style = renderer->letterhead
 	                                  ? renderer->letterhead
 	                                  : lerq__stylesheet(ss, LERQ_STYLESHEET_LETTER);
-	r = lerq__xslt_apply(ss, style, doc, input_size, params, &m, model);
+	r = lerq__xslt_apply_letter(ss, style, doc, input_size, lang, params, &m, model);
 	if (r == LERQ_EINTERNAL && renderer->letterhead != NULL)
 		r = letterhead_failed(report, &m);
 	lerq__messages_clear(&m);

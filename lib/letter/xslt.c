@@ -13,6 +13,9 @@
 #include <string.h>
 
 #include <libxml/xmlIO.h>
+#include <libxml/xpath.h>
+#include <libxslt/documents.h>
+#include <libxslt/imports.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/xsltInternals.h>
@@ -31,11 +34,20 @@
 #define XPATH_OPS_PER_BYTE 40UL
 #define TEMPLATE_DEPTH_LIMIT 2000
 
+/* The message catalogues letters have needed so far, parsed once. */
+#define CATALOGUES_MAX 16
+
 struct lerq_stylesheets {
 	xsltSecurityPrefsPtr security;
 	xsltStylesheetPtr letter;
 	xsltStylesheetPtr html;
 	xsltStylesheetPtr text;
+	pthread_mutex_t lock; /* guards the catalogues' list, not the documents */
+	struct catalogue {
+		char lang[4];
+		xmlDocPtr doc;
+	} catalogues[CATALOGUES_MAX];
+	size_t catalogue_count;
 };
 
 /* ---- messages ---- */
@@ -264,6 +276,10 @@ int lerq__stylesheets_new(struct lerq_stylesheets **out)
 	if (ss == NULL)
 		return LERQ_ENOMEM;
 	int r = LERQ_ENOMEM;
+	if (pthread_mutex_init(&ss->lock, NULL) != 0) {
+		free(ss);
+		return LERQ_ENOMEM;
+	}
 	ss->security = xsltNewSecurityPrefs();
 	if (ss->security == NULL)
 		goto fail;
@@ -299,6 +315,9 @@ void lerq__stylesheets_free(struct lerq_stylesheets *ss)
 	xsltFreeStylesheet(ss->html);
 	xsltFreeStylesheet(ss->text);
 	xsltFreeSecurityPrefs(ss->security);
+	for (size_t i = 0; i < ss->catalogue_count; i++)
+		xmlFreeDoc(ss->catalogues[i].doc);
+	pthread_mutex_destroy(&ss->lock);
 	free(ss);
 }
 
@@ -317,15 +336,27 @@ xsltStylesheetPtr lerq__stylesheet(const struct lerq_stylesheets *ss, enum lerq_
 
 /* ---- transforming ---- */
 
-int lerq__xslt_apply(const struct lerq_stylesheets *ss, xsltStylesheetPtr style,
-                    xmlDocPtr doc, size_t input_size, const char **params,
-                    struct lerq_messages *m, xmlDocPtr *result)
+/* The transform, with the documents of loaded (NULL entries skipped)
+ * known to it as already loaded, never to be freed by it. */
+static int apply(const struct lerq_stylesheets *ss, xsltStylesheetPtr style, xmlDocPtr doc,
+                 size_t input_size, const char **params, const xmlDocPtr *loaded,
+                 size_t loaded_count, struct lerq_messages *m, xmlDocPtr *result)
 {
 	struct quiet q;
 
 	xsltTransformContextPtr tc = xsltNewTransformContext(style, doc);
 	if (tc == NULL)
 		return LERQ_ENOMEM;
+	for (size_t i = 0; i < loaded_count; i++) {
+		if (loaded[i] == NULL)
+			continue;
+		xsltDocumentPtr d = xsltNewDocument(tc, loaded[i]);
+		if (d == NULL) {
+			xsltFreeTransformContext(tc);
+			return LERQ_ENOMEM;
+		}
+		d->main = 1; /* xsltFreeDocuments() frees the others */
+	}
 	xsltSetCtxtSecurityPrefs(ss->security, tc);
 	/* document() would otherwise parse with NOENT and DTDLOAD. */
 	xsltSetCtxtParseOptions(tc, XML_PARSE_NONET);
@@ -348,6 +379,90 @@ int lerq__xslt_apply(const struct lerq_stylesheets *ss, xsltStylesheetPtr style,
 	}
 	*result = res;
 	return LERQ_OK;
+}
+
+/*
+ * The message catalogues (issue 18): letter-l10n.xsl reads them with
+ * document(), which parsed them again, and libxslt rebuilt their keys,
+ * for every letter (12-19% of an HTML letter). Each is now parsed once,
+ * the first time a letter needs it, and made ready as libxslt's own
+ * loader would (xsltLoadDocument: white space stripped as the letter
+ * stylesheet says, elements numbered in document order). A transform is
+ * handed the two it reads as documents already loaded, flagged as "main"
+ * so that libxslt never frees them; they are only read from then on, so
+ * any number of transforms share them. (Their keys are still built per
+ * transform: libxslt keeps them in its per-transform document record.)
+ */
+static xmlDocPtr catalogue_parse(const struct lerq_stylesheets *ss, const char *lang)
+{
+	char name[32], url[48];
+	snprintf(name, sizeof(name), "l10n/%s.xml", lang);
+	snprintf(url, sizeof(url), LERQ_RES_PREFIX "%s", name);
+	const struct lerq_resource *res = lerq__resource_find(name);
+	if (res == NULL)
+		return NULL;
+	xmlDocPtr doc = xmlReadMemory((const char *)res->data, (int)res->size, url, NULL,
+	                              XML_PARSE_NONET | XML_PARSE_NOERROR |
+	                                      XML_PARSE_NOWARNING);
+	if (doc == NULL)
+		return NULL;
+	xsltTransformContextPtr tc = xsltNewTransformContext(ss->letter, doc);
+	if (tc == NULL) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	if (xsltNeedElemSpaceHandling(tc))
+		xsltApplyStripSpaces(tc, xmlDocGetRootElement(doc));
+	xsltFreeTransformContext(tc);
+	xmlXPathOrderDocElems(doc);
+	return doc;
+}
+
+/* The catalogue of lang, parsed on first use; NULL when lerq has none
+ * (or out of memory: the transform then parses it itself). */
+static xmlDocPtr catalogue(const struct lerq_stylesheets *ss, const char *lang)
+{
+	struct lerq_stylesheets *w = (struct lerq_stylesheets *)ss;
+	xmlDocPtr doc = NULL;
+	pthread_mutex_lock(&w->lock);
+	for (size_t i = 0; doc == NULL && i < w->catalogue_count; i++)
+		if (strcmp(w->catalogues[i].lang, lang) == 0)
+			doc = w->catalogues[i].doc;
+	if (doc == NULL && w->catalogue_count < CATALOGUES_MAX && strlen(lang) < 4 &&
+	    (doc = catalogue_parse(ss, lang)) != NULL) {
+		struct catalogue *c = &w->catalogues[w->catalogue_count++];
+		strcpy(c->lang, lang);
+		c->doc = doc;
+	}
+	pthread_mutex_unlock(&w->lock);
+	return doc;
+}
+
+size_t lerq__stylesheets_catalogue_count(const struct lerq_stylesheets *ss)
+{
+	struct lerq_stylesheets *w = (struct lerq_stylesheets *)ss;
+	pthread_mutex_lock(&w->lock);
+	size_t n = w->catalogue_count;
+	pthread_mutex_unlock(&w->lock);
+	return n;
+}
+
+int lerq__xslt_apply_letter(const struct lerq_stylesheets *ss, xsltStylesheetPtr style,
+                           xmlDocPtr doc, size_t input_size, const char *lang,
+                           const char **params, struct lerq_messages *m,
+                           xmlDocPtr *result)
+{
+	xmlDocPtr loaded[2] = { catalogue(ss, "en"), strcmp(lang, "en") != 0
+	                                                     ? catalogue(ss, lang)
+	                                                     : NULL };
+	return apply(ss, style, doc, input_size, params, loaded, 2, m, result);
+}
+
+int lerq__xslt_apply(const struct lerq_stylesheets *ss, xsltStylesheetPtr style,
+                    xmlDocPtr doc, size_t input_size, const char **params,
+                    struct lerq_messages *m, xmlDocPtr *result)
+{
+	return apply(ss, style, doc, input_size, params, NULL, 0, m, result);
 }
 
 /* ---- serialising ---- */
