@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * lerq validate [--json] [--now DATETIME] [--strict] PATH...
+ * lerq validate [--json] [--now DATETIME] [--strict] [-j N] PATH...
  */
 #include <errno.h>
 #include <getopt.h>
@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "inputs.h"
+#include "jobs.h"
 #include "output.h"
 
 /* Long options without a short form. */
@@ -29,6 +30,7 @@ static const struct option options[] = {
 	{ "now", required_argument, NULL, OPT_NOW },
 	{ "strict", no_argument, NULL, OPT_STRICT },
 	{ "profile", required_argument, NULL, OPT_PROFILE },
+	{ "jobs", required_argument, NULL, 'j' },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -37,11 +39,14 @@ struct validation {
 	lerq_time_t now;
 	bool strict;
 	struct output out;
+	unsigned threads;
+	struct input_list inputs;
 };
 
 static void print_help(void)
 {
-	fputs("Usage: lerq validate [--json] [--now DATETIME] [--strict] [--profile FILE]... PATH...\n"
+	fputs("Usage: lerq validate [--json] [--now DATETIME] [--strict] [--profile FILE]...\n"
+	      "                     [-j N] PATH...\n"
 	      "\n"
 	      "Check lerq requests and responses: safe parsing, the schema, then the\n"
 	      "rules drawn from the Council of Europe guidelines and the Convention on\n"
@@ -59,6 +64,8 @@ static void print_help(void)
 	      "      --strict        count warnings as errors in the exit status\n"
 	      "      --profile FILE  also apply a national profile (ISO Schematron\n"
 	      "                      subset); may be given more than once\n"
+	      "  -j, --jobs N        validate on N threads (default: one per processor);\n"
+	      "                      the output is the same, in the same order, as with 1\n"
 	      "  -h, --help          show this help and exit\n"
 	      "\n"
 	      "Exit status: 0 when no input has an error, 1 when an input is invalid\n"
@@ -97,8 +104,10 @@ static int validate_stdin(const struct validation *v, struct lerq_report **repor
 	return err;
 }
 
-/* @return the enum cli_exit value for this input. */
-static int validate_input(const struct validation *v, const struct input *in)
+/* @return the enum cli_exit value for this input. Findings go to out,
+ * messages to err. */
+static int validate_input(const struct validation *v, const struct input *in, FILE *out,
+                          FILE *err_stream)
 {
 	bool is_stdin = strcmp(in->path, INPUT_STDIN) == 0;
 	const char *name = is_stdin ? "standard input" : in->path;
@@ -106,7 +115,7 @@ static int validate_input(const struct validation *v, const struct input *in)
 	int status, err;
 
 	if (in->error != 0) {
-		fprintf(stderr, "lerq: cannot read %s: %s\n", name, strerror(in->error));
+		fprintf(err_stream, "lerq: cannot read %s: %s\n", name, strerror(in->error));
 		return CLI_EXIT_TROUBLE;
 	}
 
@@ -116,16 +125,18 @@ static int validate_input(const struct validation *v, const struct input *in)
 		err = lerq_validate_file(v->ctx, in->path, v->now, &report);
 
 	if (err == LERQ_EIO) {
-		fprintf(stderr, "lerq: cannot read %s: %s\n", name, strerror(errno));
+		fprintf(err_stream, "lerq: cannot read %s: %s\n", name, strerror(errno));
 		return CLI_EXIT_TROUBLE;
 	}
 	if (err < 0) {
 		/* No verdict: never count this as valid, nor as invalid. */
-		fprintf(stderr, "lerq: cannot validate %s: %s\n", name, lerq_strerror(err));
+		fprintf(err_stream, "lerq: cannot validate %s: %s\n", name, lerq_strerror(err));
 		return CLI_EXIT_TROUBLE;
 	}
 
-	output_report(&v->out, in->path, report);
+	struct output o = v->out;
+	o.stream = out;
+	output_report(&o, in->path, report);
 
 	if (!lerq_report_is_valid(report))
 		status = CLI_EXIT_INVALID;
@@ -161,33 +172,43 @@ int cli_load_profile(struct lerq_ctx *ctx, const char *path)
 	return CLI_EXIT_TROUBLE;
 }
 
-/* Validates the inputs of the PATH arguments, each in turn. */
-static int validate_paths(const struct validation *v, int count, char **paths)
+static int validate_job(void *data, size_t index, FILE *out, FILE *err)
 {
-	struct input_list inputs = { NULL, 0, 0 };
+	const struct validation *v = data;
+	return validate_input(v, &v->inputs.items[index], out, err);
+}
+
+/* Validates the inputs of the PATH arguments, in order, on v->threads
+ * threads sharing the one context. */
+static int validate_paths(struct validation *v, int count, char **paths)
+{
 	int status = CLI_EXIT_OK;
-	int i;
-
-	for (i = 0; i < count; i++) {
-		size_t j;
-
-		if (input_list_add(&inputs, paths[i]) < 0) {
+	for (int i = 0; i < count; i++) {
+		if (input_list_add(&v->inputs, paths[i]) < 0) {
 			fprintf(stderr, "lerq: %s\n", lerq_strerror(LERQ_ENOMEM));
 			status = CLI_EXIT_TROUBLE;
 			break;
 		}
-		for (j = 0; j < inputs.count; j++) {
-			int s = validate_input(v, &inputs.items[j]);
-
-			/* Trouble (2) outranks invalid (1), which outranks 0. */
-			if (s > status)
-				status = s;
-		}
-		input_list_clear(&inputs);
 	}
-
-	input_list_clear(&inputs);
+	if (status == CLI_EXIT_OK)
+		status = jobs_run(validate_job, v, v->inputs.count, v->threads, stdout, stderr);
+	input_list_clear(&v->inputs);
 	return status;
+}
+
+/* -j N: 1 to 1024 threads. */
+static bool parse_threads(const char *cmd, const char *arg, unsigned *threads)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(arg, &end, 10);
+	if (errno != 0 || end == arg || *end != '\0' || n < 1 || n > 1024) {
+		fprintf(stderr, "%s: -j wants a number of threads from 1 to 1024, not '%s'\n",
+		        cmd, arg);
+		return false;
+	}
+	*threads = (unsigned)n;
+	return true;
 }
 
 int cmd_validate(int argc, char **argv)
@@ -197,6 +218,7 @@ int cmd_validate(int argc, char **argv)
 		.now = LERQ_NOW_CLOCK,
 		.strict = false,
 		.out = { .stream = stdout, .format = OUTPUT_TEXT, .colour = false },
+		.threads = jobs_default_threads(),
 	};
 	struct lerq_ctx *ctx;
 	int c, err, status;
@@ -208,7 +230,7 @@ int cmd_validate(int argc, char **argv)
 		return CLI_EXIT_TROUBLE;
 	}
 
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hj:", options, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			print_help();
@@ -228,6 +250,12 @@ int cmd_validate(int argc, char **argv)
 			break;
 		case OPT_PROFILE:
 			profiles[profile_count++] = optarg;
+			break;
+		case 'j':
+			if (!parse_threads(argv[0], optarg, &v.threads)) {
+				free(profiles);
+				return usage_error();
+			}
 			break;
 		default:
 			/* getopt_long() has said what was wrong. */
