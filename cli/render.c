@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <lerq/lerq.h>
 
@@ -109,8 +110,8 @@ static int set_letterhead(struct lerq_renderer *renderer, const char *path)
 	return CLI_EXIT_TROUBLE;
 }
 
-/* Reads FILE, or standard input for "-", one byte past the default size
- * limit at most, so that the library can refuse oversized input. */
+/* Reads standard input ("-"), one byte past the default size limit at
+ * most, so that the library can refuse oversized input. */
 static int read_input(const char *path, char **data, size_t *size)
 {
 	bool is_stdin = strcmp(path, INPUT_STDIN) == 0;
@@ -215,13 +216,25 @@ static int render(const struct job *job, const char *input)
 	char *data = NULL;
 	size_t size = 0;
 
-	int err = read_input(input, &data, &size);
-	if (err < 0) {
-		fprintf(stderr, "lerq: cannot read %s: %s\n", name, strerror(-err));
-		return CLI_EXIT_TROUBLE;
+	int err;
+	bool is_stdin = strcmp(input, INPUT_STDIN) == 0;
+	if (is_stdin && access(STDIN_PATH, R_OK) != 0) {
+		err = read_input(input, &data, &size);
+		if (err < 0) {
+			fprintf(stderr, "lerq: cannot read %s: %s\n", name, strerror(-err));
+			return CLI_EXIT_TROUBLE;
+		}
+		err = lerq_letter_new(job->renderer, data, size, job->now, &letter, &report);
+		free(data);
+	} else {
+		/* A file too large is refused by its size, unread. */
+		err = lerq_letter_new_file(job->renderer, is_stdin ? STDIN_PATH : input, job->now,
+		                           &letter, &report);
+		if (err == LERQ_EIO) {
+			fprintf(stderr, "lerq: cannot read %s: %s\n", name, strerror(errno));
+			return CLI_EXIT_TROUBLE;
+		}
 	}
-	err = lerq_letter_new(job->renderer, data, size, job->now, &letter, &report);
-	free(data);
 	/* Findings go to standard error: standard output is the letter's. */
 	print_findings(input, report);
 	lerq_report_free(report);

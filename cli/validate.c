@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <lerq/lerq.h>
 
@@ -90,6 +91,12 @@ static int validate_stdin(const struct validation *v, struct lerq_report **repor
 	char *data;
 	size_t size;
 	int err;
+
+	/* Through the library's file reader where the system names standard
+	 * input: a file too large is then refused by its own size, and a
+	 * pipe as "more than" the limit, never by the bytes read. */
+	if (access(STDIN_PATH, R_OK) == 0)
+		return lerq_validate_file(v->ctx, STDIN_PATH, v->now, report);
 
 	err = input_read_stream(stdin, LERQ_DEFAULT_MAX_SIZE + 1, &data, &size);
 	if (err == -ENOMEM)

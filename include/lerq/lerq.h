@@ -503,6 +503,17 @@ int lerq_letter_new(const struct lerq_renderer *renderer, const void *data, size
                     struct lerq_report **report);
 
 /**
+ * Read a file (at most the context's size limit; a larger one is refused
+ * by its size, LERQ-P003, without being read) and make its letter as
+ * lerq_letter_new() does.
+ * @return as lerq_letter_new(), and LERQ_EIO when the file cannot be read
+ *         (errno says why).
+ */
+int lerq_letter_new_file(const struct lerq_renderer *renderer, const char *path,
+                         lerq_time_t now, struct lerq_letter **out,
+                         struct lerq_report **report);
+
+/**
  * Make the letter of a document built or parsed with document.h, without
  * writing it out. A document this renderer's context already found valid
  * as it is now (lerq_doc_parse_memory() of a valid document,

@@ -127,6 +127,16 @@ int lerq__validate_doc(const struct lerq_ctx *ctx, const void *data, size_t size
 /* io.c: reads a whole file, or limit + 1 bytes of a larger one (enough
  * to refuse it without holding it all). LERQ_EIO with errno set. */
 int lerq__read_file(const char *path, size_t limit, char **data, size_t *size);
+/* As lerq__read_file(), also giving the file's size in *whole: when it is
+ * more than limit, the file is refused by its size, so nothing is read
+ * (*data NULL) from a regular file, whose size *exact says is known; from
+ * anything else (a pipe) limit + 1 bytes are, and *whole is that much. */
+int lerq__read_file_sized(const char *path, size_t limit, char **data, size_t *size,
+                         size_t *whole, bool *exact);
+/* validate.c: the report of an input refused for its size (LERQ-P003),
+ * whole bytes (exactly, or at least), as lerq__validate_doc() makes it. */
+int lerq__validate_oversize(const struct lerq_ctx *ctx, size_t whole, bool exact,
+                           struct lerq_report **out);
 
 /* path.c: "/Request/IssuingAuthority/Contact[1]/Email"; caller frees. */
 char *lerq__node_path(const xmlNode *node);

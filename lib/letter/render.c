@@ -306,6 +306,34 @@ LERQ_EXPORT int lerq_letter_new(const struct lerq_renderer *renderer, const void
 	return r;
 }
 
+LERQ_EXPORT int lerq_letter_new_file(const struct lerq_renderer *renderer, const char *path,
+                                     lerq_time_t now, struct lerq_letter **out,
+                                     struct lerq_report **report)
+{
+	if (report != NULL)
+		*report = NULL;
+	if (renderer == NULL || path == NULL || out == NULL)
+		return LERQ_EINVAL;
+	const struct lerq_ctx *ctx = renderer->ctx;
+	char *data;
+	size_t size, whole;
+	bool exact;
+	int r = lerq__read_file_sized(path, ctx->max_size, &data, &size, &whole, &exact);
+	if (r != LERQ_OK)
+		return r;
+	if (whole > ctx->max_size) {
+		struct lerq_report *rep = NULL;
+		r = lerq__validate_oversize(ctx, whole, exact, &rep);
+		if (r == LERQ_OK)
+			r = LERQ_EDOCUMENT;
+		lerq__letter_hand_over(r, rep, report);
+	} else {
+		r = lerq_letter_new(renderer, data, size, now, out, report);
+	}
+	free(data);
+	return r;
+}
+
 LERQ_EXPORT void lerq_letter_free(struct lerq_letter *letter)
 {
 	if (letter == NULL)
