@@ -23,7 +23,7 @@ int lerq__read_file_sized(const char *path, size_t limit, char **data, size_t *s
 	if (f == NULL)
 		return LERQ_EIO;
 	struct stat st;
-	bool regular = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode);
+	bool regular = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0;
 	if (whole != NULL && regular && (uintmax_t)st.st_size > limit) {
 		fclose(f);
 		*data = NULL;
@@ -36,7 +36,12 @@ int lerq__read_file_sized(const char *path, size_t limit, char **data, size_t *s
 		*whole = 0;
 		*exact = regular;
 	}
-	size_t cap = 65536, len = 0;
+	/* A regular file's size is known: one buffer of that size (plus the
+	 * byte that tells a file grown meanwhile), not doublings that copy. */
+	size_t cap = regular && (uintmax_t)st.st_size <= limit ? (size_t)st.st_size + 1 : 65536;
+	if (cap < 4096)
+		cap = 4096;
+	size_t len = 0;
 	char *buf = malloc(cap);
 	if (buf == NULL) {
 		fclose(f);

@@ -283,18 +283,20 @@ void lerq__letter_hand_over(int r, struct lerq_report *rep, struct lerq_report *
 		lerq_report_free(rep);
 }
 
-LERQ_EXPORT int lerq_letter_new(const struct lerq_renderer *renderer, const void *data,
-                                size_t size, lerq_time_t now, struct lerq_letter **out,
-                                struct lerq_report **report)
+/* lerq_letter_new(); *release (when not NULL) is freed as soon as the
+ * document is parsed, before its letter model is made: at the size limit
+ * that is 16 MiB less at the peak. */
+static int letter_new(const struct lerq_renderer *renderer, const void *data, size_t size,
+                      lerq_time_t now, struct lerq_letter **out, struct lerq_report **report,
+                      char **release)
 {
-	if (report != NULL)
-		*report = NULL;
-	if (renderer == NULL || out == NULL || (data == NULL && size > 0))
-		return LERQ_EINVAL;
-
 	struct lerq_report *rep = NULL;
 	xmlDocPtr doc = NULL;
 	int r = lerq__validate_doc(renderer->ctx, data, size, now, &rep, &doc);
+	if (release != NULL) {
+		free(*release);
+		*release = NULL;
+	}
 	if (r != LERQ_OK)
 		return r;
 	if (doc == NULL || !lerq_report_is_valid(rep))
@@ -304,6 +306,17 @@ LERQ_EXPORT int lerq_letter_new(const struct lerq_renderer *renderer, const void
 	xmlFreeDoc(doc);
 	lerq__letter_hand_over(r, rep, report);
 	return r;
+}
+
+LERQ_EXPORT int lerq_letter_new(const struct lerq_renderer *renderer, const void *data,
+                                size_t size, lerq_time_t now, struct lerq_letter **out,
+                                struct lerq_report **report)
+{
+	if (report != NULL)
+		*report = NULL;
+	if (renderer == NULL || out == NULL || (data == NULL && size > 0))
+		return LERQ_EINVAL;
+	return letter_new(renderer, data, size, now, out, report, NULL);
 }
 
 LERQ_EXPORT int lerq_letter_new_file(const struct lerq_renderer *renderer, const char *path,
@@ -328,7 +341,7 @@ LERQ_EXPORT int lerq_letter_new_file(const struct lerq_renderer *renderer, const
 			r = LERQ_EDOCUMENT;
 		lerq__letter_hand_over(r, rep, report);
 	} else {
-		r = lerq_letter_new(renderer, data, size, now, out, report);
+		r = letter_new(renderer, data, size, now, out, report, &data);
 	}
 	free(data);
 	return r;
