@@ -23,7 +23,7 @@
 
 const struct phase_info phase_table[PHASE_COUNT] = {
 	[PHASE_PARSE] = { "a", "(a) libxml2 parse only", true },
-	[PHASE_SCHEMA] = { "b", "(b) lerq parse + XSD", true },
+	[PHASE_SCHEMA] = { "b", "(b) libxml2 parse + XSD", true },
 	[PHASE_VALIDATE] = { "c", "(c) lerq full validation", true },
 	[PHASE_THREADS_1] = { "threads-1", "(c) 1 thread", true },
 	[PHASE_THREADS_N] = { "threads-n", "(c) N threads, one context", true },

@@ -254,8 +254,8 @@ void print_table(const struct bench *b, const struct phase_result *res)
 	printf("\nIn-process phases hold the whole corpus in memory (%.1f MiB of their peak "
 	       "RSS);\nexternal phases count process start-up, and their peak RSS is the "
 	       "largest of their processes.\nRendering phases use the first %zu documents, "
-	       "two letters (HTML and text) each;\n(g) validates each document once per letter, "
-	       "xsltproc never.\n",
+	       "two letters (HTML and text) each;\n(g) and (k) validate each document once and "
+	       "make its letter model once, xsltproc validates nothing.\n",
 	       (double)b->bytes / (1024.0 * 1024.0), res[PHASE_RENDER].docs);
 
 	double speedup = cost_ratio(res, PHASE_THREADS_1, PHASE_THREADS_N);
