@@ -14,7 +14,6 @@
 #define _GNU_SOURCE /* secure_getenv */
 #include <dlfcn.h>
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,7 +24,6 @@
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static const struct lerq__pdf_module *module;
-static atomic_bool loaded;
 
 static void load(void)
 {
@@ -45,7 +43,6 @@ static void load(void)
 		return;
 	}
 	module = m;
-	atomic_store(&loaded, true);
 }
 
 const struct lerq__pdf_module *lerq__pdf_module_load(void)
@@ -54,21 +51,11 @@ const struct lerq__pdf_module *lerq__pdf_module_load(void)
 	return module;
 }
 
-bool lerq__pdf_module_loaded(void)
-{
-	return atomic_load(&loaded);
-}
-
 #else
 
 const struct lerq__pdf_module *lerq__pdf_module_load(void)
 {
 	return NULL;
-}
-
-bool lerq__pdf_module_loaded(void)
-{
-	return false;
 }
 
 #endif

@@ -38,7 +38,4 @@ const struct lerq__pdf_module *lerq__pdf_module(void);
  * installs it (libdir/lerq/liblerq-pdf.so). */
 const struct lerq__pdf_module *lerq__pdf_module_load(void);
 
-/* True once the module is in the process (tests). */
-bool lerq__pdf_module_loaded(void);
-
 #endif
