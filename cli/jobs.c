@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Ordered parallel tasks. Workers claim the next index, run the task into
- * memory streams and mark the slot done; this thread prints the slots in
- * index order as they complete. A worker waits before claiming an index
- * more than WINDOW_PER_THREAD * threads ahead of the next one to print.
+ * Ordered parallel tasks. Every thread, this one included, claims the next
+ * index, runs the task into memory streams and marks its slot done; the
+ * thread that completes the slot next in line prints it, and any done
+ * after it, so no thread waits on another but when it is more than
+ * WINDOW_PER_THREAD * threads indexes ahead of the printing (each wake-up
+ * costs more than a small document's validation in a VM).
  */
 #define _GNU_SOURCE /* open_memstream is POSIX 2008; sysconf name below */
 #include <pthread.h>
@@ -14,7 +16,7 @@
 #include "cli.h"
 #include "jobs.h"
 
-#define WINDOW_PER_THREAD 4
+#define WINDOW_PER_THREAD 8
 
 struct slot {
 	char *out, *err;
@@ -28,10 +30,13 @@ struct pool {
 	void *data;
 	size_t count;
 	size_t window;
+	FILE *out, *err;
 	pthread_mutex_t lock;
-	pthread_cond_t changed;
-	size_t next;    /* the next index to claim */
-	size_t printed; /* indexes below this one are printed and freed */
+	pthread_cond_t room;  /* printed moved on */
+	unsigned waiting;     /* threads waiting for room */
+	size_t next;          /* the next index to claim */
+	size_t printed;       /* indexes below this one are printed and freed */
+	int status;           /* the highest so far */
 	struct slot *slots;
 };
 
@@ -52,13 +57,37 @@ static void run_one(struct pool *p, size_t i)
 		s->status = CLI_EXIT_TROUBLE;
 }
 
+/* Under the lock: prints the done slots next in line. */
+static void print_ready(struct pool *p)
+{
+	size_t before = p->printed;
+	while (p->printed < p->count && p->slots[p->printed].done) {
+		struct slot *s = &p->slots[p->printed];
+		/* As one thread prints: a task's messages, then its output. */
+		if (s->err_len > 0)
+			fwrite(s->err, 1, s->err_len, p->err);
+		if (s->out_len > 0)
+			fwrite(s->out, 1, s->out_len, p->out);
+		free(s->out);
+		free(s->err);
+		s->out = s->err = NULL;
+		p->status = s->status > p->status ? s->status : p->status;
+		p->printed++;
+	}
+	if (p->printed != before && p->waiting > 0)
+		pthread_cond_broadcast(&p->room);
+}
+
 static void *worker(void *arg)
 {
 	struct pool *p = arg;
 	pthread_mutex_lock(&p->lock);
 	for (;;) {
-		while (p->next < p->count && p->next >= p->printed + p->window)
-			pthread_cond_wait(&p->changed, &p->lock);
+		while (p->next < p->count && p->next >= p->printed + p->window) {
+			p->waiting++;
+			pthread_cond_wait(&p->room, &p->lock);
+			p->waiting--;
+		}
 		if (p->next >= p->count)
 			break;
 		size_t i = p->next++;
@@ -66,7 +95,7 @@ static void *worker(void *arg)
 		run_one(p, i);
 		pthread_mutex_lock(&p->lock);
 		p->slots[i].done = true;
-		pthread_cond_broadcast(&p->changed);
+		print_ready(p);
 	}
 	pthread_mutex_unlock(&p->lock);
 	return NULL;
@@ -86,7 +115,7 @@ int jobs_run(job_fn fn, void *data, size_t count, unsigned threads, FILE *out, F
 	}
 
 	struct pool p = {
-		.fn = fn, .data = data, .count = count,
+		.fn = fn, .data = data, .count = count, .out = out, .err = err,
 		.window = (size_t)threads * WINDOW_PER_THREAD,
 		.slots = calloc(count, sizeof(struct slot)),
 	};
@@ -97,42 +126,19 @@ int jobs_run(job_fn fn, void *data, size_t count, unsigned threads, FILE *out, F
 		fprintf(err, "lerq: out of memory\n");
 		return CLI_EXIT_TROUBLE;
 	}
-	pthread_cond_init(&p.changed, NULL);
+	pthread_cond_init(&p.room, NULL);
+	/* This thread is one of the workers. */
 	unsigned started = 0;
-	while (started < threads && pthread_create(&tids[started], NULL, worker, &p) == 0)
+	while (started + 1 < threads && pthread_create(&tids[started], NULL, worker, &p) == 0)
 		started++;
-	if (started == 0) {
-		/* No thread at all: this one does the work. */
-		worker(&p);
-	}
-
-	pthread_mutex_lock(&p.lock);
-	for (size_t i = 0; i < count; i++) {
-		while (!p.slots[i].done)
-			pthread_cond_wait(&p.changed, &p.lock);
-		pthread_mutex_unlock(&p.lock);
-		struct slot *s = &p.slots[i];
-		/* As one thread prints: a task's messages, then its output. */
-		if (s->err_len > 0)
-			fwrite(s->err, 1, s->err_len, err);
-		if (s->out_len > 0)
-			fwrite(s->out, 1, s->out_len, out);
-		free(s->out);
-		free(s->err);
-		status = s->status > status ? s->status : status;
-		pthread_mutex_lock(&p.lock);
-		p.printed = i + 1;
-		pthread_cond_broadcast(&p.changed);
-	}
-	pthread_mutex_unlock(&p.lock);
-
+	worker(&p);
 	for (unsigned t = 0; t < started; t++)
 		pthread_join(tids[t], NULL);
-	pthread_cond_destroy(&p.changed);
+	pthread_cond_destroy(&p.room);
 	pthread_mutex_destroy(&p.lock);
 	free(tids);
 	free(p.slots);
-	return status;
+	return p.status;
 }
 
 unsigned jobs_default_threads(void)
