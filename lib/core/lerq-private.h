@@ -247,7 +247,8 @@ int lerq__xslt_apply(const struct lerq_stylesheets *ss, xsltStylesheetPtr style,
 size_t lerq__stylesheets_catalogue_count(const struct lerq_stylesheets *ss);
 /* As lerq__xslt_apply(), with the message catalogues of English and of
  * lang (res:///l10n/LANG.xml), parsed once per renderer, handed to the
- * transform as already loaded: document() finds them without parsing. */
+ * transform (a copy each) as already loaded: document() finds them
+ * without parsing. */
 int lerq__xslt_apply_letter(const struct lerq_stylesheets *ss, xsltStylesheetPtr style,
                            xmlDocPtr doc, size_t input_size, const char *lang,
                            const char **params, struct lerq_messages *m,

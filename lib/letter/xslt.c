@@ -336,8 +336,8 @@ xsltStylesheetPtr lerq__stylesheet(const struct lerq_stylesheets *ss, enum lerq_
 
 /* ---- transforming ---- */
 
-/* The transform, with the documents of loaded (NULL entries skipped)
- * known to it as already loaded, never to be freed by it. */
+/* The transform, with copies of the documents of loaded (NULL entries
+ * skipped) known to it as already loaded. */
 static int apply(const struct lerq_stylesheets *ss, xsltStylesheetPtr style, xmlDocPtr doc,
                  size_t input_size, const char **params, const xmlDocPtr *loaded,
                  size_t loaded_count, struct lerq_messages *m, xmlDocPtr *result)
@@ -350,12 +350,18 @@ static int apply(const struct lerq_stylesheets *ss, xsltStylesheetPtr style, xml
 	for (size_t i = 0; i < loaded_count; i++) {
 		if (loaded[i] == NULL)
 			continue;
-		xsltDocumentPtr d = xsltNewDocument(tc, loaded[i]);
+		/* A copy per transform: building a key writes into the nodes
+		 * it indexes (node->psvi), so no two transforms may share a
+		 * document. Copying costs a fraction of parsing. */
+		xmlDocPtr copy = xmlCopyDoc(loaded[i], 1);
+		if (copy != NULL)
+			xmlXPathOrderDocElems(copy);
+		xsltDocumentPtr d = copy ? xsltNewDocument(tc, copy) : NULL;
 		if (d == NULL) {
+			xmlFreeDoc(copy);
 			xsltFreeTransformContext(tc);
 			return LERQ_ENOMEM;
 		}
-		d->main = 1; /* xsltFreeDocuments() frees the others */
 	}
 	xsltSetCtxtSecurityPrefs(ss->security, tc);
 	/* document() would otherwise parse with NOENT and DTDLOAD. */
@@ -383,15 +389,15 @@ static int apply(const struct lerq_stylesheets *ss, xsltStylesheetPtr style, xml
 
 /*
  * The message catalogues (issue 18): letter-l10n.xsl reads them with
- * document(), which parsed them again, and libxslt rebuilt their keys,
- * for every letter (12-19% of an HTML letter). Each is now parsed once,
- * the first time a letter needs it, and made ready as libxslt's own
- * loader would (xsltLoadDocument: white space stripped as the letter
- * stylesheet says, elements numbered in document order). A transform is
- * handed the two it reads as documents already loaded, flagged as "main"
- * so that libxslt never frees them; they are only read from then on, so
- * any number of transforms share them. (Their keys are still built per
- * transform: libxslt keeps them in its per-transform document record.)
+ * document(), which parsed them again for every letter (12-19% of an HTML
+ * letter). Each is now parsed once per renderer, the first time a letter
+ * needs it, and made ready as libxslt's own loader would (xsltLoadDocument:
+ * white space stripped as the letter stylesheet says). A transform is
+ * handed a copy as a document already loaded, which libxslt finds without
+ * parsing and frees with the transform: a copy, because building a key
+ * writes into the nodes it indexes (node->psvi), so two transforms on two
+ * threads must not share one. Copying costs about a third of parsing; the
+ * keys are still built per transform.
  */
 static xmlDocPtr catalogue_parse(const struct lerq_stylesheets *ss, const char *lang)
 {
@@ -414,7 +420,6 @@ static xmlDocPtr catalogue_parse(const struct lerq_stylesheets *ss, const char *
 	if (xsltNeedElemSpaceHandling(tc))
 		xsltApplyStripSpaces(tc, xmlDocGetRootElement(doc));
 	xsltFreeTransformContext(tc);
-	xmlXPathOrderDocElems(doc);
 	return doc;
 }
 
