@@ -525,11 +525,12 @@ int generate_corpus(struct bench *b)
 	b->dir = strdup(templ);
 	size_t n = strlen(templ) + sizeof("/docs");
 	b->docs_dir = malloc(n);
-	b->letters_dir = malloc(n + 2);
+	size_t n_letters = strlen(templ) + sizeof("/letters");
+	b->letters_dir = malloc(n_letters);
 	if (b->dir == NULL || b->docs_dir == NULL || b->letters_dir == NULL)
 		return -1;
 	snprintf(b->docs_dir, n, "%s/docs", templ);
-	snprintf(b->letters_dir, n + 2, "%s/letters", templ);
+	snprintf(b->letters_dir, n_letters, "%s/letters", templ);
 	if (mkdir(b->docs_dir, 0700) != 0) {
 		fprintf(stderr, "lerq-bench: cannot create %s: %s\n", b->docs_dir, strerror(errno));
 		return -1;
