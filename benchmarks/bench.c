@@ -23,25 +23,35 @@
 
 const struct phase_info phase_table[PHASE_COUNT] = {
 	[PHASE_PARSE] = { "a", "(a) libxml2 parse only", true },
-	[PHASE_SCHEMA] = { "b", "(b) lerq parse + XSD", true },
+	[PHASE_SCHEMA] = { "b", "(b) libxml2 parse + XSD", true },
 	[PHASE_VALIDATE] = { "c", "(c) lerq full validation", true },
 	[PHASE_THREADS_1] = { "threads-1", "(c) 1 thread", true },
 	[PHASE_THREADS_N] = { "threads-n", "(c) N threads, one context", true },
-	[PHASE_CLI] = { "d", "(d) lerq validate DIR (CLI)", false },
+	[PHASE_CLI] = { "d", "(d) lerq validate -j 1 DIR", false },
 	[PHASE_XMLLINT_XSD] = { "e", "(e) xmllint --noout --schema", false },
 	[PHASE_XMLLINT] = { "f", "(f) xmllint --noout", false },
 	[PHASE_RENDER] = { "g", "(g) render HTML + text in-process", true },
 	[PHASE_XSLTPROC] = { "h", "(h) xsltproc, a process per stage", false },
 	[PHASE_XSLTPROC_BATCH] = { "h-batch", "(h) xsltproc, batched", false },
+	[PHASE_CLI_ONE] = { "i", "(i) lerq validate FILE, each", false },
+	[PHASE_XMLLINT_ONE] = { "j", "(j) xmllint --schema FILE, each", false },
+	[PHASE_RENDER_ONE] = { "k", "(k) lerq render FILE, each", false },
 };
+
+/* Documents the one-process-per-document phases (i) to (k) start a
+ * process for, at most, per pass. */
+#define ONE_FILE_DOCS 50
 
 static bool is_rendering(enum phase_id id)
 {
-	return id == PHASE_RENDER || id == PHASE_XSLTPROC || id == PHASE_XSLTPROC_BATCH;
+	return id == PHASE_RENDER || id == PHASE_XSLTPROC || id == PHASE_XSLTPROC_BATCH ||
+	       id == PHASE_RENDER_ONE;
 }
 
 size_t phase_docs(const struct bench *b, enum phase_id id)
 {
+	if (id == PHASE_CLI_ONE || id == PHASE_XMLLINT_ONE || id == PHASE_RENDER_ONE)
+		return b->count < ONE_FILE_DOCS ? b->count : ONE_FILE_DOCS;
 	if (is_rendering(id) && b->render_docs < b->count)
 		return b->render_docs;
 	return b->count;

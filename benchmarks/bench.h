@@ -8,13 +8,13 @@
 
 #include "lerq/lerq.h"
 
-/* Timed passes per phase, at most; the table shows the best. */
+/* Timed passes per phase, at most; the table shows their median. */
 #define BENCH_MAX_RUNS 16
 
 /* The phases, in the order of the table. */
 enum phase_id {
 	PHASE_PARSE,        /* (a) libxml2 parse only */
-	PHASE_SCHEMA,       /* (b) lerq parse + root + XSD */
+	PHASE_SCHEMA,       /* (b) plain libxml2: parse + xmlSchemaValidateDoc */
 	PHASE_VALIDATE,     /* (c) lerq full validation */
 	PHASE_THREADS_1,    /* (c) through pthreads, 1 thread */
 	PHASE_THREADS_N,    /* (c) through pthreads, N threads, one context */
@@ -24,6 +24,9 @@ enum phase_id {
 	PHASE_RENDER,       /* (g) rendering in-process */
 	PHASE_XSLTPROC,     /* (h) xsltproc, one process per stage and letter */
 	PHASE_XSLTPROC_BATCH, /* (h) xsltproc, many documents per process */
+	PHASE_CLI_ONE,      /* (i) lerq validate FILE, a process per document */
+	PHASE_XMLLINT_ONE,  /* (j) xmllint --noout --schema FILE, the same */
+	PHASE_RENDER_ONE,   /* (k) lerq render --to html,text FILE, the same */
 	PHASE_COUNT,
 };
 
@@ -60,6 +63,7 @@ struct bench {
 
 	/* Filled in by prepare_letter_models(), for xsltproc's stage 2. */
 	char *models_dir;   /* dir/models */
+	char *letters_dir;  /* dir/letters: what (k) writes */
 	char **model_paths; /* the letter model of each document, or NULL */
 };
 
@@ -116,10 +120,12 @@ void run_external(const struct bench *b, enum phase_id id,
 /* report.c */
 double result_median(const struct phase_result *r);
 double result_best(const struct phase_result *r);
-/* The figure the table and the ratios use: the best pass. */
+/* The figure the table and the ratios use: the median pass. */
 double result_seconds(const struct phase_result *r);
-/* The same for CPU time: the pass that used the least. */
+/* The same for CPU time. */
 double result_cpu_seconds(const struct phase_result *r);
+/* The spread of the passes' wall times: (max - min) / median. */
+double result_spread(const struct phase_result *r);
 
 /* CPU time this process has used, all threads, in seconds. */
 double bench_cpu_now(void);

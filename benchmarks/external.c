@@ -108,10 +108,13 @@ static bool command_for(const struct bench *b, enum phase_id id, struct command 
 	memset(cmd, 0, sizeof(*cmd));
 	switch (id) {
 	case PHASE_CLI:
-		/* As a provider would run it: the whole directory, one process. */
+		/* As a provider would run it: the whole directory, one process;
+		 * one thread, as xmllint (e) has (threads: the (c) phases). */
 		st = new_step(cmd);
 		add_fixed(st, b->lerq_path);
 		add_fixed(st, "validate");
+		add_fixed(st, "-j");
+		add_fixed(st, "1");
 		add_fixed(st, "--now");
 		add_fixed(st, b->now_text);
 		add_fixed(st, b->docs_dir);
@@ -131,6 +134,47 @@ static bool command_for(const struct bench *b, enum phase_id id, struct command 
 		}
 		st->files = b->paths;
 		st->count = b->count;
+		return true;
+	case PHASE_CLI_ONE:
+		/* A script checking one document at a time: a process each. */
+		st = new_step(cmd);
+		add_fixed(st, b->lerq_path);
+		add_fixed(st, "validate");
+		add_fixed(st, "--now");
+		add_fixed(st, b->now_text);
+		st->files = b->paths;
+		st->count = phase_docs(b, id);
+		st->one_per_file = true;
+		return true;
+	case PHASE_XMLLINT_ONE:
+		if (b->xmllint_path[0] == '\0') {
+			snprintf(err, err_len, "xmllint not found");
+			return false;
+		}
+		st = new_step(cmd);
+		add_fixed(st, b->xmllint_path);
+		add_fixed(st, "--noout");
+		add_fixed(st, "--schema");
+		add_fixed(st, b->schema_path);
+		st->files = b->paths;
+		st->count = phase_docs(b, id);
+		st->one_per_file = true;
+		return true;
+	case PHASE_RENDER_ONE:
+		/* One document's HTML and text letters, one process: what
+		 * (h) makes with three xsltproc processes per document. */
+		st = new_step(cmd);
+		add_fixed(st, b->lerq_path);
+		add_fixed(st, "render");
+		add_fixed(st, "--now");
+		add_fixed(st, b->now_text);
+		add_fixed(st, "--to");
+		add_fixed(st, "html,text");
+		add_fixed(st, "-o");
+		add_fixed(st, b->letters_dir);
+		st->files = b->paths;
+		st->count = phase_docs(b, id);
+		st->one_per_file = true;
 		return true;
 	case PHASE_XSLTPROC:
 	case PHASE_XSLTPROC_BATCH:

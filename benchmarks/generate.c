@@ -525,9 +525,12 @@ int generate_corpus(struct bench *b)
 	b->dir = strdup(templ);
 	size_t n = strlen(templ) + sizeof("/docs");
 	b->docs_dir = malloc(n);
-	if (b->dir == NULL || b->docs_dir == NULL)
+	size_t n_letters = strlen(templ) + sizeof("/letters");
+	b->letters_dir = malloc(n_letters);
+	if (b->dir == NULL || b->docs_dir == NULL || b->letters_dir == NULL)
 		return -1;
 	snprintf(b->docs_dir, n, "%s/docs", templ);
+	snprintf(b->letters_dir, n_letters, "%s/letters", templ);
 	if (mkdir(b->docs_dir, 0700) != 0) {
 		fprintf(stderr, "lerq-bench: cannot create %s: %s\n", b->docs_dir, strerror(errno));
 		return -1;
@@ -570,6 +573,20 @@ void remove_corpus(struct bench *b)
 			unlink(b->model_paths[i]);
 		if (b->models_dir != NULL)
 			rmdir(b->models_dir);
+		/* What (k) wrote: NAME.html and NAME.txt per document. */
+		for (size_t i = 0; b->letters_dir && b->paths && b->paths[i]; i++) {
+			static const char *const ext[] = { "html", "txt" };
+			const char *base = strrchr(b->paths[i], '/');
+			base = base ? base + 1 : b->paths[i];
+			for (size_t k = 0; k < 2; k++) {
+				char path[4096];
+				snprintf(path, sizeof(path), "%s/%.*s.%s", b->letters_dir,
+				         (int)strlen(base) - 4, base, ext[k]);
+				unlink(path);
+			}
+		}
+		if (b->letters_dir != NULL)
+			rmdir(b->letters_dir);
 		/* The tools' logs (external.c). */
 		for (int k = 0; k < PHASE_COUNT; k++) {
 			char path[4096];
@@ -584,9 +601,10 @@ void remove_corpus(struct bench *b)
 	free_list(b->model_paths);
 	free(b->sizes);
 	free(b->models_dir);
+	free(b->letters_dir);
 	free(b->docs_dir);
 	free(b->dir);
 	b->paths = b->model_paths = NULL;
 	b->sizes = NULL;
-	b->dir = b->docs_dir = b->models_dir = NULL;
+	b->dir = b->docs_dir = b->models_dir = b->letters_dir = NULL;
 }

@@ -10,6 +10,8 @@
 
 /* The PATH argument that names standard input. */
 #define INPUT_STDIN "-"
+/* Standard input as a file, where the system has it (Linux, the BSDs). */
+#define STDIN_PATH "/dev/stdin"
 
 struct input {
 	/* As given, or joined from a directory walk; INPUT_STDIN for

@@ -29,7 +29,7 @@ static const struct command commands[] = {
 	{ "check-response", cmd_check_response,
 	  "Check a response against its request (text or JSON Lines)" },
 	{ "new", cmd_new, "Write a template request or response (XML) to fill in" },
-	{ "render", cmd_render, "Render a document as a letter: HTML, text or PDF" },
+	{ "render", cmd_render, "Render requests or responses as letters (HTML, text or PDF)" },
 	{ "sign", cmd_sign, "Sign a request or response (XML-DSig, enveloped)" },
 	{ "verify", cmd_verify, "Validate and verify signatures against a trust list" },
 	{ "trust", cmd_trust, "Keep a trust list: match a signed document, add an entry" },

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * lerq render [--to html|text|pdf] [--paper a4|letter] [--letterhead FILE]
- *             [--now DATETIME] [--profile FILE]... [--request REQUEST] [-o OUT] FILE
+ * lerq render [--to html|text|pdf[,...]] [--paper a4|letter] [--letterhead FILE]
+ *             [--now DATETIME] [--profile FILE]... [--trust LIST
+ *             [--require-signature]] [--request REQUEST] [-o OUT] FILE...
  */
 #include <errno.h>
 #include <getopt.h>
@@ -9,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <lerq/lerq.h>
 
@@ -21,9 +24,9 @@ enum {
 	OPT_LETTERHEAD,
 	OPT_NOW,
 	OPT_PROFILE,
+	OPT_PAPER,
 	OPT_TRUST,
 	OPT_REQUIRE_SIGNATURE,
-	OPT_PAPER,
 	OPT_REQUEST,
 };
 
@@ -33,9 +36,9 @@ static const struct option options[] = {
 	{ "letterhead", required_argument, NULL, OPT_LETTERHEAD },
 	{ "now", required_argument, NULL, OPT_NOW },
 	{ "profile", required_argument, NULL, OPT_PROFILE },
+	{ "paper", required_argument, NULL, OPT_PAPER },
 	{ "trust", required_argument, NULL, OPT_TRUST },
 	{ "require-signature", no_argument, NULL, OPT_REQUIRE_SIGNATURE },
-	{ "paper", required_argument, NULL, OPT_PAPER },
 	{ "request", required_argument, NULL, OPT_REQUEST },
 	{ "output", required_argument, NULL, 'o' },
 	{ NULL, 0, NULL, 0 },
@@ -43,9 +46,10 @@ static const struct option options[] = {
 
 static void print_help(void)
 {
-	fputs("Usage: lerq render [--to html|text|pdf] [--paper a4|letter] [--letterhead FILE]\n"
-	      "                   [--now DATETIME] [--profile FILE]... [--trust LIST\n"
-	      "                   [--require-signature]] [--request REQUEST] [-o OUT] FILE\n"
+	fputs("Usage: lerq render [--to FORMAT[,FORMAT]...] [--paper a4|letter]\n"
+	      "                   [--letterhead FILE] [--now DATETIME] [--profile FILE]...\n"
+	      "                   [--trust LIST [--require-signature]] [--request REQUEST]\n"
+	      "                   [-o OUT] FILE...\n"
 	      "\n"
 	      "Render a valid request or response as a letter: HTML on the agency's\n"
 	      "letterhead (one self-contained file, print-ready on A4), plain text\n"
@@ -56,8 +60,15 @@ static void print_help(void)
 	      "The document is validated first, as 'lerq validate' does; its findings\n"
 	      "are printed on standard error, and an invalid document gets no letter.\n"
 	      "\n"
+	      "Several FILEs, a directory (its *.xml files, recursively) or several\n"
+	      "formats make a batch: -o names a directory (made if need be, mode 0700)\n"
+	      "that receives NAME.html, NAME.txt or NAME.pdf for each input NAME.xml.\n"
+	      "Each document is validated once and its letter made once for all the\n"
+	      "formats.\n"
+	      "\n"
 	      "Options:\n"
-	      "      --to FORMAT        html (the default), text, or pdf\n"
+	      "      --to FORMAT        html (the default), text or pdf; several may be\n"
+	      "                         given, separated by commas or repeated\n"
 	      "      --paper SIZE       paper of a PDF letter: a4 (the default) or letter\n"
 	      "      --letterhead FILE  the agency's letterhead: a stylesheet that imports\n"
 	      "                         res:///letter.xsl (see letterhead.md in lerq's\n"
@@ -70,14 +81,15 @@ static void print_help(void)
 	      "      --require-signature  with --trust: refuse an unsigned document\n"
 	      "      --request REQUEST  FILE is a response to REQUEST: its letter shows, for\n"
 	      "                         each result, what was asked for, and is addressed\n"
-	      "                         to the requesting authority\n"
+	      "                         to the requesting authority (one FILE only)\n"
 	      "  -o, --output OUT       write the letter to OUT (default: standard output):\n"
 	      "                         a file is replaced through a temporary file and a\n"
 	      "                         rename, a symbolic link is followed, a device or\n"
-	      "                         FIFO is written into; OUT may not be an input\n"
+	      "                         FIFO is written into; OUT may not be an input; for\n"
+	      "                         a batch, or when OUT is a directory, the directory\n"
 	      "  -h, --help             show this help and exit\n"
 	      "\n"
-	      "Exit status: 0 when the letter was written, 1 when the document is\n"
+	      "Exit status: 0 when every letter was written, 1 when a document is\n"
 	      "invalid, 2 on a usage error, a file that could not be read or written,\n"
 	      "a letterhead that was refused, or a format this build does not have.\n", stdout);
 }
@@ -88,18 +100,6 @@ static int usage_error(void)
 	return CLI_EXIT_TROUBLE;
 }
 
-static bool parse_format(const char *name, enum lerq_format *format)
-{
-	if (strcmp(name, "html") == 0)
-		*format = LERQ_FORMAT_HTML;
-	else if (strcmp(name, "text") == 0)
-		*format = LERQ_FORMAT_TEXT;
-	else if (strcmp(name, "pdf") == 0)
-		*format = LERQ_FORMAT_PDF;
-	else
-		return false;
-	return true;
-}
 
 static void print_findings(const char *file, const struct lerq_report *report)
 {
@@ -128,8 +128,8 @@ static int set_letterhead(struct lerq_renderer *renderer, const char *path)
 	return CLI_EXIT_TROUBLE;
 }
 
-/* Reads FILE, or standard input for "-", one byte past the default size
- * limit at most, so that the library can refuse oversized input. */
+/* Reads standard input ("-"), one byte past the default size limit at
+ * most, so that the library can refuse oversized input. */
 static int read_input(const char *path, char **data, size_t *size)
 {
 	bool is_stdin = strcmp(path, INPUT_STDIN) == 0;
@@ -142,15 +142,48 @@ static int read_input(const char *path, char **data, size_t *size)
 	return err;
 }
 
+/* The formats asked for, in the order html, text, pdf. */
+static const struct {
+	enum lerq_format format;
+	const char *name, *extension;
+} formats[] = {
+	{ LERQ_FORMAT_HTML, "html", "html" },
+	{ LERQ_FORMAT_TEXT, "text", "txt" },
+	{ LERQ_FORMAT_PDF, "pdf", "pdf" },
+};
+#define FORMAT_COUNT (sizeof(formats) / sizeof(formats[0]))
+#define PDF_INDEX 2
+
 struct job {
 	const struct lerq_ctx *ctx;
 	const struct lerq_renderer *renderer;
-	enum lerq_format format;
+	const char *request; /* --request: the request a response answers, or NULL */
+	bool want[FORMAT_COUNT];
+	size_t format_count;
 	lerq_time_t now;
-	const char *input;
-	const char *request; /* NULL: none */
-	const char *output;  /* NULL: standard output */
+	const char *output; /* a file, or the directory of a batch; NULL: stdout */
+	bool batch;         /* output is a directory: NAME.EXT per input and format */
 };
+
+/* --to html,text,pdf (or repeated): every format named joins the job. */
+static bool parse_formats(const char *list, struct job *job)
+{
+	const char *p = list;
+	do {
+		size_t n = strcspn(p, ",");
+		size_t i = 0;
+		while (i < FORMAT_COUNT &&
+		       (strlen(formats[i].name) != n || strncmp(formats[i].name, p, n) != 0))
+			i++;
+		if (i == FORMAT_COUNT)
+			return false;
+		if (!job->want[i])
+			job->format_count++;
+		job->want[i] = true;
+		p += n;
+	} while (*p++ == ',');
+	return true;
+}
 
 /* Reads and validates the request a response answers, printing its
  * findings; CLI_EXIT_OK when it is valid. */
@@ -162,8 +195,7 @@ static int read_request(const struct job *job, char **data, size_t *size)
 		return CLI_EXIT_TROUBLE;
 	}
 	struct lerq_report *report = NULL;
-	err = lerq_validate_memory(job->ctx, *data, *size, job->now,
-	                           &report);
+	err = lerq_validate_memory(job->ctx, *data, *size, job->now, &report);
 	print_findings(job->request, report);
 	bool valid = err == LERQ_OK && lerq_report_is_valid(report);
 	lerq_report_free(report);
@@ -176,114 +208,256 @@ static int read_request(const struct job *job, char **data, size_t *size)
 	return CLI_EXIT_OK;
 }
 
-static int render(const struct job *job)
+/* Says why a letter was not made; returns the exit status. */
+static int render_failed(const struct job *job, const char *input, const char *output, int err,
+                         int saved_errno)
 {
-	struct lerq_report *report = NULL;
-	char *data = NULL, *letter = NULL;
-	size_t size = 0, letter_size = 0;
-	int err;
-
-	err = read_input(job->input, &data, &size);
-	if (err < 0) {
-		fprintf(stderr, "lerq: cannot read %s: %s\n",
-		        strcmp(job->input, INPUT_STDIN) == 0 ? "standard input" : job->input,
-		        strerror(-err));
+	switch (err) {
+	case LERQ_EDOCUMENT:
+		fprintf(stderr, "lerq: %s is invalid: no letter written\n", input);
+		return CLI_EXIT_INVALID;
+	case LERQ_ENOTSUP:
+		/* Or, rarely, a system with no font at all. */
+		fputs("lerq render: this build of lerq has no PDF support (or no font is "
+		      "installed); use --to html or --to text\n", stderr);
+		return CLI_EXIT_TROUBLE;
+	case LERQ_EINVAL:
+		/* Arguments are checked here: only a letterhead that failed
+		 * while rendering, or a request that is not the one answered,
+		 * comes back as this. */
+		if (job->request != NULL)
+			fprintf(stderr, "lerq: %s is not a response to %s (its InResponseTo is "
+			                "not the request's RegistrationNumber), or the letterhead "
+			                "failed: no letter written\n", input, job->request);
+		else
+			fprintf(stderr, "lerq: the letterhead failed: no letter written\n");
+		return CLI_EXIT_TROUBLE;
+	case LERQ_EIO:
+		fprintf(stderr, "lerq: cannot write %s: %s\n", output ? output : "",
+		        strerror(saved_errno));
+		return CLI_EXIT_TROUBLE;
+	default:
+		fprintf(stderr, "lerq: cannot render %s: %s\n", input, lerq_strerror(err));
 		return CLI_EXIT_TROUBLE;
 	}
+}
 
-	char *request = NULL;
-	size_t request_size = 0;
+/* DIR/NAME.EXT for input DIR/.../NAME.xml (or NAME without .xml). */
+static char *batch_path(const char *dir, const char *input, const char *extension)
+{
+	const char *base = strrchr(input, '/');
+	base = base ? base + 1 : input;
+	size_t n = strlen(base);
+	if (n > 4 && strcmp(base + n - 4, ".xml") == 0)
+		n -= 4;
+	size_t size = strlen(dir) + 1 + n + 1 + strlen(extension) + 1;
+	char *path = malloc(size);
+	if (path != NULL)
+		snprintf(path, size, "%s/%.*s.%s", dir, (int)n, base, extension);
+	return path;
+}
+
+/* One input: validated and its letter model made once, then laid out in
+ * each format asked for. */
+static int render(const struct job *job, const char *input)
+{
+	const char *name = strcmp(input, INPUT_STDIN) == 0 ? "standard input" : input;
+	struct lerq_report *report = NULL;
+	struct lerq_letter *letter = NULL;
+	char *data = NULL;
+	size_t size = 0;
+
+	int err;
+	bool is_stdin = strcmp(input, INPUT_STDIN) == 0;
 	if (job->request != NULL) {
+		char *request = NULL;
+		size_t request_size = 0;
+		err = read_input(input, &data, &size);
+		if (err < 0) {
+			fprintf(stderr, "lerq: cannot read %s: %s\n", name, strerror(-err));
+			return CLI_EXIT_TROUBLE;
+		}
 		int status = read_request(job, &request, &request_size);
 		if (status != CLI_EXIT_OK) {
 			free(data);
 			return status;
 		}
+		err = lerq_letter_new_response(job->renderer, data, size, request, request_size,
+		                               job->now, &letter, &report);
+		free(request);
+		free(data);
+	} else if (is_stdin && access(STDIN_PATH, R_OK) != 0) {
+		err = read_input(input, &data, &size);
+		if (err < 0) {
+			fprintf(stderr, "lerq: cannot read %s: %s\n", name, strerror(-err));
+			return CLI_EXIT_TROUBLE;
+		}
+		err = lerq_letter_new(job->renderer, data, size, job->now, &letter, &report);
+		free(data);
+	} else {
+		/* A file too large is refused by its size, unread. */
+		err = lerq_letter_new_file(job->renderer, is_stdin ? STDIN_PATH : input, job->now,
+		                           &letter, &report);
+		if (err == LERQ_EIO) {
+			fprintf(stderr, "lerq: cannot read %s: %s\n", name, strerror(errno));
+			return CLI_EXIT_TROUBLE;
+		}
 	}
-
-	if (job->output != NULL && request != NULL)
-		err = lerq_render_response_to_file(job->renderer, data, size, request,
-		                                   request_size, job->format, job->now,
-		                                   job->output, &report);
-	else if (job->output != NULL)
-		err = lerq_render_to_file(job->renderer, data, size, job->format, job->now,
-		                          job->output, &report);
-	else if (request != NULL)
-		err = lerq_render_response_memory(job->renderer, data, size, request,
-		                                  request_size, job->format, job->now, &letter,
-		                                  &letter_size, &report);
-	else
-		err = lerq_render_memory(job->renderer, data, size, job->format, job->now,
-		                         &letter, &letter_size, &report);
-	int saved_errno = errno;
-	free(data);
-	free(request);
-
+	/* No silent loss: a character no installed font has is a warning. */
+	if (err == LERQ_OK && job->want[PDF_INDEX])
+		err = lerq_letter_check_fonts(letter, report);
 	/* Findings go to standard error: standard output is the letter's. */
-	print_findings(job->input, report);
+	print_findings(input, report);
 	/* With --trust, a signature that did not verify is an error yet the
 	 * letter is written: saying so is what it is for. */
 	bool signature_failed = err == LERQ_OK && report != NULL && !lerq_report_is_valid(report);
-	size_t errors = lerq_report_errors(report);
 	lerq_report_free(report);
+	if (err != LERQ_OK) {
+		lerq_letter_free(letter);
+		return render_failed(job, name, NULL, err, 0);
+	}
 
 	int status = CLI_EXIT_OK;
-	switch (err) {
-	case LERQ_OK:
-		if (letter != NULL)
-			fwrite(letter, 1, letter_size, stdout);
-		if (signature_failed) {
-			fprintf(stderr, "lerq: %s: the signature is not verified; the letter says "
-			        "so\n", job->input);
-			status = CLI_EXIT_INVALID;
-		}
-		break;
-	case LERQ_EDOCUMENT:
-		fprintf(stderr, "lerq: %s is invalid: no letter written\n", job->input);
+	if (signature_failed) {
+		fprintf(stderr, "lerq: %s: the signature is not verified; the letter says so\n",
+		        name);
 		status = CLI_EXIT_INVALID;
-		break;
-	case LERQ_ENOTSUP:
-		/* Or, rarely, a system with no font at all. */
-		fputs("lerq render: this build of lerq has no PDF support (or no font is "
-		      "installed); use --to html or --to text\n", stderr);
-		status = CLI_EXIT_TROUBLE;
-		break;
-	case LERQ_EINVAL:
-		/* Arguments are checked here: only a letterhead that failed
-		 * while rendering, or a request that is not the one answered,
-		 * comes back as this. */
-		if (job->request != NULL && errors == 0)
-			fprintf(stderr, "lerq: %s is not a response to %s (its InResponseTo is "
-			                "not the request's RegistrationNumber): no letter written\n",
-			        job->input, job->request);
-		else
-			fprintf(stderr, "lerq: the letterhead failed: no letter written\n");
-		status = CLI_EXIT_TROUBLE;
-		break;
-	case LERQ_EIO:
-		fprintf(stderr, "lerq: cannot write %s: %s\n", job->output ? job->output : "",
-		        strerror(saved_errno));
-		status = CLI_EXIT_TROUBLE;
-		break;
-	default:
-		fprintf(stderr, "lerq: cannot render %s: %s\n", job->input, lerq_strerror(err));
-		status = CLI_EXIT_TROUBLE;
-		break;
 	}
-	free(letter);
+	for (size_t i = 0; i < FORMAT_COUNT; i++) {
+		if (!job->want[i])
+			continue;
+		char *path = NULL;
+		if (job->batch) {
+			path = batch_path(job->output, input, formats[i].extension);
+			if (path == NULL) {
+				err = LERQ_ENOMEM;
+				status = render_failed(job, name, NULL, err, 0);
+				break;
+			}
+		}
+		const char *out = job->batch ? path : job->output;
+		char *bytes = NULL;
+		size_t n = 0;
+		if (out != NULL) {
+			err = lerq_letter_write(letter, formats[i].format, out);
+		} else {
+			err = lerq_letter_render(letter, formats[i].format, &bytes, &n);
+			if (err == LERQ_OK)
+				fwrite(bytes, 1, n, stdout);
+		}
+		int saved_errno = errno;
+		free(bytes);
+		if (err != LERQ_OK) {
+			int s = render_failed(job, name, out, err, saved_errno);
+			status = s > status ? s : status;
+		}
+		free(path);
+	}
+	lerq_letter_free(letter);
 	return status;
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Two inputs of one name (a/x.xml, b/x.xml) would write one letter over
+ * the other in a batch: refused before anything is written. */
+static bool names_clash(const struct input_list *inputs)
+{
+	char **names = calloc(inputs->count ? inputs->count : 1, sizeof(*names));
+	bool clash = names == NULL;
+	for (size_t i = 0; !clash && i < inputs->count; i++) {
+		names[i] = batch_path(".", inputs->items[i].path, "");
+		clash = names[i] == NULL;
+	}
+	if (!clash)
+		qsort(names, inputs->count, sizeof(*names), compare_strings);
+	for (size_t i = 1; !clash && i < inputs->count; i++) {
+		if (strcmp(names[i - 1], names[i]) == 0) {
+			fprintf(stderr, "lerq render: two inputs are called %.*s: their letters "
+			        "would overwrite each other in the output directory\n",
+			        (int)strlen(names[i] + 2) - 1, names[i] + 2);
+			clash = true;
+		}
+	}
+	for (size_t i = 0; names && i < inputs->count; i++)
+		free(names[i]);
+	free(names);
+	return clash;
+}
+
+static bool is_directory(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The inputs of the FILE arguments, each validated once and rendered in
+ * every format asked for. */
+static int render_paths(struct job *job, int count, char **paths)
+{
+	struct input_list inputs = { NULL, 0, 0 };
+	bool any_directory = false;
+	for (int i = 0; i < count; i++) {
+		any_directory = any_directory || is_directory(paths[i]);
+		if (input_list_add(&inputs, paths[i]) < 0) {
+			fprintf(stderr, "lerq: %s\n", lerq_strerror(LERQ_ENOMEM));
+			input_list_clear(&inputs);
+			return CLI_EXIT_TROUBLE;
+		}
+	}
+	job->batch = count > 1 || any_directory || job->format_count > 1 ||
+	             (job->output != NULL && is_directory(job->output));
+	int status = CLI_EXIT_OK;
+	if (job->batch && job->output == NULL) {
+		fputs("lerq render: several inputs or formats need -o DIRECTORY\n", stderr);
+		status = usage_error();
+	}
+	for (size_t i = 0; job->batch && status == CLI_EXIT_OK && i < inputs.count; i++) {
+		if (strcmp(inputs.items[i].path, INPUT_STDIN) == 0) {
+			fputs("lerq render: standard input cannot be rendered into a directory\n",
+			      stderr);
+			status = usage_error();
+		}
+	}
+	if (job->batch && status == CLI_EXIT_OK && names_clash(&inputs))
+		status = CLI_EXIT_TROUBLE;
+	/* The directory is made if need be, readable by its owner only:
+	 * letters are confidential. */
+	if (job->batch && status == CLI_EXIT_OK && !is_directory(job->output) &&
+	    mkdir(job->output, 0700) != 0) {
+		fprintf(stderr, "lerq: cannot make the directory %s: %s\n", job->output,
+		        strerror(errno));
+		status = CLI_EXIT_TROUBLE;
+	}
+	int worst = status;
+	for (size_t i = 0; status == CLI_EXIT_OK && i < inputs.count; i++) {
+		int s;
+		if (inputs.items[i].error != 0) {
+			fprintf(stderr, "lerq: cannot read %s: %s\n", inputs.items[i].path,
+			        strerror(inputs.items[i].error));
+			s = CLI_EXIT_TROUBLE;
+		} else {
+			s = render(job, inputs.items[i].path);
+		}
+		/* Trouble (2) outranks invalid (1), which outranks 0. */
+		worst = s > worst ? s : worst;
+	}
+	input_list_clear(&inputs);
+	return worst;
 }
 
 int cmd_render(int argc, char **argv)
 {
 	struct job job = {
-		.format = LERQ_FORMAT_HTML,
 		.now = lerq_now(),
 	};
-	const char *letterhead = NULL;
-	enum lerq_paper paper = LERQ_PAPER_A4;
 	const char *trust = NULL;
 	bool require_signature = false;
+	const char *letterhead = NULL;
+	enum lerq_paper paper = LERQ_PAPER_A4;
 	const char **profiles = NULL;
 	size_t profile_count = 0;
 	struct lerq_ctx *ctx = NULL;
@@ -297,7 +471,7 @@ int cmd_render(int argc, char **argv)
 			free(profiles);
 			return CLI_EXIT_OK;
 		case OPT_TO:
-			if (!parse_format(optarg, &job.format)) {
+			if (!parse_formats(optarg, &job)) {
 				fprintf(stderr, "%s: unknown format '%s': expected html, text or pdf\n",
 				        argv[0], optarg);
 				free(profiles);
@@ -306,9 +480,6 @@ int cmd_render(int argc, char **argv)
 			break;
 		case OPT_LETTERHEAD:
 			letterhead = optarg;
-			break;
-		case OPT_REQUEST:
-			job.request = optarg;
 			break;
 		case OPT_PAPER:
 			if (strcmp(optarg, "a4") == 0 || strcmp(optarg, "A4") == 0) {
@@ -328,12 +499,6 @@ int cmd_render(int argc, char **argv)
 				return usage_error();
 			}
 			break;
-		case OPT_TRUST:
-			trust = optarg;
-			break;
-		case OPT_REQUIRE_SIGNATURE:
-			require_signature = true;
-			break;
 		case OPT_PROFILE: {
 			const char **p = realloc(profiles, (profile_count + 1) * sizeof(*p));
 			if (p == NULL) {
@@ -345,6 +510,15 @@ int cmd_render(int argc, char **argv)
 			profiles[profile_count++] = optarg;
 			break;
 		}
+		case OPT_TRUST:
+			trust = optarg;
+			break;
+		case OPT_REQUIRE_SIGNATURE:
+			require_signature = true;
+			break;
+		case OPT_REQUEST:
+			job.request = optarg;
+			break;
 		case 'o':
 			/* "-o -" is standard output, like no -o at all. */
 			job.output = strcmp(optarg, "-") == 0 ? NULL : optarg;
@@ -361,8 +535,12 @@ int cmd_render(int argc, char **argv)
 		free(profiles);
 		return usage_error();
 	}
-	if (argc - optind > 1) {
-		fprintf(stderr, "%s: one FILE at a time\n", argv[0]);
+	if (job.format_count == 0) {
+		job.want[0] = true; /* html */
+		job.format_count = 1;
+	}
+	if (job.request != NULL && argc - optind > 1) {
+		fprintf(stderr, "%s: --request goes with one FILE, the response\n", argv[0]);
 		free(profiles);
 		return usage_error();
 	}
@@ -371,20 +549,25 @@ int cmd_render(int argc, char **argv)
 		free(profiles);
 		return usage_error();
 	}
-	job.input = argv[optind];
 
-	/* Everything read: the document, the letterhead, the profiles. */
-	const char **reads = calloc(profile_count + 2, sizeof(*reads));
+	/* Nothing read may be written over: the documents, the request, the
+	 * letterhead, the profiles, the trust list. */
+	size_t nreads = (size_t)(argc - optind) + profile_count + 3;
+	const char **reads = calloc(nreads, sizeof(*reads));
 	if (reads == NULL) {
 		free(profiles);
 		fprintf(stderr, "lerq: %s\n", lerq_strerror(LERQ_ENOMEM));
 		return CLI_EXIT_TROUBLE;
 	}
-	reads[0] = job.input;
-	reads[1] = letterhead;
+	size_t n = 0;
+	for (int i = optind; i < argc; i++)
+		reads[n++] = argv[i];
+	reads[n++] = job.request;
+	reads[n++] = letterhead;
+	reads[n++] = trust;
 	for (size_t i = 0; i < profile_count; i++)
-		reads[i + 2] = profiles[i];
-	status = cli_output_check_distinct(argv[0], job.output, reads, profile_count + 2);
+		reads[n++] = profiles[i];
+	status = cli_output_check_distinct(argv[0], job.output, reads, n);
 	free(reads);
 	if (status != CLI_EXIT_OK) {
 		free(profiles);
@@ -409,7 +592,7 @@ int cmd_render(int argc, char **argv)
 	if (status == CLI_EXIT_OK) {
 		job.ctx = ctx;
 		job.renderer = renderer;
-		status = render(&job);
+		status = render_paths(&job, argc - optind, argv + optind);
 	}
 
 	free(profiles);

@@ -108,6 +108,30 @@ static int validate_full(const struct lerq_ctx *ctx, const void *data, size_t si
 	return LERQ_OK;
 }
 
+int lerq__validate_oversize(const struct lerq_ctx *ctx, size_t whole, bool exact,
+                           struct lerq_report **out)
+{
+	struct lerq_report *report = lerq__report_new();
+	if (report == NULL)
+		return LERQ_ENOMEM;
+	lerq__report_set_limit(report, ctx->max_findings);
+	/* The file's own size, not the bytes read before stopping. */
+	char *m = lerq__strdup_printf(exact ? "The file is %zu bytes; the limit is %zu bytes"
+	                                    : "The input is more than %zu bytes; the limit is "
+	                                      "%zu bytes",
+	                             exact ? whole : ctx->max_size, ctx->max_size);
+	int r = m ? lerq__report_add_code(report, LERQ_P003, NULL, 0, 0, m) : LERQ_ENOMEM;
+	free(m);
+	for (size_t i = 0; r == LERQ_OK && i < ctx->profile_count; i++)
+		lerq__profile_adjust(ctx->profiles[i], report);
+	if (r != LERQ_OK) {
+		lerq_report_free(report);
+		return r;
+	}
+	*out = report;
+	return LERQ_OK;
+}
+
 LERQ_EXPORT int lerq_validate_memory(const struct lerq_ctx *ctx, const void *data,
                                      size_t size, lerq_time_t now,
                                      struct lerq_report **out)
@@ -121,11 +145,15 @@ LERQ_EXPORT int lerq_validate_file(const struct lerq_ctx *ctx, const char *path,
 	if (ctx == NULL || path == NULL || out == NULL)
 		return LERQ_EINVAL;
 	char *data;
-	size_t size;
-	int r = lerq__read_file(path, ctx->max_size, &data, &size);
+	size_t size, whole;
+	bool exact;
+	int r = lerq__read_file_sized(path, ctx->max_size, &data, &size, &whole, &exact);
 	if (r != LERQ_OK)
 		return r;
-	r = lerq_validate_memory(ctx, data, size, now, out);
+	if (whole > ctx->max_size)
+		r = lerq__validate_oversize(ctx, whole, exact, out);
+	else
+		r = lerq_validate_memory(ctx, data, size, now, out);
 	free(data);
 	return r;
 }

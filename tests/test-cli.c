@@ -242,6 +242,32 @@ static void test_directory_sorted_recursive(void **state)
 	run_free(&r);
 }
 
+/* -j N: threads sharing one context print what one thread prints, in
+ * the same order, findings and messages alike (a missing file among the
+ * inputs gives its message in its place). */
+static void test_jobs_same_output(void **state)
+{
+	struct run one = RUN(NULL, "validate", "--json", "--now", "2026-11-26T12:00:00Z", "-j",
+	                     "1", DATA(""), "/nonexistent/x.xml", EXAMPLE(""));
+	assert_int_equal(one.status, 2);
+	assert_true(count_lines(one.out) > 50);
+	assert_non_null(strstr(one.err, "/nonexistent/x.xml"));
+	for (int i = 0; i < 3; i++) {
+		struct run four = RUN(NULL, "validate", "--json", "--now", "2026-11-26T12:00:00Z",
+		                      "--jobs", "4", DATA(""), "/nonexistent/x.xml", EXAMPLE(""));
+		assert_int_equal(four.status, one.status);
+		assert_string_equal(four.out, one.out);
+		assert_string_equal(four.err, one.err);
+		run_free(&four);
+	}
+	run_free(&one);
+
+	struct run bad = RUN(NULL, "validate", "-j", "0", valid);
+	assert_int_equal(bad.status, 2);
+	assert_non_null(strstr(bad.err, "-j"));
+	run_free(&bad);
+}
+
 static void test_check_response(void **state)
 {
 	struct run r = RUN(NULL, "check-response", "--now", "2026-11-26T12:00:00Z",
@@ -362,6 +388,7 @@ int main(void)
 		cmocka_unit_test(test_stdin),
 		cmocka_unit_test(test_unreadable_input_exit_2),
 		cmocka_unit_test(test_directory_sorted_recursive),
+		cmocka_unit_test(test_jobs_same_output),
 		cmocka_unit_test(test_check_response),
 		cmocka_unit_test(test_profile_option),
 		cmocka_unit_test(test_unwritable_output_exit_2),

@@ -43,6 +43,14 @@ for f in profiles.md letterhead.md letter-model.md pdf.md README.md \
 	[ -e "$prefix/share/doc/lerq/$f" ] || fail "share/doc/lerq/$f not installed"
 done
 [ ! -e "$prefix/share/doc/lerq/examples/meson.build" ] || fail "examples/meson.build installed"
+# The PDF typesetter is a module of its own (lib/letter/pdf.c): installed
+# where liblerq looks for it, and liblerq itself needs no cairo or pango.
+if [ -f "$build/lib/liblerq-pdf.so" ]; then
+	[ -f "$libdir/lerq/liblerq-pdf.so" ] || fail "PDF module not installed in $libdir/lerq"
+fi
+if command -v readelf >/dev/null 2>&1; then
+	readelf -d "$so" | grep -Eq 'lib(cairo|pango)' && fail "liblerq needs cairo or pango"
+fi
 if command -v scdoc >/dev/null 2>&1; then
 	[ -n "$(find "$prefix" -name lerq.1)" ] || fail "man page not installed"
 fi

@@ -414,6 +414,46 @@ static void test_p003_size(void **state)
 	free(big);
 }
 
+/* A file over the limit is refused by its own size, named in the message
+ * (not the bytes read before stopping), by every call that reads files. */
+static void test_p003_names_file_size(void **state)
+{
+	char path[] = "/tmp/lerq-big-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	/* 17 MiB + 123 bytes, sparse: nothing is written. */
+	size_t size = 17 * 1024 * 1024 + 123;
+	assert_int_equal(ftruncate(fd, (off_t)size), 0);
+	close(fd);
+	char want[64];
+	snprintf(want, sizeof(want), "The file is %zu bytes; the limit is %zu bytes", size,
+	         (size_t)LERQ_DEFAULT_MAX_SIZE);
+
+	struct lerq_report *r = NULL;
+	assert_int_equal(lerq_validate_file(*state, path, TEST_NOW, &r), LERQ_OK);
+	assert_only_finding(r, "LERQ-P003");
+	assert_string_equal(lerq_finding_message(lerq_report_get(r, 0)), want);
+	lerq_report_free(r);
+
+	struct lerq_doc *doc = NULL;
+	assert_int_equal(lerq_doc_parse_file(*state, path, TEST_NOW, 0, &doc, &r), LERQ_EDOCUMENT);
+	assert_null(doc);
+	assert_only_finding(r, "LERQ-P003");
+	assert_string_equal(lerq_finding_message(lerq_report_get(r, 0)), want);
+	lerq_report_free(r);
+
+	struct lerq_renderer *renderer = NULL;
+	assert_int_equal(lerq_renderer_new(*state, &renderer), LERQ_OK);
+	struct lerq_letter *letter = NULL;
+	assert_int_equal(lerq_letter_new_file(renderer, path, TEST_NOW, &letter, &r),
+	                 LERQ_EDOCUMENT);
+	assert_null(letter);
+	assert_string_equal(lerq_finding_message(lerq_report_get(r, 0)), want);
+	lerq_report_free(r);
+	lerq_renderer_free(renderer);
+	unlink(path);
+}
+
 static void test_p003_size_configurable_and_file(void **state)
 {
 	struct lerq_ctx *ctx = test_ctx();
@@ -552,6 +592,7 @@ int main(void)
 		cmocka_unit_test(test_p003_depth),
 		cmocka_unit_test(test_p003_depth_configurable),
 		cmocka_unit_test(test_p003_size),
+		cmocka_unit_test(test_p003_names_file_size),
 		cmocka_unit_test(test_p003_size_configurable_and_file),
 		cmocka_unit_test(test_p003_parser_limits),
 		cmocka_unit_test(test_p003_attributes),

@@ -45,6 +45,35 @@ static void test_letter_model(void **state)
 	free(data);
 }
 
+static void make_model(struct fixture *f, const char *path)
+{
+	size_t size;
+	char *data = slurp(path, &size);
+	struct lerq_report *report = NULL;
+	xmlDocPtr doc = NULL, model = NULL;
+	assert_int_equal(lerq__validate_doc(f->ctx, data, size, TEST_NOW, &report, &doc), LERQ_OK);
+	assert_int_equal(lerq__letter_model(f->renderer, doc, size, report, &model), LERQ_OK);
+	xmlFreeDoc(model);
+	xmlFreeDoc(doc);
+	lerq_report_free(report);
+	free(data);
+}
+
+/* A catalogue is parsed once per renderer, the first time a letter
+ * needs it (issue 18), not once per letter. */
+static void test_catalogues_parsed_once(void **state)
+{
+	struct fixture *f = *state;
+	assert_int_equal(lerq__stylesheets_catalogue_count(f->renderer->stylesheets), 0);
+	make_model(f, EXAMPLE("emergency-request.xml"));
+	make_model(f, EXAMPLE("response.xml"));
+	assert_int_equal(lerq__stylesheets_catalogue_count(f->renderer->stylesheets), 1);
+	make_model(f, EXAMPLE("cross-border-request.xml")); /* French, and English */
+	make_model(f, EXAMPLE("cross-border-request.xml"));
+	make_model(f, EXAMPLE("disclosure-request.xml"));
+	assert_int_equal(lerq__stylesheets_catalogue_count(f->renderer->stylesheets), 2);
+}
+
 /* Every message of the English catalogue exists in French, German and
  * Spanish, with the same placeholders (date and time formats excepted). */
 static void test_catalogues_complete(void **state)
@@ -125,6 +154,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_letter_model, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_catalogues_parsed_once, setup, teardown),
 		cmocka_unit_test(test_catalogues_complete),
 		cmocka_unit_test(test_no_disable_output_escaping),
 	};

@@ -18,7 +18,8 @@ $SUDO apt-get install -y --no-install-recommends \
 	fontconfig fonts-dejavu-core fonts-dejavu-extra fonts-wqy-zenhei \
 	libxmlsec1-dev libssl-dev xmlsec1 openssl \
 	libmicrohttpd-dev libunistring-dev libidn2-dev \
-	clang libclang-rt-14-dev
+	clang libclang-rt-14-dev \
+	libxml2-utils xsltproc
 # Why each group: the compiler and build; XML, XSLT, tests and the man
 # page; PDF letters (cairo, pango) and reading them back in the tests
 # (poppler-utils); fonts that cover Latin, Greek, Cyrillic and Arabic
@@ -26,4 +27,5 @@ $SUDO apt-get install -y --no-install-recommends \
 # letter prints empty boxes; signatures (xmlsec1 with OpenSSL; the xmlsec1
 # and openssl tools make the tests' keys and check interoperability); the
 # HTTP service (libmicrohttpd); Unicode text and domains (libunistring,
-# libidn2); clang and its sanitizer runtime for the sanitizer build.
+# libidn2); clang and its sanitizer runtime for the sanitizer build; the
+# benchmark's yardsticks, xmllint (libxml2-utils) and xsltproc.

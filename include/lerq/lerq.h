@@ -418,8 +418,12 @@ enum lerq_format {
 	/** PDF, typeset in the library (cairo and pango): the same content as
 	 *  the HTML letter, on A4 unless lerq_renderer_set_paper() says
 	 *  otherwise, with selectable text, links, document metadata and the
-	 *  same bytes for the same document. LERQ_ENOTSUP in a build without
-	 *  PDF support. */
+	 *  same bytes for the same document. The typesetter is a module of
+	 *  its own (libdir/lerq/liblerq-pdf.so, or the file the environment
+	 *  variable LERQ_PDF_MODULE names), opened on the first PDF letter,
+	 *  so that a program that only validates never loads cairo or pango.
+	 *  LERQ_ENOTSUP in a build without PDF support or when the module
+	 *  cannot be opened. */
 	LERQ_FORMAT_PDF = 2,
 };
 
@@ -523,8 +527,9 @@ int lerq_renderer_set_paper(struct lerq_renderer *renderer, enum lerq_paper pape
  * those errors (the document is not valid). Without a trust list the
  * letter says nothing about signatures.
  * @return LERQ_OK; LERQ_EDOCUMENT for an invalid or refused document;
- *         LERQ_ENOTSUP for LERQ_FORMAT_PDF in a build without PDF support
- *         or on a system with no font installed;
+ *         LERQ_ENOTSUP for LERQ_FORMAT_PDF in a build without PDF support,
+ *         when the PDF module cannot be opened or on a system with no
+ *         font installed;
  *         LERQ_EINVAL for a bad argument or a letterhead that failed
  *         while rendering (reading a file, say); LERQ_ENOMEM;
  *         LERQ_EINTERNAL.
@@ -875,6 +880,142 @@ int lerq_render_response_to_file(const struct lerq_renderer *renderer,
                                  const void *request, size_t request_size,
                                  enum lerq_format format, lerq_time_t now,
                                  const char *path, struct lerq_report **report);
+
+/**
+ * @name Letters made once, rendered in several formats
+ *
+ * Validating a document and making its letter model (everything the
+ * letter says, in its language) are most of a letter's cost, and the
+ * same for every format. A struct lerq_letter holds that work done once:
+ * make it from bytes (lerq_letter_new()) or from a document built or
+ * parsed with document.h (lerq_letter_new_doc()), then lay it out in as
+ * many formats as wanted with lerq_letter_render(); each gives exactly
+ * the bytes lerq_render_memory() gives.
+ */
+struct lerq_letter;
+struct lerq_doc;
+
+/**
+ * Validate a document held in memory, as lerq_render_memory() does, and
+ * make its letter.
+ * @param renderer the renderer (shared, read-only); it must outlive the
+ *        letter.
+ * @param data, size, now as for lerq_render_memory().
+ * @param[out] out the letter, to be freed with lerq_letter_free(); set
+ *        only on LERQ_OK.
+ * @param[out] report as for lerq_render_memory().
+ * @return LERQ_OK; LERQ_EDOCUMENT for an invalid or refused document;
+ *         LERQ_EINVAL for a bad argument or a letterhead that failed;
+ *         LERQ_ENOMEM; LERQ_EINTERNAL.
+ * Thread-safety: safe to call concurrently on one renderer.
+ */
+int lerq_letter_new(const struct lerq_renderer *renderer, const void *data, size_t size,
+                    lerq_time_t now, struct lerq_letter **out,
+                    struct lerq_report **report);
+
+/**
+ * Read a file (at most the context's size limit; a larger one is refused
+ * by its size, LERQ-P003, without being read) and make its letter as
+ * lerq_letter_new() does.
+ * @return as lerq_letter_new(), and LERQ_EIO when the file cannot be read
+ *         (errno says why).
+ */
+int lerq_letter_new_file(const struct lerq_renderer *renderer, const char *path,
+                         lerq_time_t now, struct lerq_letter **out,
+                         struct lerq_report **report);
+
+/**
+ * As lerq_letter_new(), for a response with the request it answers (as
+ * lerq_render_response_memory()): the letter shows, for each result,
+ * what was asked for, and is addressed to the requesting authority.
+ * @return as lerq_letter_new(); LERQ_EINVAL also when @p request is NULL,
+ *         invalid, or not the request the response answers.
+ */
+int lerq_letter_new_response(const struct lerq_renderer *renderer, const void *data,
+                             size_t size, const void *request, size_t request_size,
+                             lerq_time_t now, struct lerq_letter **out,
+                             struct lerq_report **report);
+
+/**
+ * Check that the installed fonts can draw every character of the
+ * letter's document, as a PDF letter needs (no silent loss: an empty box
+ * in place of an identifier's character). Adds one LERQ-L004 warning to
+ * @p report for each field with a character no installed font has;
+ * lerq_render_memory() and lerq_render_to_file() do this themselves for
+ * PDF. Opens the PDF module. Checks once per letter.
+ * @param letter the letter.
+ * @param report the report the letter was made with (lerq_letter_new());
+ *        the warnings are added to it.
+ * @return LERQ_OK; LERQ_ENOTSUP without PDF support; LERQ_EINVAL;
+ *         LERQ_ENOMEM.
+ * Thread-safety: as lerq_letter_render().
+ */
+int lerq_letter_check_fonts(struct lerq_letter *letter, struct lerq_report *report);
+
+/**
+ * Make the letter of a document built or parsed with document.h, without
+ * writing it out. A document this renderer's context already found valid
+ * as it is now (lerq_doc_parse_memory() of a valid document,
+ * lerq_doc_write_memory(), or an earlier call of this function, with no
+ * change since) is not validated again; any other is validated once, as
+ * lerq_doc_write_memory() validates it, and remembered as valid.
+ * @param renderer the renderer (shared, read-only); it must outlive the
+ *        letter.
+ * @param doc the document; not changed, but for its error message and
+ *        the record that it was found valid. The letter does not refer
+ *        to it: it may be changed or freed afterwards.
+ * @param now the validation time, as for lerq_render_memory() (unused
+ *        when the document is not validated again).
+ * @param[out] out the letter, to be freed with lerq_letter_free(); set
+ *        only on LERQ_OK.
+ * @param[out] report may be NULL. The findings as for
+ *        lerq_render_memory(); when validation did not run again, only
+ *        the letter's own (LERQ-L001, LERQ-L003).
+ * @return as lerq_letter_new().
+ * Thread-safety: safe to call concurrently on one renderer, each thread
+ * with its own document.
+ */
+int lerq_letter_new_doc(const struct lerq_renderer *renderer, struct lerq_doc *doc,
+                        lerq_time_t now, struct lerq_letter **out,
+                        struct lerq_report **report);
+
+/**
+ * Lay a letter out in one format; call it again for another.
+ * @param letter the letter.
+ * @param format LERQ_FORMAT_HTML, LERQ_FORMAT_TEXT or LERQ_FORMAT_PDF.
+ * @param[out] out, out_size as for lerq_render_memory().
+ * @return LERQ_OK; LERQ_ENOTSUP as for lerq_render_memory(); LERQ_EINVAL
+ *         for a bad argument; LERQ_ENOMEM; LERQ_EINTERNAL.
+ * Thread-safety: one letter is laid out by one thread at a time (libxslt
+ * writes into the model it transforms); different letters of one
+ * renderer may be laid out at once.
+ */
+int lerq_letter_render(struct lerq_letter *letter, enum lerq_format format, char **out,
+                       size_t *out_size);
+
+/**
+ * As lerq_letter_render(), writing the letter to the file @p path as
+ * lerq_render_to_file() does (never half a letter; a new file follows
+ * the umask; a device or FIFO is written into, a symbolic link followed).
+ * @return as lerq_letter_render(), and LERQ_EIO when the file cannot be
+ *         written (errno says why).
+ */
+int lerq_letter_write(struct lerq_letter *letter, enum lerq_format format,
+                      const char *path);
+
+/** Free a letter; NULL is allowed. */
+void lerq_letter_free(struct lerq_letter *letter);
+
+/**
+ * Render a document built or parsed with document.h in one format:
+ * lerq_letter_new_doc(), then lerq_letter_render(). For several formats,
+ * make the letter once instead.
+ * @return as lerq_letter_new_doc() and lerq_letter_render().
+ * Thread-safety: as lerq_letter_new_doc().
+ */
+int lerq_render_doc(const struct lerq_renderer *renderer, struct lerq_doc *doc,
+                    enum lerq_format format, lerq_time_t now, char **out,
+                    size_t *out_size, struct lerq_report **report);
 
 #ifdef __cplusplus
 }

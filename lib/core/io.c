@@ -2,18 +2,46 @@
 /* Reading the files lerq is given: documents and profiles. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #include "core/lerq-private.h"
 
-/* Reads at most limit + 1 bytes: enough to know the input is too large
- * without holding all of it. */
 int lerq__read_file(const char *path, size_t limit, char **data, size_t *size)
+{
+	return lerq__read_file_sized(path, limit, data, size, NULL, NULL);
+}
+
+/* Reads at most limit + 1 bytes: enough to know the input is too large
+ * without holding all of it. A regular file known to be larger is not
+ * read at all. */
+int lerq__read_file_sized(const char *path, size_t limit, char **data, size_t *size,
+                         size_t *whole, bool *exact)
 {
 	FILE *f = fopen(path, "rb");
 	if (f == NULL)
 		return LERQ_EIO;
-	size_t cap = 65536, len = 0;
+	struct stat st;
+	bool regular = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0;
+	if (whole != NULL && regular && (uintmax_t)st.st_size > limit) {
+		fclose(f);
+		*data = NULL;
+		*size = 0;
+		*whole = (size_t)st.st_size;
+		*exact = true;
+		return LERQ_OK;
+	}
+	if (whole != NULL) {
+		*whole = 0;
+		*exact = regular;
+	}
+	/* A regular file's size is known: one buffer of that size (plus the
+	 * byte that tells a file grown meanwhile), not doublings that copy. */
+	size_t cap = regular && (uintmax_t)st.st_size <= limit ? (size_t)st.st_size + 1 : 65536;
+	if (cap < 4096)
+		cap = 4096;
+	size_t len = 0;
 	char *buf = malloc(cap);
 	if (buf == NULL) {
 		fclose(f);
@@ -54,5 +82,7 @@ int lerq__read_file(const char *path, size_t limit, char **data, size_t *size)
 	fclose(f);
 	*data = buf;
 	*size = len;
+	if (whole != NULL)
+		*whole = len; /* beyond limit: at least that much (a pipe, say) */
 	return LERQ_OK;
 }

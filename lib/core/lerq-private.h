@@ -3,6 +3,7 @@
 #ifndef LERQ_PRIVATE_H
 #define LERQ_PRIVATE_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -156,6 +157,16 @@ int lerq__validate_doc_sig(const struct lerq_ctx *ctx, const void *data, size_t 
 /* io.c: reads a whole file, or limit + 1 bytes of a larger one (enough
  * to refuse it without holding it all). LERQ_EIO with errno set. */
 int lerq__read_file(const char *path, size_t limit, char **data, size_t *size);
+/* As lerq__read_file(), also giving the file's size in *whole: when it is
+ * more than limit, the file is refused by its size, so nothing is read
+ * (*data NULL) from a regular file, whose size *exact says is known; from
+ * anything else (a pipe) limit + 1 bytes are, and *whole is that much. */
+int lerq__read_file_sized(const char *path, size_t limit, char **data, size_t *size,
+                         size_t *whole, bool *exact);
+/* validate.c: the report of an input refused for its size (LERQ-P003),
+ * whole bytes (exactly, or at least), as lerq__validate_doc() makes it. */
+int lerq__validate_oversize(const struct lerq_ctx *ctx, size_t whole, bool exact,
+                           struct lerq_report **out);
 
 /* prescan.c: the most attributes and namespace declarations together on
  * one start tag (libxml2 2.9.14 handles them in quadratic time; no element
@@ -313,6 +324,16 @@ int lerq__xslt_apply(const struct lerq_stylesheets *ss, xsltStylesheetPtr style,
 int lerq__xslt_apply_with(const struct lerq_stylesheets *ss, xsltStylesheetPtr style,
                          xmlDocPtr doc, xmlDocPtr extra, size_t input_size,
                          const char **params, struct lerq_messages *m, xmlDocPtr *result);
+/* How many message catalogues ss has parsed (each once; tests). */
+size_t lerq__stylesheets_catalogue_count(const struct lerq_stylesheets *ss);
+/* As lerq__xslt_apply(), with the message catalogues of English and of
+ * lang (res:///l10n/LANG.xml), parsed once per renderer, handed to the
+ * transform (a copy each) as already loaded: document() finds them
+ * without parsing. */
+int lerq__xslt_apply_letter(const struct lerq_stylesheets *ss, xsltStylesheetPtr style,
+                           xmlDocPtr doc, xmlDocPtr extra, size_t input_size,
+                           const char *lang, const char **params, struct lerq_messages *m,
+                           xmlDocPtr *result);
 /* Serialises a result as its stylesheet's xsl:output says, into a
  * malloc()ed, NUL-terminated buffer. */
 int lerq__xslt_serialize(xsltStylesheetPtr style, xmlDocPtr result, char **out,
@@ -338,17 +359,17 @@ struct lerq_renderer {
 	struct lerq_stylesheets *stylesheets;
 	xsltStylesheetPtr letterhead; /* stage 1 of the agency, or NULL */
 	enum lerq_paper paper;        /* of PDF letters (pdf.c) */
-	struct lerq_pdf_fonts *fonts; /* font maps PDF letters take turns with */
+	/* Font maps PDF letters take turns with, made by the PDF module on
+	 * the renderer's first PDF letter (letter/pdf.c): NULL until then.
+	 * pdf_lock guards the making. */
+	pthread_mutex_t pdf_lock;
+	struct lerq_pdf_fonts *fonts;
 };
-/* pdf.c, in a build with PDF support: a pool of pango font maps, so that
- * each PDF letter has one to itself and later ones find fonts quicker. */
+/* pdf/pdf.c, in the PDF module: a pool of pango font maps, so that each
+ * PDF letter has one to itself and later ones find fonts quicker. */
 struct lerq_pdf_fonts;
 int lerq__pdf_fonts_new(struct lerq_pdf_fonts **out);
 void lerq__pdf_fonts_free(struct lerq_pdf_fonts *fonts);
-/* A LERQ-L004 warning in report for each field of doc (a valid document)
- * with a character that no installed font has (pdf/glyphs.c). */
-int lerq__pdf_check_document(struct lerq_pdf_fonts *fonts, xmlDocPtr doc,
-                            struct lerq_report *report);
 /* The letter model (doc/letter-model.md) of a document that passed
  * validation, as the renderer's stage 1 makes it: everything the letter
  * says, in its language, with dates written out. The PDF typesetter lays
@@ -380,6 +401,17 @@ int lerq__letter_model_with(const struct lerq_renderer *renderer, xmlDocPtr doc,
  * or, with escape (text letters), has each control written as <U+XXXX>,
  * so that no control of the data reorders the letter around it. */
 int lerq__letter_isolate_bidi(xmlDocPtr doc, bool escape);
+/* Whether a text node of doc holds a bidirectional control (bidi.c). */
+bool lerq__letter_has_bidi(xmlDocPtr doc);
+/* A letter (render.c) of doc, a document that passed validation: its
+ * model is made (report as for lerq__letter_model()); doc is taken, also
+ * on failure. input_size sets the CPU caps of every stage. */
+int lerq__letter_new_xml(const struct lerq_renderer *renderer, xmlDocPtr doc,
+                        size_t input_size, struct lerq_report *report,
+                        struct lerq_letter **out);
+/* Hands rep to *report when r says why a letter was refused (or made),
+ * frees it otherwise; report may be NULL. */
+void lerq__letter_hand_over(int r, struct lerq_report *rep, struct lerq_report **report);
 /* ---- end of letters ---------------------------------------------------- */
 
 /* sha256.c: the SHA-256 digest of data (FIPS 180-4). */

@@ -369,6 +369,10 @@ int lerq__parse(const struct lerq_ctx *ctx, const void *data, size_t size,
 	ctxt->vctxt.error = NULL;
 	ctxt->vctxt.warning = NULL;
 
+	/* Not NOBLANKS, although the indentation between elements is a
+	 * third of a large request's DOM: a signature covers that white
+	 * space (exclusive C14N keeps it), and a profile's value-of reads
+	 * it; the tree must be the document as it was sent. */
 	xmlDocPtr d = xmlCtxtReadMemory(ctxt, data, (int)size, NULL, "UTF-8",
 	                                XML_PARSE_NONET | XML_PARSE_BIG_LINES |
 	                                        XML_PARSE_NOCDATA | XML_PARSE_COMPACT);

@@ -99,6 +99,7 @@ static void insert(xmlNodePtr parent, xmlNodePtr node, const struct field *f)
 	const struct field *pf = node_field(parent);
 	size_t index = lerq__field_index(pf, f);
 	xmlNodePtr after = NULL;
+	node_doc(parent)->changes++;
 	for (xmlNodePtr c = parent->children; c; c = c->next)
 		if (c->type == XML_ELEMENT_NODE && lerq__field_index(pf, node_field(c)) <= index)
 			after = c;
@@ -139,6 +140,7 @@ static int check_room(xmlNodePtr parent, const struct field *f)
 static int child_field(const struct lerq_elem *parent, const char *name,
                        const struct field **out)
 {
+	*out = NULL; /* set on every path: callers read it only on LERQ_OK */
 	if (parent == NULL || name == NULL)
 		return LERQ_EINVAL;
 	xmlNodePtr p = elem_node(parent);
@@ -156,6 +158,7 @@ static int set_value(xmlNodePtr node, const char *collapsed)
 	xmlNodePtr text = xmlNewDocText(node->doc, BAD_CAST collapsed);
 	if (text == NULL)
 		return fail_oom(node_doc(node));
+	node_doc(node)->changes++;
 	xmlNodePtr old = node->children;
 	node->children = node->last = NULL;
 	xmlFreeNodeList(old);
@@ -321,6 +324,7 @@ LERQ_EXPORT int lerq_elem_set_attr(struct lerq_elem *elem, const char *name,
 		ns = xmlSearchNsByHref(node->doc, node, XML_XML_NAMESPACE);
 		local = "lang";
 	}
+	doc->changes++;
 	if ((ns == NULL && local != a->name) ||
 	    xmlSetNsProp(node, ns, BAD_CAST local, BAD_CAST v) == NULL)
 		r = fail_oom(doc);
@@ -338,6 +342,7 @@ LERQ_EXPORT int lerq_elem_remove(struct lerq_elem *elem)
 		return lerq__doc_fail(node_doc(node), LERQ_EINVAL,
 		                     "%s is the root element and cannot be removed",
 		                     node_field(node)->name);
+	node_doc(node)->changes++;
 	xmlUnlinkNode(node);
 	xmlFreeNode(node);
 	return LERQ_OK;

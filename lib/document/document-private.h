@@ -94,7 +94,22 @@ struct lerq_doc {
 	/* The verdict of the last parse or write; LERQ_DOC_UNCHECKED since
 	 * any building call (lerq__doc_clear_error()). */
 	enum lerq_doc_validity validity;
+	/* Every change through build.c counts one. A document found valid by
+	 * context valid_ctx when changes was valid_changes (parsed, written,
+	 * rendered) is rendered without validating it again (lib/render.c). */
+	unsigned long changes, valid_changes;
+	const struct lerq_ctx *valid_ctx;
+	size_t valid_size; /* bytes of the form validated (for CPU caps) */
 };
+
+/* Records that ctx found doc valid as it is now, in a form of size bytes. */
+static inline void lerq__doc_mark_valid(struct lerq_doc *doc, const struct lerq_ctx *ctx,
+                                        size_t size)
+{
+	doc->valid_ctx = ctx;
+	doc->valid_changes = doc->changes;
+	doc->valid_size = size;
+}
 
 /* Handles are the xmlNodes themselves. */
 static inline xmlNodePtr elem_node(const struct lerq_elem *elem)

@@ -95,6 +95,7 @@ LERQ_EXPORT int lerq_doc_write_memory(const struct lerq_ctx *ctx, struct lerq_do
 		hand_over(rep, report);
 		return LERQ_EDOCUMENT;
 	}
+	lerq__doc_mark_valid(doc, ctx, len);
 	*data = buf;
 	*size = len;
 	hand_over(rep, report);
@@ -295,6 +296,8 @@ LERQ_EXPORT int lerq_doc_parse_memory(const struct lerq_ctx *ctx, const void *da
 		return r;
 	}
 	doc->validity = verdict;
+	if (lerq_report_is_valid(rep))
+		lerq__doc_mark_valid(doc, ctx, size);
 	*out = doc;
 	hand_over(rep, report);
 	return LERQ_OK;
@@ -309,11 +312,21 @@ LERQ_EXPORT int lerq_doc_parse_file(const struct lerq_ctx *ctx, const char *path
 	if (ctx == NULL || path == NULL || out == NULL)
 		return LERQ_EINVAL;
 	char *data;
-	size_t size;
-	int r = lerq__read_file(path, ctx->max_size, &data, &size);
+	size_t size, whole;
+	bool exact;
+	int r = lerq__read_file_sized(path, ctx->max_size, &data, &size, &whole, &exact);
 	if (r != LERQ_OK)
 		return r;
-	r = lerq_doc_parse_memory(ctx, data, size, now, flags, out, report);
+	if (whole > ctx->max_size) {
+		struct lerq_report *rep;
+		r = lerq__validate_oversize(ctx, whole, exact, &rep);
+		if (r == LERQ_OK) {
+			hand_over(rep, report);
+			r = LERQ_EDOCUMENT;
+		}
+	} else {
+		r = lerq_doc_parse_memory(ctx, data, size, now, flags, out, report);
+	}
 	free(data);
 	return r;
 }

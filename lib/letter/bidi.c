@@ -106,3 +106,20 @@ int lerq__letter_isolate_bidi(xmlDocPtr doc, bool escape)
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	return root != NULL ? walk(root, escape) : LERQ_OK;
 }
+
+static bool any_bidi(const xmlNode *node)
+{
+	for (const xmlNode *n = node; n != NULL; n = n->next) {
+		if (n->type == XML_TEXT_NODE && n->content != NULL && has_bidi(n->content))
+			return true;
+		if (n->type == XML_ELEMENT_NODE && any_bidi(n->children))
+			return true;
+	}
+	return false;
+}
+
+bool lerq__letter_has_bidi(xmlDocPtr doc)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	return root != NULL && any_bidi(root);
+}

@@ -26,7 +26,9 @@ FcCharSet *lerq__pdf_coverage_new(void)
 	FcPattern *all = FcPatternCreate();
 	FcObjectSet *os = FcObjectSetBuild(FC_CHARSET, (char *)NULL);
 	FcFontSet *set = all && os ? FcFontList(NULL, all, os) : NULL;
-	FcCharSet *cover = set ? FcCharSetCreate() : NULL;
+	/* No font at all: nothing can be said per character (and no PDF
+	 * can be made: the renderer says so). */
+	FcCharSet *cover = set && set->nfont > 0 ? FcCharSetCreate() : NULL;
 	for (int i = 0; cover != NULL && i < set->nfont; i++) {
 		FcCharSet *cs = NULL;
 		if (FcPatternGetCharSet(set->fonts[i], FC_CHARSET, 0, &cs) == FcResultMatch &&
@@ -79,12 +81,13 @@ static gunichar missing(const FcCharSet *cover, const char *s)
 
 struct walk {
 	const FcCharSet *cover;
-	struct lerq_report *report;
+	lerq__pdf_warn_fn warn;
+	void *data;
 	size_t found;
 	int error;
 };
 
-static void warn(struct walk *w, const xmlNode *element, const xmlChar *attr, gunichar c)
+static void report_missing(struct walk *w, const xmlNode *element, const xmlChar *attr, gunichar c)
 {
 	if (w->error != LERQ_OK || w->found++ >= MAX_FINDINGS)
 		return;
@@ -99,7 +102,8 @@ static void warn(struct walk *w, const xmlNode *element, const xmlChar *attr, gu
 		w->error = LERQ_ENOMEM;
 		return;
 	}
-	w->error = lerq__report_add_code(w->report, LERQ_L004, element, 0, 0, m);
+	/* The module has no report of its own: liblerq adds the finding. */
+	w->error = w->warn(w->data, element, m);
 	free(m);
 }
 
@@ -110,7 +114,7 @@ static void walk(struct walk *w, const xmlNode *element)
 		gunichar c = v ? missing(w->cover, (const char *)v) : 0;
 		xmlFree(v);
 		if (c != 0)
-			warn(w, element, a->name, c);
+			report_missing(w, element, a->name, c);
 	}
 	bool warned = false;
 	for (const xmlNode *n = element->children; n != NULL; n = n->next) {
@@ -120,19 +124,20 @@ static void walk(struct walk *w, const xmlNode *element)
 		           n->content != NULL) {
 			gunichar c = missing(w->cover, (const char *)n->content);
 			if (c != 0) {
-				warn(w, element, NULL, c);
+				report_missing(w, element, NULL, c);
 				warned = true;
 			}
 		}
 	}
 }
 
-int lerq__pdf_check_glyphs(const FcCharSet *cover, xmlDocPtr doc, struct lerq_report *report)
+int lerq__pdf_check_glyphs(const FcCharSet *cover, xmlDocPtr doc, lerq__pdf_warn_fn warn,
+                           void *data)
 {
 	const xmlNode *root = xmlDocGetRootElement(doc);
 	if (cover == NULL || root == NULL)
 		return LERQ_OK;
-	struct walk w = { cover, report, 0, LERQ_OK };
+	struct walk w = { cover, warn, data, 0, LERQ_OK };
 	walk(&w, root);
 	return w.error;
 }

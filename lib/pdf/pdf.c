@@ -84,10 +84,10 @@ static const FcCharSet *coverage(struct lerq_pdf_fonts *f)
 	return c;
 }
 
-int lerq__pdf_check_document(struct lerq_pdf_fonts *pool, xmlDocPtr doc,
-                            struct lerq_report *report)
+int lerq__pdf_check_fonts(struct lerq_pdf_fonts *pool, xmlDocPtr doc, lerq__pdf_warn_fn warn,
+                          void *data)
 {
-	return lerq__pdf_check_glyphs(coverage(pool), doc, report);
+	return lerq__pdf_check_glyphs(coverage(pool), doc, warn, data);
 }
 
 /* A font map for this call alone: an idle one, or a new one. */

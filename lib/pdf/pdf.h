@@ -28,6 +28,7 @@
 #include <pango/pangocairo.h>
 
 #include "core/lerq-private.h"
+#include "pdf/module.h"
 
 #define PDF_MM(x) ((x) * 72.0 / 25.4)
 
@@ -182,7 +183,11 @@ int lerq__pdf_render(xmlDocPtr model, enum lerq_paper paper, struct lerq_pdf_fon
  * is; FcCharSetDestroy() it), and LERQ-L004 for each field of doc with a
  * character outside them. */
 FcCharSet *lerq__pdf_coverage_new(void);
-int lerq__pdf_check_glyphs(const FcCharSet *cover, xmlDocPtr doc, struct lerq_report *report);
+/* pdf.c: the check of the module's table, on the pool's coverage. */
+int lerq__pdf_check_fonts(struct lerq_pdf_fonts *pool, xmlDocPtr doc, lerq__pdf_warn_fn warn,
+                          void *data);
+int lerq__pdf_check_glyphs(const FcCharSet *cover, xmlDocPtr doc, lerq__pdf_warn_fn warn,
+                           void *data);
 
 /* pdf/text.c: rich text, pieces, cells. */
 void lerq__pdf_rich_init(struct pdf_rich *r);

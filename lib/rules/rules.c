@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* The table of rules beyond the schema, the XPath expressions they use
- * (compiled once per context), the runner and the helpers rule bodies
- * share. The rule bodies live in rules-*.c, grouped by concern. */
+/* The table of rules beyond the schema, the locations they use, the
+ * runner (one walk down the document hands each rule its nodes) and the
+ * helpers rule bodies share. The rule bodies live in rules/CONCERN.c. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdint.h>
@@ -49,73 +49,108 @@ const struct lerq_rule_def lerq__rule_table[] = {
 };
 const size_t lerq__rule_table_count = sizeof(lerq__rule_table) / sizeof(lerq__rule_table[0]);
 
-/* Location paths only, never a function call: libxml2 2.9.14 caches a
- * function's lookup inside the compiled expression on its first
- * evaluation, a write that would race when threads share the context.
- * Values are compared in C, after xs:token whitespace collapsing, which
- * also spares normalize-space(). lerq__rules_new() refuses a "(". */
-static const char *const xpath_text[XP_COUNT] = {
-	[XP_REQ_ISSUED_AT] = "/l:Request/l:IssuedAt",
-	[XP_REQ_PRIORITY] = "/l:Request/l:Priority",
-	[XP_REQ_RESPOND_BY] = "/l:Request/l:RespondBy",
-	[XP_REQ_RELATES_TO] = "/l:Request/l:RelatesTo",
-	[XP_REQ_WEBSITE] = "/l:Request/l:IssuingAuthority/l:Website",
-	[XP_REQ_CONTACT_EMAILS] = "/l:Request/l:IssuingAuthority/l:Contact/l:Email",
-	[XP_REQ_AUTHORITY_COUNTRY] = "/l:Request/l:IssuingAuthority/l:PostalAddress/l:Country",
-	[XP_REQ_PROVIDER_COUNTRY] = "/l:Request/l:ServiceProvider/l:Country",
-	[XP_REQ_AUTHORISATIONS] = "/l:Request/l:LegalBasis/l:Authorisation",
-	[XP_REQ_CHANNEL] = "/l:Request/l:LegalBasis/l:Channel",
-	[XP_REQ_INVESTIGATION] = "/l:Request/l:Investigation",
-	[XP_REQ_SUMMARY] = "/l:Request/l:Investigation/l:Summary",
-	[XP_REQ_DATA_REQUESTED] = "/l:Request/l:DataRequested",
-	[XP_REQ_ITEMS] = "/l:Request/l:DataRequested/l:Item",
-	[XP_REQ_PRESERVATION] = "/l:Request/l:Preservation",
-	[XP_REQ_PRESERVATION_DAYS] = "/l:Request/l:Preservation/l:Days",
-	[XP_REQ_EMERGENCY] = "/l:Request/l:Emergency",
-	[XP_REQ_CONFIDENTIALITY_UNTIL] = "/l:Request/l:Confidentiality/l:Until",
-	[XP_REQ_PROVISIONS] = "/l:Request/l:LegalBasis/l:Provision",
-	[XP_REQ_EMERGENCY_SUPERVISOR] = "/l:Request/l:Emergency/l:Supervisor",
-	[XP_TEXT_FIELDS] = "/l:Request/l:RegistrationNumber | /l:Request/l:RelatesTo"
-		" | /l:Request/l:IssuingAuthority/l:AgencyName | /l:Request/l:IssuingAuthority/l:Unit"
-		" | /l:Request/l:IssuingAuthority/l:Contact/l:Name"
-		" | /l:Request/l:IssuingAuthority/l:Contact/l:Email"
-		" | /l:Request/l:IssuingAuthority/l:Contact/l:ServiceNumber"
-		" | /l:Request/l:Investigation/l:CaseReference"
-		" | /l:Request/l:Emergency/l:Supervisor/l:Name"
-		" | /l:Request/l:IssuingAuthority/l:AuthorisedBy/l:Name"
-		" | /l:Request/l:ServiceProvider/l:Name | /l:Request/l:ServiceProvider/l:ContactPoint"
-		" | /l:Request/l:DataRequested/l:Item/l:Identifier"
-		" | /l:Request/l:Emergency/l:OralRequest/l:ReceivedBy"
-		" | /l:Response/l:InResponseTo | /l:Response/l:ResponseNumber"
-		" | /l:Response/l:Responder/l:ProviderName | /l:Response/l:Responder/l:Contact/l:Name"
-		" | /l:Response/l:Responder/l:Contact/l:Email"
-		" | /l:Response/l:Responder/l:Contact/l:ServiceNumber",
-	[XP_ALL_EMAILS] = "/l:Request/l:IssuingAuthority/l:Contact/l:Email"
-		" | /l:Request/l:ServiceProvider/l:ContactPoint"
-		" | /l:Response/l:Responder/l:Contact/l:Email"
-		" | /l:Response/l:Responder/l:Contact/l:ServiceNumber",
-	[XP_ITEM_IDENTIFIERS] = "l:Identifier",
-	[XP_ITEM_AT] = "l:At",
-	[XP_ITEM_PERIOD] = "l:Period",
-	[XP_ITEM_RELEVANCE] = "l:Relevance",
-	[XP_PERIOD_START] = "l:Start",
-	[XP_PERIOD_END] = "l:End",
-	[XP_PROVISION_INSTRUMENT] = "l:Instrument",
-	[XP_PROVISION_ARTICLE] = "l:Article",
-	[XP_AUTH_REFERENCE] = "l:Reference",
-	[XP_AUTH_VALID_UNTIL] = "l:ValidUntil",
-	[XP_RSP_RECEIVED_AT] = "/l:Response/l:ReceivedAt",
-	[XP_RSP_ISSUED_AT] = "/l:Response/l:IssuedAt",
-	[XP_RSP_STATUS] = "/l:Response/l:Status",
-	[XP_RSP_RESULTS] = "/l:Response/l:Result",
-	[XP_RESULT_REASON] = "l:Reason",
-	[XP_RESULT_PRESERVED_UNTIL] = "l:PreservedUntil",
+/*
+ * Every location a rule asks for is a fixed chain of child steps through
+ * lerq elements: no XPath is needed to find them (issue 18). The absolute
+ * ones (first step at the root) are all collected by one walk down the
+ * document when the run starts, which visits only elements that are a
+ * step on some path; a relative one (the children of one Item, Period,
+ * Authorisation or Result of a given name) is a scan of that element's
+ * children the first time a rule asks. Both give document order, as the
+ * XPath location paths "/l:Request/l:IssuedAt" and "l:Identifier" did.
+ */
+#define PATH_STEPS 4
+struct path {
+	bool absolute;
+	const char *step[PATH_STEPS]; /* local names in LERQ_NS, NULL-ended */
+	/* An alternative row's name (rows below XP_COUNT: 0, their own). */
+	enum lerq_rule_xpath also;
 };
 
-#define NS_PREFIX "l"
+/* The first XP_COUNT rows are the paths by name; the rows after them add
+ * alternatives to a name whose nodes come from several paths (an XPath
+ * union): the one walk meets them in document order whatever the row. */
+static const struct path paths[] = {
+	[XP_REQ_ISSUED_AT] = { true, { "Request", "IssuedAt" } },
+	[XP_REQ_PRIORITY] = { true, { "Request", "Priority" } },
+	[XP_REQ_RESPOND_BY] = { true, { "Request", "RespondBy" } },
+	[XP_REQ_RELATES_TO] = { true, { "Request", "RelatesTo" } },
+	[XP_REQ_WEBSITE] = { true, { "Request", "IssuingAuthority", "Website" } },
+	[XP_REQ_CONTACT_EMAILS] = { true, { "Request", "IssuingAuthority", "Contact", "Email" } },
+	[XP_REQ_AUTHORITY_COUNTRY] = { true, { "Request", "IssuingAuthority", "PostalAddress",
+	                                       "Country" } },
+	[XP_REQ_PROVIDER_COUNTRY] = { true, { "Request", "ServiceProvider", "Country" } },
+	[XP_REQ_AUTHORISATIONS] = { true, { "Request", "LegalBasis", "Authorisation" } },
+	[XP_REQ_CHANNEL] = { true, { "Request", "LegalBasis", "Channel" } },
+	[XP_REQ_INVESTIGATION] = { true, { "Request", "Investigation" } },
+	[XP_REQ_SUMMARY] = { true, { "Request", "Investigation", "Summary" } },
+	[XP_REQ_DATA_REQUESTED] = { true, { "Request", "DataRequested" } },
+	[XP_REQ_ITEMS] = { true, { "Request", "DataRequested", "Item" } },
+	[XP_REQ_PRESERVATION] = { true, { "Request", "Preservation" } },
+	[XP_REQ_PRESERVATION_DAYS] = { true, { "Request", "Preservation", "Days" } },
+	[XP_REQ_EMERGENCY] = { true, { "Request", "Emergency" } },
+	[XP_REQ_CONFIDENTIALITY_UNTIL] = { true, { "Request", "Confidentiality", "Until" } },
+	[XP_REQ_PROVISIONS] = { true, { "Request", "LegalBasis", "Provision" } },
+	[XP_REQ_EMERGENCY_SUPERVISOR] = { true, { "Request", "Emergency", "Supervisor" } },
+	/* Identifiers, numbers, addresses and names (R023), either root. */
+	[XP_TEXT_FIELDS] = { true, { "Request", "RegistrationNumber" } },
+	/* Every e-mail address (R024). */
+	[XP_ALL_EMAILS] = { true, { "Request", "IssuingAuthority", "Contact", "Email" } },
+	[XP_ITEM_IDENTIFIERS] = { false, { "Identifier" } },
+	[XP_ITEM_AT] = { false, { "At" } },
+	[XP_ITEM_PERIOD] = { false, { "Period" } },
+	[XP_ITEM_RELEVANCE] = { false, { "Relevance" } },
+	[XP_PERIOD_START] = { false, { "Start" } },
+	[XP_PERIOD_END] = { false, { "End" } },
+	[XP_PROVISION_INSTRUMENT] = { false, { "Instrument" } },
+	[XP_PROVISION_ARTICLE] = { false, { "Article" } },
+	[XP_AUTH_REFERENCE] = { false, { "Reference" } },
+	[XP_AUTH_VALID_UNTIL] = { false, { "ValidUntil" } },
+	[XP_RSP_RECEIVED_AT] = { true, { "Response", "ReceivedAt" } },
+	[XP_RSP_ISSUED_AT] = { true, { "Response", "IssuedAt" } },
+	[XP_RSP_STATUS] = { true, { "Response", "Status" } },
+	[XP_RSP_RESULTS] = { true, { "Response", "Result" } },
+	[XP_RESULT_REASON] = { false, { "Reason" } },
+	[XP_RESULT_PRESERVED_UNTIL] = { false, { "PreservedUntil" } },
+	{ true, { "Request", "RelatesTo" }, XP_TEXT_FIELDS },
+	{ true, { "Request", "IssuingAuthority", "AgencyName" }, XP_TEXT_FIELDS },
+	{ true, { "Request", "IssuingAuthority", "Unit" }, XP_TEXT_FIELDS },
+	{ true, { "Request", "IssuingAuthority", "Contact", "Name" }, XP_TEXT_FIELDS },
+	{ true, { "Request", "IssuingAuthority", "Contact", "Email" }, XP_TEXT_FIELDS },
+	{ true, { "Request", "IssuingAuthority", "Contact", "ServiceNumber" }, XP_TEXT_FIELDS },
+	{ true, { "Request", "IssuingAuthority", "AuthorisedBy", "Name" }, XP_TEXT_FIELDS },
+	{ true, { "Request", "ServiceProvider", "Name" }, XP_TEXT_FIELDS },
+	{ true, { "Request", "ServiceProvider", "ContactPoint" }, XP_TEXT_FIELDS },
+	{ true, { "Request", "Investigation", "CaseReference" }, XP_TEXT_FIELDS },
+	{ true, { "Request", "DataRequested", "Item", "Identifier" }, XP_TEXT_FIELDS },
+	{ true, { "Request", "Emergency", "OralRequest", "ReceivedBy" }, XP_TEXT_FIELDS },
+	{ true, { "Request", "Emergency", "Supervisor", "Name" }, XP_TEXT_FIELDS },
+	{ true, { "Response", "InResponseTo" }, XP_TEXT_FIELDS },
+	{ true, { "Response", "ResponseNumber" }, XP_TEXT_FIELDS },
+	{ true, { "Response", "Responder", "ProviderName" }, XP_TEXT_FIELDS },
+	{ true, { "Response", "Responder", "Contact", "Name" }, XP_TEXT_FIELDS },
+	{ true, { "Response", "Responder", "Contact", "Email" }, XP_TEXT_FIELDS },
+	{ true, { "Response", "Responder", "Contact", "ServiceNumber" }, XP_TEXT_FIELDS },
+	{ true, { "Request", "ServiceProvider", "ContactPoint" }, XP_ALL_EMAILS },
+	{ true, { "Response", "Responder", "Contact", "Email" }, XP_ALL_EMAILS },
+};
 
+#define PATH_COUNT (sizeof(paths) / sizeof(paths[0]))
+
+/* The name whose list a path's nodes join. */
+static enum lerq_rule_xpath path_name(size_t i)
+{
+	return i < XP_COUNT ? (enum lerq_rule_xpath)i : paths[i].also;
+}
+
+/* The set of paths still matching during the walk: one bit per path. */
+typedef uint64_t path_set;
+_Static_assert(PATH_COUNT <= 64, "path_set holds one bit per path");
+
+/* Nothing to compile any more; the context still owns the (empty) rule
+ * set, so that a later compiled form has its place. */
 struct lerq_rules {
-	xmlXPathCompExprPtr xpath[XP_COUNT];
+	path_set absolute; /* the paths the walk collects */
 };
 
 struct lerq_rule_finding {
@@ -125,27 +160,6 @@ struct lerq_rule_finding {
 	size_t sequence; /* ties keep the order the rules made them in */
 };
 
-/* libxml2 would print XPath errors on stderr; the library prints nothing,
- * and a failed evaluation shows as a NULL result anyway. */
-static void quiet(void *data, xmlErrorPtr error)
-{
-	(void)data;
-	(void)error;
-}
-
-static xmlXPathContextPtr new_xpath_context(xmlDocPtr doc)
-{
-	xmlXPathContextPtr xpc = xmlXPathNewContext(doc);
-	if (xpc == NULL)
-		return NULL;
-	xpc->error = quiet;
-	if (xmlXPathRegisterNs(xpc, BAD_CAST NS_PREFIX, BAD_CAST LERQ_NS) != 0) {
-		xmlXPathFreeContext(xpc);
-		return NULL;
-	}
-	return xpc;
-}
-
 int lerq__rules_new(struct lerq_rules **out)
 {
 	if (out == NULL)
@@ -153,27 +167,13 @@ int lerq__rules_new(struct lerq_rules **out)
 	struct lerq_rules *rules = calloc(1, sizeof(*rules));
 	if (rules == NULL)
 		return LERQ_ENOMEM;
-	/* A context only to keep compile errors off stderr; the compiled
-	 * expressions do not refer to it. */
-	xmlXPathContextPtr xpc = new_xpath_context(NULL);
-	if (xpc == NULL) {
-		free(rules);
-		return LERQ_ENOMEM;
-	}
-	int r = LERQ_OK;
-	for (size_t i = 0; i < XP_COUNT && r == LERQ_OK; i++) {
-		if (xpath_text[i] == NULL || strchr(xpath_text[i], '(') != NULL) {
-			r = LERQ_EINTERNAL;
-			break;
+	for (size_t i = 0; i < PATH_COUNT; i++) {
+		if (paths[i].step[0] == NULL) { /* a name without its path */
+			free(rules);
+			return LERQ_EINTERNAL;
 		}
-		rules->xpath[i] = xmlXPathCtxtCompile(xpc, BAD_CAST xpath_text[i]);
-		if (rules->xpath[i] == NULL)
-			r = LERQ_EINTERNAL;
-	}
-	xmlXPathFreeContext(xpc);
-	if (r != LERQ_OK) {
-		lerq__rules_free(rules);
-		return r;
+		if (paths[i].absolute)
+			rules->absolute |= (path_set)1 << i;
 	}
 	*out = rules;
 	return LERQ_OK;
@@ -181,10 +181,6 @@ int lerq__rules_new(struct lerq_rules **out)
 
 void lerq__rules_free(struct lerq_rules *rules)
 {
-	if (rules == NULL)
-		return;
-	for (size_t i = 0; i < XP_COUNT; i++)
-		xmlXPathFreeCompExpr(rules->xpath[i]);
 	free(rules);
 }
 
@@ -235,12 +231,58 @@ static void release_owned(struct lerq_rule_run *run)
 
 /* ---- helpers ---- */
 
-/* A node set lerq__rule_select() evaluated, kept until the run ends. */
+/* The children of one element a relative path selected, kept until the
+ * run ends (nodes is NULL when there are none). */
 struct lerq_rule_selection {
 	enum lerq_rule_xpath xp;
 	xmlNodePtr from;
-	xmlXPathObjectPtr result;
+	xmlNodePtr *nodes;
+	size_t count;
 };
+
+static bool in_lerq_ns(const xmlNode *node)
+{
+	return node->ns != NULL && node->ns->href != NULL &&
+	       strcmp((const char *)node->ns->href, LERQ_NS) == 0;
+}
+
+static bool is_lerq_element(const xmlNode *node, const char *name)
+{
+	return node != NULL && node->type == XML_ELEMENT_NODE && in_lerq_ns(node) &&
+	       strcmp((const char *)node->name, name) == 0;
+}
+
+static bool append_node(struct lerq_rule_nodes *list, size_t *alloc, xmlNodePtr node)
+{
+	if (!grow((void **)&list->node, alloc, list->count, sizeof(*list->node)))
+		return false;
+	list->node[list->count++] = node;
+	return true;
+}
+
+/* The walk: the elements under parent that are step `depth` of one of
+ * the paths in live. Where a path ends, the element joins its list;
+ * where it goes on, the walk goes down. */
+static void walk(struct lerq_rule_run *run, xmlNodePtr parent, size_t depth, path_set live)
+{
+	for (xmlNodePtr c = parent->children; c != NULL && run->status == LERQ_OK; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || !in_lerq_ns(c))
+			continue;
+		path_set deeper = 0;
+		for (path_set m = live; m != 0; m &= m - 1) {
+			unsigned i = (unsigned)__builtin_ctzll(m);
+			if (strcmp((const char *)c->name, paths[i].step[depth]) != 0)
+				continue;
+			if (depth + 1 < PATH_STEPS && paths[i].step[depth + 1] != NULL)
+				deeper |= (path_set)1 << i;
+			else if (!append_node(&run->found[path_name(i)], &run->found_alloc[path_name(i)],
+			                      c))
+				fail(run, LERQ_ENOMEM);
+		}
+		if (deeper != 0)
+			walk(run, c, depth + 1, deeper);
+	}
+}
 
 static size_t selection_hash(enum lerq_rule_xpath xp, const xmlNode *from, size_t size)
 {
@@ -249,8 +291,9 @@ static size_t selection_hash(enum lerq_rule_xpath xp, const xmlNode *from, size_
 	return (size_t)h & (size_t)(size - 1);
 }
 
-static xmlXPathObjectPtr selection_find(const struct lerq_rule_run *run,
-                                        enum lerq_rule_xpath xp, const xmlNode *from)
+static const struct lerq_rule_selection *selection_find(const struct lerq_rule_run *run,
+                                                        enum lerq_rule_xpath xp,
+                                                        const xmlNode *from)
 {
 	if (run->selection_index_size == 0)
 		return NULL;
@@ -261,7 +304,7 @@ static xmlXPathObjectPtr selection_find(const struct lerq_rule_run *run,
 			return NULL;
 		const struct lerq_rule_selection *sel = &run->selections[slot - 1];
 		if (sel->xp == xp && sel->from == from)
-			return sel->result;
+			return sel;
 	}
 }
 
@@ -285,59 +328,67 @@ static bool selection_reindex(struct lerq_rule_run *run)
 	return true;
 }
 
-static bool selection_add(struct lerq_rule_run *run, enum lerq_rule_xpath xp,
-                          xmlNodePtr from, xmlXPathObjectPtr result)
+/* Takes sel (its nodes) into the run; false (sel's nodes not taken) when
+ * out of memory. */
+static bool selection_add(struct lerq_rule_run *run, struct lerq_rule_selection sel)
 {
 	if (!grow((void **)&run->selections, &run->selection_alloc, run->selection_count,
 	          sizeof(*run->selections)))
 		return false;
-	run->selections[run->selection_count++] =
-		(struct lerq_rule_selection){ .xp = xp, .from = from, .result = result };
+	run->selections[run->selection_count++] = sel;
 	if (2 * run->selection_count > run->selection_index_size) {
 		if (selection_reindex(run))
 			return true;
-		run->selection_count--; /* the caller frees the result */
+		run->selection_count--; /* the caller frees the nodes */
 		return false;
 	}
-	size_t i = selection_hash(xp, from, run->selection_index_size);
+	size_t i = selection_hash(sel.xp, sel.from, run->selection_index_size);
 	while (run->selection_index[i] != 0)
 		i = (i + 1) & (run->selection_index_size - 1);
 	run->selection_index[i] = run->selection_count;
 	return true;
 }
 
-struct lerq_rule_nodes lerq__rule_select(struct lerq_rule_run *run, enum lerq_rule_xpath xp,
-                              xmlNodePtr from)
+/* The children of from that a relative path names, selected once per
+ * (path, element): several rules ask for the same ones. */
+static struct lerq_rule_nodes select_children(struct lerq_rule_run *run,
+                                              enum lerq_rule_xpath xp, xmlNodePtr from)
 {
 	struct lerq_rule_nodes none = { NULL, 0 };
-	if (run->status != LERQ_OK)
-		return none;
-	if (from == NULL)
-		from = run->root;
-	/* Rules never change the document, so a node set selected before is
-	 * still the answer: XPath evaluation is the rules' largest cost. */
-	xmlXPathObjectPtr res = selection_find(run, xp, from);
-	if (res == NULL && run->status == LERQ_OK) {
-		run->xpath->node = from;
-		res = xmlXPathCompiledEval(run->rules->xpath[xp], run->xpath);
-		if (res == NULL || res->type != XPATH_NODESET) {
-			xmlXPathFreeObject(res);
-			fail(run, LERQ_EINTERNAL);
-			return none;
-		}
-		if (!selection_add(run, xp, from, res)) {
-			xmlXPathFreeObject(res);
+	const struct lerq_rule_selection *found = selection_find(run, xp, from);
+	if (found != NULL)
+		return (struct lerq_rule_nodes){ found->nodes, found->count };
+
+	struct lerq_rule_nodes list = { NULL, 0 };
+	size_t alloc = 0;
+	for (xmlNodePtr c = from->children; c != NULL; c = c->next) {
+		if (is_lerq_element(c, paths[xp].step[0]) && !append_node(&list, &alloc, c)) {
+			free(list.node);
 			fail(run, LERQ_ENOMEM);
 			return none;
 		}
 	}
-	if (res == NULL)
+	struct lerq_rule_selection sel = { .xp = xp, .from = from, .nodes = list.node,
+		                           .count = list.count };
+	if (!selection_add(run, sel)) {
+		free(list.node);
+		fail(run, LERQ_ENOMEM);
 		return none;
-	if (res->nodesetval == NULL || res->nodesetval->nodeNr <= 0)
+	}
+	return list;
+}
+
+struct lerq_rule_nodes lerq__rule_select(struct lerq_rule_run *run, enum lerq_rule_xpath xp,
+                              xmlNodePtr from)
+{
+	struct lerq_rule_nodes none = { NULL, 0 };
+	if (run->status != LERQ_OK || xp >= XP_COUNT)
 		return none;
-	struct lerq_rule_nodes nodes = { res->nodesetval->nodeTab,
-		                    (size_t)res->nodesetval->nodeNr };
-	return nodes;
+	/* Rules never change the document, so what the walk collected is
+	 * still the answer. */
+	if (paths[xp].absolute)
+		return run->found[xp].count ? run->found[xp] : none;
+	return select_children(run, xp, from != NULL ? from : run->root);
 }
 
 xmlNodePtr lerq__rule_first(struct lerq_rule_run *run, enum lerq_rule_xpath xp, xmlNodePtr from)
@@ -548,25 +599,19 @@ static int document_order(const void *a, const void *b)
 	return fa->sequence < fb->sequence ? -1 : fa->sequence > fb->sequence;
 }
 
-static bool is_lerq_element(const xmlNode *node, const char *name)
-{
-	return node != NULL && node->type == XML_ELEMENT_NODE && node->ns != NULL &&
-	       xmlStrEqual(node->ns->href, BAD_CAST LERQ_NS) &&
-	       xmlStrEqual(node->name, BAD_CAST name);
-}
-
 static void clear_run(struct lerq_rule_run *run)
 {
 	release_owned(run);
 	free(run->owned_strings);
 	for (size_t i = 0; i < run->selection_count; i++)
-		xmlXPathFreeObject(run->selections[i].result);
+		free(run->selections[i].nodes);
 	free(run->selections);
 	free(run->selection_index);
+	for (size_t i = 0; i < XP_COUNT; i++)
+		free(run->found[i].node);
 	for (size_t i = 0; i < run->finding_count; i++)
 		free(run->findings[i].message);
 	free(run->findings);
-	xmlXPathFreeContext(run->xpath);
 }
 
 /* Runs the rules of the root's scope; all of them when only_code is
@@ -594,10 +639,9 @@ static int run_rules(const struct lerq_rules *rules, enum lerq_code only_code,
 
 	struct lerq_rule_run run = {
 		.rules = rules, .doc = doc, .root = root, .now = now,
-		.xpath = new_xpath_context(doc),
 	};
-	if (run.xpath == NULL)
-		return LERQ_ENOMEM;
+	/* One walk hands every rule the nodes of its absolute paths. */
+	walk(&run, (xmlNodePtr)doc, 0, rules->absolute);
 	for (size_t i = 0; i < lerq__rule_table_count && run.status == LERQ_OK; i++) {
 		const struct lerq_rule_def *def = &lerq__rule_table[i];
 		if (def->scope != scope || (only_code != LERQ_CODE_COUNT && def->code != only_code))

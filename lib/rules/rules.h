@@ -7,13 +7,12 @@
  * it reports and the root it applies to; code, severity, ref and title
  * come from the code table (codes.c). Adding a rule: a row in codes.c and
  * enum lerq_code, the function, its row in rules.c, and, if it needs a new
- * path, a name in enum lerq_rule_xpath with its expression in rules.c.
+ * location, a name in enum lerq_rule_xpath with its steps in rules.c.
  *
  * Rule bodies never free anything: strings and node lists they get from
  * the helpers belong to the run (strings are released after each rule,
- * node lists when the run ends). Errors
- * are sticky: the first failure (out of memory, an XPath evaluation that
- * failed) is kept in run->status, every later helper call returns an empty
+ * node lists when the run ends). Errors are sticky: the first failure
+ * (out of memory, say) is kept in run->status, every later helper call returns an empty
  * answer, and the runner discards the findings. So a body just returns
  * run->status, and a failure can never pass for "no finding". */
 #ifndef LERQ_RULES_H
@@ -25,9 +24,9 @@
 
 #include "core/lerq-private.h"
 
-/* Every location the rules look at, compiled once per context. "l" is the
- * lerq namespace. Paths starting with "/" are absolute; the others are
- * relative to the node passed as `from`. */
+/* Every location the rules look at: chains of lerq elements (rules.c).
+ * The absolute ones start at the root element; the others are children
+ * of the node passed as `from`. */
 enum lerq_rule_xpath {
 	/* Request */
 	XP_REQ_ISSUED_AT,
@@ -81,7 +80,7 @@ enum lerq_rule_xpath {
 
 /* Which documents a rule applies to. The request+response rules
  * (R201-R204) live in pair.c; should they move here, they get a RULE_PAIR
- * scope, a second document and XPath context in struct lerq_rule_run, and a
+ * scope, a second document and its walk in struct lerq_rule_run, and a
  * runner of their own that takes both documents. */
 enum lerq_rule_scope {
 	RULE_REQUEST,
@@ -90,12 +89,17 @@ enum lerq_rule_scope {
 
 struct lerq_rule_finding;
 
+/* A node list, valid until the run ends. */
+struct lerq_rule_nodes {
+	xmlNodePtr *node;
+	size_t count;
+};
+
 /* One rule run on one document; lives on the runner's stack. */
 struct lerq_rule_run {
 	const struct lerq_rules *rules;
 	xmlDocPtr doc;
 	xmlNodePtr root;
-	xmlXPathContextPtr xpath; /* the document's own, fresh per run */
 	lerq_time_t now;
 	int status; /* LERQ_OK until the first failure */
 
@@ -107,8 +111,12 @@ struct lerq_rule_run {
 	/* What the helpers handed out to the current rule. */
 	void **owned_strings;
 	size_t owned_string_count, owned_string_alloc;
-	/* Node sets selected so far, by expression and context node: several
-	 * rules ask for the same ones, and each is evaluated once per run. */
+	/* The nodes of every absolute path, collected by one walk down the
+	 * document when the run starts (rules.c). */
+	struct lerq_rule_nodes found[XP_COUNT];
+	size_t found_alloc[XP_COUNT];
+	/* Children selected so far by relative paths, by path and element:
+	 * several rules ask for the same ones, and each is selected once. */
 	struct lerq_rule_selection *selections;
 	size_t selection_count, selection_alloc;
 	/* Open-addressing index over selections by (xpath, from): a request
@@ -137,12 +145,6 @@ int lerq__rules_run_code(const struct lerq_rules *rules, enum lerq_code code,
                         struct lerq_report *report);
 
 /* ---- helpers for rule bodies (rules.c) ---- */
-
-/* A node list, valid until the rule returns. */
-struct lerq_rule_nodes {
-	xmlNodePtr *node;
-	size_t count;
-};
 
 /* The nodes `xp` selects, from `from` (NULL: the root element). */
 struct lerq_rule_nodes lerq__rule_select(struct lerq_rule_run *run, enum lerq_rule_xpath xp,
