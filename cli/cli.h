@@ -63,8 +63,9 @@ int cli_load_profile(struct lerq_ctx *ctx, const char *path);
 int cli_load_trust(struct lerq_ctx *ctx, const char *path, bool require_signature);
 
 /*
- * Write @size bytes to @path through a temporary file in the same
- * directory and a rename (sign.c). A replaced file keeps its mode.
+ * Write @size bytes to @path as lerq_write_file() does (sign.c): a file
+ * through a temporary file and a rename, a device or FIFO written into,
+ * a symbolic link followed.
  * @return 0 or a negative errno value.
  */
 int cli_write_atomically(const char *path, const char *data, size_t size);

@@ -65,42 +65,14 @@ static int usage_error(void)
 	return CLI_EXIT_TROUBLE;
 }
 
+/* Through the library's writer: a file is replaced through a temporary
+ * file and a rename, a device or FIFO written into, a link followed. */
 int cli_write_atomically(const char *path, const char *data, size_t size)
 {
-	size_t n = strlen(path) + 8;
-	char *tmp = malloc(n);
-	if (tmp == NULL)
-		return -ENOMEM;
-	snprintf(tmp, n, "%s.XXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		int e = errno;
-		free(tmp);
-		return -e;
-	}
-	int err = 0;
-	struct stat st;
-	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && fchmod(fd, st.st_mode & 07777) != 0)
-		err = errno;
-	for (size_t done = 0; err == 0 && done < size;) {
-		ssize_t w = write(fd, data + done, size - done);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			err = w < 0 ? errno : EIO;
-		else
-			done += (size_t)w;
-	}
-	if (err == 0 && fsync(fd) != 0)
-		err = errno;
-	if (close(fd) != 0 && err == 0)
-		err = errno;
-	if (err == 0 && rename(tmp, path) != 0)
-		err = errno;
-	if (err != 0)
-		unlink(tmp);
-	free(tmp);
-	return -err;
+	int err = lerq_write_file(path, data, size);
+	if (err == LERQ_EIO)
+		return errno != 0 ? -errno : -EIO;
+	return err == LERQ_OK ? 0 : -ENOMEM;
 }
 
 int cli_read_file(const char *path, char **data, size_t *size)
@@ -154,6 +126,11 @@ int cmd_sign(int argc, char **argv)
 		return usage_error();
 	}
 	const char *file = argv[optind];
+	/* Never the signed document over what it was made from. */
+	const char *reads[] = { file, key, cert, chain };
+	int status = cli_output_check_distinct(argv[0], output, reads, 4);
+	if (status != CLI_EXIT_OK)
+		return status;
 
 	struct lerq_signer *signer = NULL;
 	int err = lerq_signer_new(key, cert, chain, &signer);
@@ -179,7 +156,7 @@ int cmd_sign(int argc, char **argv)
 	struct lerq_report *report = NULL;
 	char *signed_doc = NULL;
 	size_t signed_size = 0;
-	int status = CLI_EXIT_OK;
+	status = CLI_EXIT_OK;
 	err = lerq_ctx_new(0, &ctx);
 	if (err == LERQ_OK)
 		err = lerq_sign_memory(ctx, signer, data, size, now, &signed_doc, &signed_size,

@@ -120,6 +120,11 @@ static int match(const char *list, lerq_time_t now, int count, char **files)
 static int add(const char *list, const char *name, const char *country, const char *cert,
                const char *output)
 {
+	/* OUT may be LIST (the list is edited in place, read whole first),
+	 * never the certificate. */
+	const char *reads[] = { cert };
+	if (cli_output_check_distinct("lerq trust add", output, reads, 1) != CLI_EXIT_OK)
+		return CLI_EXIT_TROUBLE;
 	char *data = NULL;
 	size_t size = 0;
 	int err = cli_read_file(list, &data, &size);

@@ -12,6 +12,7 @@
  * self-signed look-alike with the agency's subject.
  */
 #include <ftw.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "lerq-test.h"
@@ -975,6 +976,36 @@ static void test_cli(void **state)
 	                     pki_path("trust.xml"), pki_path("other.pem"), pki_path("trust2.xml")), 0);
 	assert_int_equal(CLI("trust add --trust %s --name X --country FR --cert %s",
 	                     pki_path("bad-trust.xml"), pki_path("other.pem")), 2);
+	/* No output over an input (issue 13): the document signed, the key,
+	 * the certificate; trust add may rewrite LIST, not the certificate. */
+	assert_int_equal(CLI("sign --key %s --cert %s -o %s %s", pki_path("agency.key"),
+	                     pki_path("agency.pem"), EXAMPLE("disclosure-request.xml"),
+	                     EXAMPLE("disclosure-request.xml")), 2);
+	assert_int_equal(CLI("sign --key %s --cert %s -o %s %s", pki_path("agency.key"),
+	                     pki_path("agency.pem"), pki_path("agency.key"),
+	                     EXAMPLE("disclosure-request.xml")), 2);
+	assert_int_equal(CLI("trust add --trust %s --name 'Other Agency' --country FR --cert %s -o %s",
+	                     pki_path("trust.xml"), pki_path("other.pem"), pki_path("other.pem")),
+	                 2);
+	/* A FIFO at OUT is written into, not replaced by a regular file. */
+	char *fifo = pki_path("out.fifo");
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	snprintf(cmd, sizeof(cmd),
+	         "cat '%s' > '%s.copy' & '%s' sign --key '%s' --cert '%s' -o '%s' '%s'; s=$?; "
+	         "wait; exit $s",
+	         fifo, fifo, LERQ_CLI, pki_path("agency.key"), pki_path("agency.pem"), fifo,
+	         EXAMPLE("disclosure-request.xml"));
+	assert_int_equal(run(cmd), 0);
+	struct stat st;
+	assert_int_equal(lstat(fifo, &st), 0);
+	assert_true(S_ISFIFO(st.st_mode));
+	char copy[300];
+	snprintf(copy, sizeof(copy), "%.250s.copy", fifo);
+	char *through = test_slurp(copy, NULL);
+	assert_non_null(strstr(through, "<ds:Signature"));
+	free(through);
+	unlink(copy);
+	unlink(fifo);
 #undef CLI
 	free(bad);
 	free(list);

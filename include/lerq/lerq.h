@@ -173,6 +173,23 @@ int lerq_time_parse(const char *text, lerq_time_t *out);
  */
 int lerq_sha256_hex(const void *data, size_t size, char out[65]);
 
+/**
+ * Write bytes to a file as lerq writes every output, so that nothing is
+ * lost: a regular file is replaced through a temporary file in the same
+ * directory, flushed and renamed over it (its readers see the old content
+ * or the new, never a part; a replaced file keeps its mode, a new one
+ * gets 0666 less the umask); a device or a FIFO is written into, never
+ * renamed over; a symbolic link is followed, and its target gets the new
+ * content; a dangling link or a directory is refused.
+ * @param path the file.
+ * @param data the bytes; may be NULL only when @p size is 0.
+ * @param size their number.
+ * @return LERQ_OK; LERQ_EIO when it cannot be written (errno says why,
+ *         e.g. ENOSPC); LERQ_EINVAL for a NULL @p path; LERQ_ENOMEM.
+ * Thread-safety: may be called from any thread.
+ */
+int lerq_write_file(const char *path, const void *data, size_t size);
+
 /* ------------------------------------------------------------------ */
 /** @name Findings and reports */
 

@@ -210,3 +210,10 @@ int lerq__write_file(const char *path, const void *data, size_t size)
 	errno = e;
 	return r;
 }
+
+LERQ_EXPORT int lerq_write_file(const char *path, const void *data, size_t size)
+{
+	if (path == NULL || (data == NULL && size > 0))
+		return LERQ_EINVAL;
+	return lerq__write_file(path, data, size);
+}
