@@ -16,6 +16,7 @@
 
 #include "bench.h"
 #include "core/lerq-private.h"
+#include "letter/letter.h"
 
 /* The documents, one after the other in one block. */
 struct corpus {

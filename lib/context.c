@@ -8,6 +8,7 @@
 
 #include "core/lerq-private.h"
 #include "profile/profile.h"
+#include "rules/rules.h"
 #include "sign/sign.h"
 
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "document/document-private.h"
+#include "letter/letter.h"
 
 LERQ_EXPORT int lerq_letter_new_doc(const struct lerq_renderer *renderer, struct lerq_doc *doc,
                                     lerq_time_t now, struct lerq_letter **out,

@@ -5,6 +5,7 @@
 
 #include "core/lerq-private.h"
 #include "profile/profile.h"
+#include "rules/rules.h"
 #include "sign/sign.h"
 
 /* The built-in rules, then each national profile's. */

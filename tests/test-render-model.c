@@ -5,6 +5,7 @@
  * with: private functions, so this test links the internal library.
  */
 #include "core/lerq-private.h"
+#include "letter/letter.h"
 #include "render-test.h"
 
 /* The model the PDF typesetter will lay out (doc/letter-model.md). */

@@ -23,6 +23,7 @@
 #include <libxml/tree.h>
 
 #include "core/lerq-private.h"
+#include "letter/letter.h"
 
 /* The bidi control at p (UTF-8), as its code point, or 0. All are three
  * bytes: U+061C is D8 9C (two); U+200E/F E2 80 8E/8F; U+202A-E

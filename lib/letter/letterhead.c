@@ -12,6 +12,7 @@
 #include <libxml/uri.h>
 
 #include "core/lerq-private.h"
+#include "letter/letter.h"
 
 #define XSLT_NS "http://www.w3.org/1999/XSL/Transform"
 #define LETTER_XSL LERQ_RES_PREFIX "letter.xsl"

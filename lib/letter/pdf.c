@@ -19,6 +19,7 @@
 
 #include "lerq/version.h"
 #include "pdf/module.h"
+#include "letter/letter.h"
 
 #ifdef LERQ_HAVE_PDF
 

@@ -20,6 +20,7 @@
 #include <libxml/parserInternals.h>
 
 #include "core/lerq-private.h"
+#include "letter/letter.h"
 #include "sign/sign.h"
 #include "pdf/module.h"
 

@@ -31,6 +31,7 @@
 #include <uniwidth.h>
 
 #include "core/lerq-private.h"
+#include "letter/letter.h"
 
 #define TEXT_NS "urn:lerq:text:1"
 #define LETTER_NS "urn:lerq:letter:1"

@@ -23,6 +23,7 @@
 #include <libxslt/xsltutils.h>
 
 #include "core/lerq-private.h"
+#include "letter/letter.h"
 
 /* CPU caps, in proportion to the input: lerq's stylesheets need about
  * 0.5 XSLT and 4 XPath operations per byte of document (measured on a

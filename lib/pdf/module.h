@@ -15,6 +15,12 @@
 
 #include "core/lerq-private.h"
 
+/* pdf/pdf.c, in the PDF module: a pool of pango font maps, so that each
+ * PDF letter has one to itself and later ones find fonts quicker. */
+struct lerq_pdf_fonts;
+int lerq__pdf_fonts_new(struct lerq_pdf_fonts **out);
+void lerq__pdf_fonts_free(struct lerq_pdf_fonts *fonts);
+
 /* The module's one exported symbol: a function returning its table. */
 #define LERQ_PDF_MODULE_ENTRY "lerq__pdf_module"
 

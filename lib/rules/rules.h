@@ -24,6 +24,24 @@
 
 #include "core/lerq-private.h"
 
+/* ---- rules.c (issue 3): the rules no schema can express ------------ */
+/* Compiled XPath expressions of every rule; read-only once made, so one
+ * object serves any number of threads. */
+struct lerq_rules;
+/* Returns LERQ_OK, LERQ_ENOMEM, or LERQ_EINTERNAL if an expression of the
+ * rule table does not compile. */
+int lerq__rules_new(struct lerq_rules **out);
+void lerq__rules_free(struct lerq_rules *rules);
+/* Runs the rules that apply to doc's root (R0xx on a Request, R1xx on a
+ * Response; nothing on anything else) and adds their findings to report,
+ * in document order. Meant for documents that passed the schema. Numbers
+ * the document's elements for XPath (xmlXPathOrderDocElems), so doc must
+ * not be in use by another thread. Returns LERQ_OK, LERQ_ENOMEM, or
+ * LERQ_EINTERNAL when an XPath evaluation failed: never "no finding"; on
+ * failure the caller discards the report. */
+int lerq__rules_run(const struct lerq_rules *rules, xmlDocPtr doc,
+                   lerq_time_t now, struct lerq_report *report);
+
 /* Every location the rules look at: chains of lerq elements (rules.c).
  * The absolute ones start at the root element; the others are children
  * of the node passed as `from`. */
