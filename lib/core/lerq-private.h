@@ -31,6 +31,22 @@ struct lerq_ctx {
 	unsigned int verify_flags;  /* enum lerq_verify_flags */
 };
 
+/* buffer.c: a growable string; after a failed allocation it stays as it
+ * was and oom is set, checked once by lerq__buf_finish(). Start from
+ * { 0 }. */
+struct lerq__buf {
+	char *data;
+	size_t len, cap;
+	bool oom;
+};
+void lerq__buf_put(struct lerq__buf *b, const char *s, size_t n);
+void lerq__buf_puts(struct lerq__buf *b, const char *s);
+void lerq__buf_printf(struct lerq__buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Hands the string (NUL-terminated) to *out and its length to *size (may
+ * be NULL): LERQ_OK; or frees it: LERQ_ENOMEM. Leaves b empty. */
+int lerq__buf_finish(struct lerq__buf *b, char **out, size_t *size);
+
 /* One-time, process-wide libxml2 set-up (pthread_once inside). */
 int lerq__global_init(void);
 

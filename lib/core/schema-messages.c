@@ -59,66 +59,33 @@ static const char *expected_format(const char *name)
 	return NULL;
 }
 
-/* A growable string; on allocation failure it goes NULL and stays so. */
-struct buf {
-	char *s;
-	size_t len, cap;
-	bool failed;
-};
-
-static void put(struct buf *b, const char *s, size_t n)
-{
-	if (b->failed)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = (b->len + n + 1) * 2;
-		char *p = realloc(b->s, cap);
-		if (p == NULL) {
-			b->failed = true;
-			return;
-		}
-		b->s = p;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
 /* A value from the document, cut to a readable length: a finding about a
  * 4000-character field need not repeat all of it. Cuts between UTF-8
  * sequences, never inside one. */
 #define VALUE_SHOWN_MAX 80
-static void put_value(struct buf *b, const char *s, size_t n)
+static void put_value(struct lerq__buf *b, const char *s, size_t n)
 {
 	if (n <= VALUE_SHOWN_MAX) {
-		put(b, s, n);
+		lerq__buf_put(b, s, n);
 		return;
 	}
 	size_t cut = VALUE_SHOWN_MAX;
 	while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
 		cut--;
-	put(b, s, cut);
-	put(b, "...", 3);
+	lerq__buf_put(b, s, cut);
+	lerq__buf_put(b, "...", 3);
 }
 
-static void puts_(struct buf *b, const char *s)
+/* The message, or NULL when memory ran out. */
+static char *finish(struct lerq__buf *b)
 {
-	put(b, s, strlen(s));
-}
-
-static char *finish(struct buf *b)
-{
-	if (b->failed || b->s == NULL) {
-		free(b->s);
-		return NULL;
-	}
-	return b->s;
+	char *out = NULL;
+	return lerq__buf_finish(b, &out, NULL) == LERQ_OK ? out : NULL;
 }
 
 /* Copies text, dropping "{urn:lerq:xml:1}" and writing the XML namespace
  * as "xml:"; stops at end (or NUL). */
-static void put_clean(struct buf *b, const char *s, const char *end)
+static void put_clean(struct lerq__buf *b, const char *s, const char *end)
 {
 	static const char lerq_ns[] = "{" LERQ_NS "}";
 	static const char xml_ns[] = "{http://www.w3.org/XML/1998/namespace}";
@@ -126,10 +93,10 @@ static void put_clean(struct buf *b, const char *s, const char *end)
 		if (strncmp(s, lerq_ns, sizeof(lerq_ns) - 1) == 0) {
 			s += sizeof(lerq_ns) - 1;
 		} else if (strncmp(s, xml_ns, sizeof(xml_ns) - 1) == 0) {
-			puts_(b, "xml:");
+			lerq__buf_puts(b, "xml:");
 			s += sizeof(xml_ns) - 1;
 		} else {
-			put(b, s, 1);
+			lerq__buf_put(b, s, 1);
 			s++;
 		}
 	}
@@ -157,7 +124,7 @@ static bool quoted_after(const char *msg, const char *key, const char **start,
 }
 
 /* "( a, b, c )" after "Expected is" as "a, b or c". */
-static void put_expected_list(struct buf *b, const char *list)
+static void put_expected_list(struct lerq__buf *b, const char *list)
 {
 	const char *open = strchr(list, '(');
 	const char *close = open ? strchr(open, ')') : NULL;
@@ -182,7 +149,7 @@ static void put_expected_list(struct buf *b, const char *list)
 			t--;
 		if (t > p) {
 			if (i > 0)
-				puts_(b, i == count ? " or " : ", ");
+				lerq__buf_puts(b, i == count ? " or " : ", ");
 			put_clean(b, p, t);
 			i++;
 		}
@@ -197,7 +164,7 @@ static const char *local_name(const xmlNode *node)
 
 char *lerq__schema_message(const char *raw, const xmlNode *node)
 {
-	struct buf b = { 0 };
+	struct lerq__buf b = { 0 };
 	if (raw == NULL)
 		raw = "does not match the lerq schema";
 
@@ -232,71 +199,71 @@ char *lerq__schema_message(const char *raw, const xmlNode *node)
 	const char *vs, *ve;
 
 	if (strstr(body, "This element is not expected.") == body) {
-		puts_(&b, "Element ");
-		puts_(&b, elem ? elem : "?");
-		puts_(&b, " is not allowed ");
+		lerq__buf_puts(&b, "Element ");
+		lerq__buf_puts(&b, elem ? elem : "?");
+		lerq__buf_puts(&b, " is not allowed ");
 		if (parent) {
-			puts_(&b, "here in ");
-			puts_(&b, parent);
+			lerq__buf_puts(&b, "here in ");
+			lerq__buf_puts(&b, parent);
 		} else {
-			puts_(&b, "here");
+			lerq__buf_puts(&b, "here");
 		}
 		const char *exp = strstr(body, "Expected is");
 		if (exp) {
-			puts_(&b, strstr(exp, "one of") ? "; expected one of " : "; expected ");
+			lerq__buf_puts(&b, strstr(exp, "one of") ? "; expected one of " : "; expected ");
 			put_expected_list(&b, exp);
-			puts_(&b, " at this point");
+			lerq__buf_puts(&b, " at this point");
 		} else if (parent) {
-			puts_(&b, ": nothing more may follow at this point");
+			lerq__buf_puts(&b, ": nothing more may follow at this point");
 		}
 	} else if (strstr(body, "Missing child element(s).") == body) {
-		puts_(&b, elem ? elem : "An element");
-		puts_(&b, " is incomplete: ");
+		lerq__buf_puts(&b, elem ? elem : "An element");
+		lerq__buf_puts(&b, " is incomplete: ");
 		const char *exp = strstr(body, "Expected is");
 		if (exp) {
-			puts_(&b, strstr(exp, "one of") ? "one of " : "");
+			lerq__buf_puts(&b, strstr(exp, "one of") ? "one of " : "");
 			put_expected_list(&b, exp);
-			puts_(&b, " is missing");
+			lerq__buf_puts(&b, " is missing");
 		} else {
-			puts_(&b, "a required element is missing");
+			lerq__buf_puts(&b, "a required element is missing");
 		}
 	} else if (strstr(body, "The attribute '") == body && strstr(body, "is required but missing")) {
 		const char *s = body + strlen("The attribute '");
 		const char *e = strchr(s, '\'');
-		puts_(&b, elem ? elem : "An element");
-		puts_(&b, " lacks its required attribute ");
+		lerq__buf_puts(&b, elem ? elem : "An element");
+		lerq__buf_puts(&b, " lacks its required attribute ");
 		put_clean(&b, s, e ? e : s + strlen(s));
 		attr[0] = '\0';
 	} else if (strstr(body, "The attribute '") == body && strstr(body, "is not allowed")) {
-		puts_(&b, elem ? elem : "An element");
-		puts_(&b, " does not take the attribute ");
-		puts_(&b, attr[0] ? attr : "given");
+		lerq__buf_puts(&b, elem ? elem : "An element");
+		lerq__buf_puts(&b, " does not take the attribute ");
+		lerq__buf_puts(&b, attr[0] ? attr : "given");
 	} else if (strstr(body, "Character content other than whitespace is not allowed")) {
-		puts_(&b, elem ? elem : "An element");
-		puts_(&b, " must contain only elements, not text");
+		lerq__buf_puts(&b, elem ? elem : "An element");
+		lerq__buf_puts(&b, " must contain only elements, not text");
 	} else if (strstr(body, "Element content is not allowed")) {
-		puts_(&b, elem ? elem : "An element");
-		puts_(&b, " must contain only a value, not elements");
+		lerq__buf_puts(&b, elem ? elem : "An element");
+		lerq__buf_puts(&b, " must contain only a value, not elements");
 	} else if (strstr(body, "[facet 'enumeration']") &&
 	           quoted_after(body, "The value", &vs, &ve)) {
 		/* "The value 'x' is not an element of the set {'a', 'b'}." */
 		const char *set = strstr(body, "of the set {");
 		const char *vend = set ? strstr(body, "' is not an element") : NULL;
-		puts_(&b, subject);
-		puts_(&b, " \"");
+		lerq__buf_puts(&b, subject);
+		lerq__buf_puts(&b, " \"");
 		put_value(&b, vs, vend ? (size_t)(vend - vs) : (size_t)(ve - vs));
 		if (fmt) {
-			puts_(&b, "\" is not ");
-			puts_(&b, fmt);
+			lerq__buf_puts(&b, "\" is not ");
+			lerq__buf_puts(&b, fmt);
 		} else {
-			puts_(&b, "\" is not allowed; use one of: ");
+			lerq__buf_puts(&b, "\" is not allowed; use one of: ");
 		}
 		if (set && !fmt) {
 			const char *p = set + strlen("of the set {");
 			const char *close = strrchr(p, '}');
 			for (; close && p < close; p++)
 				if (*p != '\'')
-					put(&b, p, 1);
+					lerq__buf_put(&b, p, 1);
 		}
 	} else if (strstr(body, "[facet 'maxLength']") || strstr(body, "[facet 'minLength']") ||
 	           strstr(body, "[facet 'length']")) {
@@ -312,16 +279,16 @@ char *lerq__schema_message(const char *raw, const xmlNode *node)
 		}
 		if (ok && lim && lim_e && len_e) {
 			bool empty = len_e - len_s == 1 && *len_s == '0';
-			puts_(&b, subject);
+			lerq__buf_puts(&b, subject);
 			if (empty) {
-				puts_(&b, " is empty; it needs a value");
+				lerq__buf_puts(&b, " is empty; it needs a value");
 			} else {
-				puts_(&b, " is ");
-				put(&b, len_s, (size_t)(len_e - len_s));
-				puts_(&b, strstr(body, "maxLength") ? " characters long; at most "
+				lerq__buf_puts(&b, " is ");
+				lerq__buf_put(&b, len_s, (size_t)(len_e - len_s));
+				lerq__buf_puts(&b, strstr(body, "maxLength") ? " characters long; at most "
 				                                    : " characters long; at least ");
-				put(&b, lim_s, (size_t)(lim_e - lim_s));
-				puts_(&b, " are allowed");
+				lerq__buf_put(&b, lim_s, (size_t)(lim_e - lim_s));
+				lerq__buf_puts(&b, " are allowed");
 			}
 		} else {
 			goto fallback;
@@ -334,26 +301,26 @@ char *lerq__schema_message(const char *raw, const xmlNode *node)
 		const char *le = l ? strchr(l + 10, '\'') : NULL;
 		if (!e || !l || !le)
 			goto fallback;
-		puts_(&b, subject);
-		puts_(&b, " ");
+		lerq__buf_puts(&b, subject);
+		lerq__buf_puts(&b, " ");
 		put_value(&b, s, (size_t)(e - s));
-		puts_(&b, strstr(body, "maxInclusive") ? " is above the largest allowed value, "
+		lerq__buf_puts(&b, strstr(body, "maxInclusive") ? " is above the largest allowed value, "
 		                                       : " is below the smallest allowed value, ");
-		put(&b, l + 10, (size_t)(le - (l + 10)));
+		lerq__buf_put(&b, l + 10, (size_t)(le - (l + 10)));
 		if (fmt) {
-			puts_(&b, " (expected ");
-			puts_(&b, fmt);
-			puts_(&b, ")");
+			lerq__buf_puts(&b, " (expected ");
+			lerq__buf_puts(&b, fmt);
+			lerq__buf_puts(&b, ")");
 		}
 	} else if (strstr(body, "does not match the fixed value constraint")) {
 		const char *s = strstr(body, "constraint '");
 		const char *e = s ? strchr(s + 12, '\'') : NULL;
-		puts_(&b, subject);
-		puts_(&b, " must be ");
+		lerq__buf_puts(&b, subject);
+		lerq__buf_puts(&b, " must be ");
 		if (s && e)
-			put(&b, s + 12, (size_t)(e - (s + 12)));
+			lerq__buf_put(&b, s + 12, (size_t)(e - (s + 12)));
 		else
-			puts_(&b, "its fixed value");
+			lerq__buf_puts(&b, "its fixed value");
 	} else if ((strstr(body, "[facet 'pattern']") && strstr(body, "The value '")) ||
 	           (strstr(body, "is not a valid value of") && body[0] == '\'')) {
 		const char *s, *e;
@@ -368,26 +335,26 @@ char *lerq__schema_message(const char *raw, const xmlNode *node)
 		bool cut = e == NULL;
 		if (cut)
 			e = s + strlen(s);
-		puts_(&b, subject);
-		puts_(&b, " \"");
+		lerq__buf_puts(&b, subject);
+		lerq__buf_puts(&b, " \"");
 		put_value(&b, s, (size_t)(e - s));
 		if (cut && (size_t)(e - s) <= VALUE_SHOWN_MAX)
-			puts_(&b, "...");
+			lerq__buf_puts(&b, "...");
 		if (field && strcmp(field, "id") == 0) {
-			puts_(&b, "\" is not a valid id or is used twice: each id must be ");
-			puts_(&b, fmt);
+			lerq__buf_puts(&b, "\" is not a valid id or is used twice: each id must be ");
+			lerq__buf_puts(&b, fmt);
 		} else if (fmt) {
-			puts_(&b, "\" is not ");
-			puts_(&b, fmt);
+			lerq__buf_puts(&b, "\" is not ");
+			lerq__buf_puts(&b, fmt);
 		} else {
-			puts_(&b, "\" is not valid here");
+			lerq__buf_puts(&b, "\" is not valid here");
 			const char *t = strstr(body, "type '");
 			if (t) {
 				const char *te = strchr(t + 6, '\'');
 				if (te) {
-					puts_(&b, " (expected a value of type ");
+					lerq__buf_puts(&b, " (expected a value of type ");
 					put_clean(&b, t + 6, te);
-					puts_(&b, ")");
+					lerq__buf_puts(&b, ")");
 				}
 			}
 		}
@@ -397,15 +364,15 @@ char *lerq__schema_message(const char *raw, const xmlNode *node)
 	return finish(&b);
 
 fallback:
-	free(b.s);
-	b = (struct buf){ 0 };
+	free(b.data);
+	b = (struct lerq__buf){ 0 };
 	if (elem) {
-		puts_(&b, elem);
+		lerq__buf_puts(&b, elem);
 		if (attr[0]) {
-			puts_(&b, ", attribute ");
-			puts_(&b, attr);
+			lerq__buf_puts(&b, ", attribute ");
+			lerq__buf_puts(&b, attr);
 		}
-		puts_(&b, ": ");
+		lerq__buf_puts(&b, ": ");
 	}
 	const char *end = body + strlen(body);
 	while (end > body && (end[-1] == '\n' || end[-1] == '.'))

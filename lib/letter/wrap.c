@@ -37,44 +37,12 @@
 #define LETTER_NS "urn:lerq:letter:1"
 #define WIDTH 72
 
-struct buf {
-	char *data;
-	size_t len, cap;
-	bool oom;
-};
-
-static void put(struct buf *b, const char *s, size_t n)
-{
-	if (b->oom)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 16384;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		char *p = realloc(b->data, cap);
-		if (p == NULL) {
-			b->oom = true;
-			return;
-		}
-		b->data = p;
-		b->cap = cap;
-	}
-	memcpy(b->data + b->len, s, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-}
-
-static void puts_(struct buf *b, const char *s)
-{
-	put(b, s, strlen(s));
-}
-
-static void put_spaces(struct buf *b, size_t n)
+static void put_spaces(struct lerq__buf *b, size_t n)
 {
 	static const char sp[] = "                                ";
 	while (n > 0) {
 		size_t k = n < sizeof(sp) - 1 ? n : sizeof(sp) - 1;
-		put(b, sp, k);
+		lerq__buf_put(b, sp, k);
 		n -= k;
 	}
 }
@@ -107,7 +75,7 @@ static size_t str_width(const char *s, size_t n)
  * and reused: the buffers grow to the longest paragraph.
  */
 struct para {
-	struct buf text;
+	struct lerq__buf text;
 	unsigned *span;
 	size_t span_cap;
 	unsigned spans;
@@ -151,7 +119,7 @@ static void para_add(struct para *p, const char *s, unsigned span)
 		while (s[run] != '\0' && !is_xml_space(s[run]))
 			run++;
 		if (p->space) {
-			put(&p->text, " ", 1);
+			lerq__buf_put(&p->text, " ", 1);
 			if (p->text.oom || !span_fit(p))
 				return;
 			/* A space between two parts of one span is inside it. */
@@ -160,7 +128,7 @@ static void para_add(struct para *p, const char *s, unsigned span)
 			p->space = false;
 		}
 		size_t at = p->text.len;
-		put(&p->text, s, run);
+		lerq__buf_put(&p->text, s, run);
 		if (p->text.oom || !span_fit(p))
 			return;
 		for (size_t i = at; i < p->text.len; i++)
@@ -242,17 +210,17 @@ static size_t rtrim_len(const char *s, size_t n)
 	return n;
 }
 
-static void put_line(struct buf *out, const char *prefix, const char *s, size_t n)
+static void put_line(struct lerq__buf *out, const char *prefix, const char *s, size_t n)
 {
 	while (n > 0 && s[n - 1] == ' ')
 		n--;
 	/* An empty line has no trailing spaces either. */
 	if (n == 0)
-		put(out, prefix, rtrim_len(prefix, strlen(prefix)));
+		lerq__buf_put(out, prefix, rtrim_len(prefix, strlen(prefix)));
 	else
-		puts_(out, prefix);
-	put(out, s, n);
-	put(out, "\n", 1);
+		lerq__buf_puts(out, prefix);
+	lerq__buf_put(out, s, n);
+	lerq__buf_put(out, "\n", 1);
 }
 
 static void free_props(xmlChar **props, size_t n)
@@ -265,7 +233,7 @@ static void free_props(xmlChar **props, size_t n)
  * @first, then @indent; a rule under them as wide as the widest. */
 static int wrap_text(struct para *p, xmlNodePtr node, const char *lead, const char *first,
                      const char *indent, const char *hang, const char *align,
-                     const char *rule, struct buf *out)
+                     const char *rule, struct lerq__buf *out)
 {
 	p->text.len = 0;
 	p->spans = 0;
@@ -368,8 +336,8 @@ static int wrap_text(struct para *p, xmlNodePtr node, const char *lead, const ch
 		 * padding otherwise. */
 		if (!hung && end_w > room && hang_w < prefix_w) {
 			if (first_line && strspn(prefix, " ") != strlen(prefix)) {
-				put(out, prefix, rtrim_len(prefix, strlen(prefix)));
-				put(out, "\n", 1);
+				lerq__buf_put(out, prefix, rtrim_len(prefix, strlen(prefix)));
+				lerq__buf_put(out, "\n", 1);
 				first_line = false;
 			}
 			prefix = hang;
@@ -391,8 +359,8 @@ static int wrap_text(struct para *p, xmlNodePtr node, const char *lead, const ch
 	if (*rule != '\0') {
 		size_t w = widest < WIDTH ? widest : WIDTH;
 		for (size_t j = 0; j < w; j++)
-			put(out, rule, 1);
-		put(out, "\n", 1);
+			lerq__buf_put(out, rule, 1);
+		lerq__buf_put(out, "\n", 1);
 	}
 	return out->oom ? LERQ_ENOMEM : LERQ_OK;
 }
@@ -409,7 +377,7 @@ static bool is_line(xmlNodePtr n)
  * FIRST, the others with INDENT; a line of role "item" is a bulleted
  * entry, "- " and its continuation indented by two more.
  */
-static int wrap_para(struct para *p, xmlNodePtr node, struct buf *out)
+static int wrap_para(struct para *p, xmlNodePtr node, struct lerq__buf *out)
 {
 	xmlChar *props[5];
 	const char *first = attr(node, "first", &props[0]);
@@ -452,12 +420,12 @@ int lerq__text_write(xmlDocPtr plan, char **out, size_t *size)
 	xmlNodePtr root = xmlDocGetRootElement(plan);
 	if (root == NULL || root->ns == NULL || !xmlStrEqual(root->ns->href, BAD_CAST TEXT_NS))
 		return LERQ_EINTERNAL;
-	struct buf b = { 0 };
+	struct lerq__buf b = { 0 };
 	struct para p = { 0 };
 	int r = LERQ_OK;
 	for (xmlNodePtr n = root->children; n != NULL && r == LERQ_OK; n = n->next) {
 		if (n->type == XML_TEXT_NODE && n->content != NULL)
-			puts_(&b, (const char *)n->content);
+			lerq__buf_puts(&b, (const char *)n->content);
 		else if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "p"))
 			r = wrap_para(&p, n, &b);
 	}

@@ -589,33 +589,14 @@ int lerq__xslt_apply(const struct lerq_stylesheets *ss, xsltStylesheetPtr style,
 
 /* ---- serialising ---- */
 
-struct sink {
-	char *data;
-	size_t len, cap;
-	bool oom;
-};
-
+/* libxml2's output goes into a growable string (core/buffer.c). */
 static int sink_write(void *context, const char *buf, int len)
 {
-	struct sink *s = context;
+	struct lerq__buf *s = context;
 	if (len < 0)
 		return -1;
-	if (s->len + (size_t)len + 1 > s->cap) {
-		size_t cap = s->cap ? s->cap : 16384;
-		while (cap < s->len + (size_t)len + 1)
-			cap *= 2;
-		char *p = realloc(s->data, cap);
-		if (p == NULL) {
-			s->oom = true;
-			return -1;
-		}
-		s->data = p;
-		s->cap = cap;
-	}
-	memcpy(s->data + s->len, buf, (size_t)len);
-	s->len += (size_t)len;
-	s->data[s->len] = '\0';
-	return len;
+	lerq__buf_put(s, buf, (size_t)len);
+	return s->oom ? -1 : len;
 }
 
 static int sink_close(void *context)
@@ -625,7 +606,7 @@ static int sink_close(void *context)
 
 int lerq__xslt_serialize(xsltStylesheetPtr style, xmlDocPtr result, char **out, size_t *size)
 {
-	struct sink s = { 0 };
+	struct lerq__buf s = { 0 };
 
 	xmlOutputBufferPtr buf = xmlOutputBufferCreateIO(sink_write, sink_close, &s, NULL);
 	if (buf == NULL)
@@ -636,13 +617,7 @@ int lerq__xslt_serialize(xsltStylesheetPtr style, xmlDocPtr result, char **out, 
 		free(s.data);
 		return s.oom ? LERQ_ENOMEM : LERQ_EINTERNAL;
 	}
-	if (s.data == NULL) {
-		/* An empty result is still a NUL-terminated string. */
-		s.data = calloc(1, 1);
-		if (s.data == NULL)
-			return LERQ_ENOMEM;
-	}
-	*out = s.data;
-	*size = s.len;
-	return LERQ_OK;
+	/* An empty result is still a NUL-terminated string. */
+	lerq__buf_put(&s, "", 0);
+	return lerq__buf_finish(&s, out, size);
 }

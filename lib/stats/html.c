@@ -9,16 +9,16 @@
 
 #include "stats/stats.h"
 
-static void esc(struct sbuf *b, const char *s)
+static void esc(struct lerq__buf *b, const char *s)
 {
 	for (; *s; s++) {
 		switch (*s) {
-		case '&': lerq__sbuf_add(b, "&amp;"); break;
-		case '<': lerq__sbuf_add(b, "&lt;"); break;
-		case '>': lerq__sbuf_add(b, "&gt;"); break;
-		case '"': lerq__sbuf_add(b, "&quot;"); break;
-		case '\'': lerq__sbuf_add(b, "&#39;"); break;
-		default: lerq__sbuf_printf(b, "%c", *s);
+		case '&': lerq__buf_puts(b, "&amp;"); break;
+		case '<': lerq__buf_puts(b, "&lt;"); break;
+		case '>': lerq__buf_puts(b, "&gt;"); break;
+		case '"': lerq__buf_puts(b, "&quot;"); break;
+		case '\'': lerq__buf_puts(b, "&#39;"); break;
+		default: lerq__buf_printf(b, "%c", *s);
 		}
 	}
 }
@@ -42,14 +42,14 @@ static void bars_words(struct bars *bs, const char *const *words, const uint64_t
 	}
 }
 
-static void draw_bars(struct sbuf *b, const char *title, const struct bars *bs,
+static void draw_bars(struct lerq__buf *b, const char *title, const struct bars *bs,
                       const char *colour)
 {
-	lerq__sbuf_add(b, "<figure><figcaption>");
+	lerq__buf_puts(b, "<figure><figcaption>");
 	esc(b, title);
-	lerq__sbuf_add(b, "</figcaption>");
+	lerq__buf_puts(b, "</figcaption>");
 	if (bs->n == 0) {
-		lerq__sbuf_add(b, "<p class=\"none\">none</p></figure>\n");
+		lerq__buf_puts(b, "<p class=\"none\">none</p></figure>\n");
 		return;
 	}
 	uint64_t max = 1;
@@ -57,26 +57,26 @@ static void draw_bars(struct sbuf *b, const char *title, const struct bars *bs,
 		if (bs->counts[i] > max)
 			max = bs->counts[i];
 	const unsigned row = 22, label_w = 190, bar_w = 250;
-	lerq__sbuf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%u\" "
+	lerq__buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%u\" "
 	                  "height=\"%zu\" role=\"img\">", label_w + bar_w + 70,
 	                  bs->n * row + 4);
 	for (size_t i = 0; i < bs->n; i++) {
 		unsigned y = (unsigned)i * row;
 		unsigned w = (unsigned)((double)bs->counts[i] / (double)max * bar_w);
 		/* A zero gets no bar at all; a small count at least a sliver. */
-		lerq__sbuf_printf(b, "<text x=\"%u\" y=\"%u\" text-anchor=\"end\">", label_w - 6,
+		lerq__buf_printf(b, "<text x=\"%u\" y=\"%u\" text-anchor=\"end\">", label_w - 6,
 		                  y + 15);
 		esc(b, bs->labels[i]);
-		lerq__sbuf_printf(b, "</text><rect x=\"%u\" y=\"%u\" width=\"%u\" height=\"%u\" "
+		lerq__buf_printf(b, "</text><rect x=\"%u\" y=\"%u\" width=\"%u\" height=\"%u\" "
 		                  "fill=\"%s\"/><text x=\"%u\" y=\"%u\">%llu</text>", label_w,
 		                  y + 3, w || !bs->counts[i] ? w : 1, row - 6, colour, label_w + w + 6,
 		                  y + 15, (unsigned long long)bs->counts[i]);
 	}
-	lerq__sbuf_add(b, "</svg></figure>\n");
+	lerq__buf_puts(b, "</svg></figure>\n");
 }
 
 /* Maps show the values that occur, as the JSON does. */
-static void chart_words(struct sbuf *b, const char *title, const char *const *words,
+static void chart_words(struct lerq__buf *b, const char *title, const char *const *words,
                         const uint64_t *counts, size_t n, const char *colour)
 {
 	struct bars bs;
@@ -85,7 +85,7 @@ static void chart_words(struct sbuf *b, const char *title, const char *const *wo
 }
 
 /* Fixed figures (open, preservations): a 0 there is news, shown too. */
-static void chart_figures(struct sbuf *b, const char *title, const char *const *words,
+static void chart_figures(struct lerq__buf *b, const char *title, const char *const *words,
                           const uint64_t *counts, size_t n, const char *colour)
 {
 	struct bars bs;
@@ -95,7 +95,7 @@ static void chart_figures(struct sbuf *b, const char *title, const char *const *
 
 /* A tally may have more rows than a chart shows (months of many years,
  * every country): the chart takes 64 rows at most, and says so. */
-static void chart_tally(struct sbuf *b, const char *title, const struct tally *t,
+static void chart_tally(struct lerq__buf *b, const char *title, const struct tally *t,
                         const char *colour)
 {
 	struct bars bs = { .n = 0 };
@@ -106,23 +106,23 @@ static void chart_tally(struct sbuf *b, const char *title, const struct tally *t
 	}
 	draw_bars(b, title, &bs, colour);
 	if (first > 0)
-		lerq__sbuf_printf(b, "<p class=\"none\">%zu more not shown (see --json)</p>\n", first);
+		lerq__buf_printf(b, "<p class=\"none\">%zu more not shown (see --json)</p>\n", first);
 }
 
-static void hours(struct sbuf *b, int64_t tenths)
+static void hours(struct lerq__buf *b, int64_t tenths)
 {
-	lerq__sbuf_tenths(b, tenths);
-	lerq__sbuf_add(b, " h");
+	lerq__stats_tenths(b, tenths);
+	lerq__buf_puts(b, " h");
 }
 
 /* The histogram of all delays, with the median and the 90th percentile
  * marked by vertical lines. */
-static void histogram(struct sbuf *b, const struct delays *d)
+static void histogram(struct lerq__buf *b, const struct delays *d)
 {
-	lerq__sbuf_add(b, "<figure><figcaption>Delays from request to response, all "
+	lerq__buf_puts(b, "<figure><figcaption>Delays from request to response, all "
 	               "priorities (hours)</figcaption>");
 	if (d->count == 0) {
-		lerq__sbuf_add(b, "<p class=\"none\">no request was answered</p></figure>\n");
+		lerq__buf_puts(b, "<p class=\"none\">no request was answered</p></figure>\n");
 		return;
 	}
 	enum { BINS = 24 };
@@ -137,27 +137,27 @@ static void histogram(struct sbuf *b, const struct delays *d)
 			top = bins[k];
 	}
 	const unsigned left = 50, plot_w = 600, plot_h = 200, bin_w = plot_w / BINS;
-	lerq__sbuf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%u\" "
+	lerq__buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%u\" "
 	                  "height=\"%u\" role=\"img\">", left + plot_w + 20, plot_h + 70);
 	for (size_t k = 0; k < BINS; k++) {
 		unsigned h = (unsigned)((double)bins[k] / (double)top * plot_h);
 		if (bins[k] > 0)
-			lerq__sbuf_printf(b, "<rect x=\"%zu\" y=\"%u\" width=\"%u\" height=\"%u\" "
+			lerq__buf_printf(b, "<rect x=\"%zu\" y=\"%u\" width=\"%u\" height=\"%u\" "
 			                  "fill=\"#4a78a8\"><title>%llu</title></rect>",
 			                  left + k * bin_w + 1, 20 + plot_h - h, bin_w - 2, h ? h : 1,
 			                  (unsigned long long)bins[k]);
 	}
-	lerq__sbuf_printf(b, "<line x1=\"%u\" y1=\"%u\" x2=\"%u\" y2=\"%u\" stroke=\"#333\"/>",
+	lerq__buf_printf(b, "<line x1=\"%u\" y1=\"%u\" x2=\"%u\" y2=\"%u\" stroke=\"#333\"/>",
 	                  left, 20 + plot_h, left + plot_w, 20 + plot_h);
-	lerq__sbuf_printf(b, "<text x=\"%u\" y=\"%u\" text-anchor=\"end\">%llu</text>"
+	lerq__buf_printf(b, "<text x=\"%u\" y=\"%u\" text-anchor=\"end\">%llu</text>"
 	                  "<text x=\"%u\" y=\"%u\" text-anchor=\"end\">0</text>",
 	                  left - 6, 30, (unsigned long long)top, left - 6, 20 + plot_h);
-	lerq__sbuf_printf(b, "<text x=\"%u\" y=\"%u\">", left, plot_h + 38);
+	lerq__buf_printf(b, "<text x=\"%u\" y=\"%u\">", left, plot_h + 38);
 	hours(b, lo);
-	lerq__sbuf_printf(b, "</text><text x=\"%u\" y=\"%u\" text-anchor=\"end\">",
+	lerq__buf_printf(b, "</text><text x=\"%u\" y=\"%u\" text-anchor=\"end\">",
 	                  left + plot_w, plot_h + 38);
 	hours(b, lo + width * BINS);
-	lerq__sbuf_add(b, "</text>");
+	lerq__buf_puts(b, "</text>");
 	const struct {
 		const char *name;
 		int64_t value;
@@ -170,42 +170,42 @@ static void histogram(struct sbuf *b, const struct delays *d)
 	for (size_t m = 0; m < 2; m++) {
 		unsigned x = left + (unsigned)((double)(marks[m].value - lo) /
 		                               (double)(width * BINS) * plot_w);
-		lerq__sbuf_printf(b, "<line x1=\"%u\" y1=\"18\" x2=\"%u\" y2=\"%u\" stroke=\"%s\" "
+		lerq__buf_printf(b, "<line x1=\"%u\" y1=\"18\" x2=\"%u\" y2=\"%u\" stroke=\"%s\" "
 		                  "stroke-width=\"2\" stroke-dasharray=\"5,3\"/>"
 		                  "<text x=\"%u\" y=\"%u\" fill=\"%s\">%s ", x, x, plot_h + 46,
 		                  marks[m].colour, x + 4, marks[m].y, marks[m].colour, marks[m].name);
 		hours(b, marks[m].value);
-		lerq__sbuf_add(b, "</text>");
+		lerq__buf_puts(b, "</text>");
 	}
-	lerq__sbuf_add(b, "</svg></figure>\n");
+	lerq__buf_puts(b, "</svg></figure>\n");
 }
 
-static void delay_row(struct sbuf *b, const char *name, const struct delays *d)
+static void delay_row(struct lerq__buf *b, const char *name, const struct delays *d)
 {
-	lerq__sbuf_add(b, "<tr><th>");
+	lerq__buf_puts(b, "<tr><th>");
 	esc(b, name);
-	lerq__sbuf_printf(b, "</th><td>%zu</td>", d->count);
+	lerq__buf_printf(b, "</th><td>%zu</td>", d->count);
 	if (d->count == 0) {
-		lerq__sbuf_add(b, "<td></td><td></td><td></td></tr>\n");
+		lerq__buf_puts(b, "<td></td><td></td><td></td></tr>\n");
 		return;
 	}
-	lerq__sbuf_add(b, "<td>");
+	lerq__buf_puts(b, "<td>");
 	hours(b, lerq__stats_rank(d, 1, 2));
-	lerq__sbuf_add(b, "</td><td>");
+	lerq__buf_puts(b, "</td><td>");
 	hours(b, lerq__stats_rank(d, 9, 10));
-	lerq__sbuf_add(b, "</td><td>");
+	lerq__buf_puts(b, "</td><td>");
 	hours(b, d->tenths[d->count - 1]);
-	lerq__sbuf_add(b, "</td></tr>\n");
+	lerq__buf_puts(b, "</td></tr>\n");
 }
 
-static void write_html(struct sbuf *b, const struct lerq_stats *s, const struct figures *f)
+static void write_html(struct lerq__buf *b, const struct lerq_stats *s, const struct figures *f)
 {
 	char now[32] = "";
 	time_t t = (time_t)s->now;
 	struct tm tm;
 	if (gmtime_r(&t, &tm) != NULL)
 		strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	lerq__sbuf_add(b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+	lerq__buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
 	               "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
 	               "'none'; style-src 'unsafe-inline'\">"
 	               "<title>lerq statistics</title><style>"
@@ -220,11 +220,11 @@ static void write_html(struct sbuf *b, const struct lerq_stats *s, const struct 
 	               "th{text-align:left;background:#f3f3f3}"
 	               ".big{font-size:1.4em;font-weight:bold}"
 	               "</style></head><body>\n<h1>Requests and responses: statistics</h1>\n");
-	lerq__sbuf_add(b, "<p>As of ");
+	lerq__buf_puts(b, "<p>As of ");
 	esc(b, now);
-	lerq__sbuf_add(b, " (UTC). Aggregate figures only (Guidelines G§40, G§54, G§58): "
+	lerq__buf_puts(b, " (UTC). Aggregate figures only (Guidelines G§40, G§54, G§58): "
 	               "no identifier, name or text of any document.</p>\n");
-	lerq__sbuf_printf(b, "<h2>Documents</h2><table><tr><th>read</th><td>%llu</td></tr>"
+	lerq__buf_printf(b, "<h2>Documents</h2><table><tr><th>read</th><td>%llu</td></tr>"
 	                  "<tr><th>invalid (not used)</th><td>%llu</td></tr>"
 	                  "<tr><th>valid requests</th><td>%llu</td></tr>"
 	                  "<tr><th>valid responses</th><td>%llu</td></tr></table>\n",
@@ -232,7 +232,7 @@ static void write_html(struct sbuf *b, const struct lerq_stats *s, const struct 
 	                  (unsigned long long)s->requests, (unsigned long long)s->responses);
 	chart_tally(b, "Invalid documents by error code", &s->by_code, "#b03a2e");
 
-	lerq__sbuf_add(b, "<h2>Volumes</h2>\n");
+	lerq__buf_puts(b, "<h2>Volumes</h2>\n");
 	chart_words(b, "Requests by type", lerq__stats_types, s->by_type, TYPE_COUNT, "#4a78a8");
 	chart_words(b, "Requests by priority", lerq__stats_priorities, s->by_priority,
 	            PRIORITY_COUNT, "#4a78a8");
@@ -248,16 +248,16 @@ static void write_html(struct sbuf *b, const struct lerq_stats *s, const struct 
 	chart_tally(b, "Requests by country of the provider", &s->by_provider_country,
 	            "#7a6a9a");
 
-	lerq__sbuf_add(b, "<h2>Delays</h2>\n");
+	lerq__buf_puts(b, "<h2>Delays</h2>\n");
 	histogram(b, &f->all);
-	lerq__sbuf_add(b, "<table><tr><th>priority</th><th>answered</th><th>median</th>"
+	lerq__buf_puts(b, "<table><tr><th>priority</th><th>answered</th><th>median</th>"
 	               "<th>90th percentile</th><th>longest</th></tr>\n");
 	delay_row(b, "all", &f->all);
 	for (size_t p = 0; p < PRIORITY_COUNT; p++)
 		delay_row(b, lerq__stats_priorities[p], &f->by_priority[p]);
-	lerq__sbuf_add(b, "</table>\n");
+	lerq__buf_puts(b, "</table>\n");
 
-	lerq__sbuf_printf(b, "<h2>Outcomes</h2>\n<p>Responses matched to a request read: %llu; "
+	lerq__buf_printf(b, "<h2>Outcomes</h2>\n<p>Responses matched to a request read: %llu; "
 	                  "not matched: %llu.</p>\n", (unsigned long long)f->matched,
 	                  (unsigned long long)f->unmatched);
 	chart_words(b, "Responses by status", lerq__stats_statuses, s->by_status, STATUS_COUNT,
@@ -267,21 +267,21 @@ static void write_html(struct sbuf *b, const struct lerq_stats *s, const struct 
 	chart_words(b, "Refusal reasons", lerq__stats_reasons, s->by_reason, REASON_COUNT,
 	            "#b03a2e");
 
-	lerq__sbuf_add(b, "<h2>Open and overdue requests</h2>\n");
+	lerq__buf_puts(b, "<h2>Open and overdue requests</h2>\n");
 	static const char *const open_words[] = { "unanswered", "of which overdue",
 	                                          "answered after RespondBy" };
 	const uint64_t open[] = { f->unanswered, f->overdue, f->answered_late };
 	chart_figures(b, "Requests", open_words, open, 3, "#d68910");
 
-	lerq__sbuf_add(b, "<h2>Preservations</h2>\n");
+	lerq__buf_puts(b, "<h2>Preservations</h2>\n");
 	static const char *const pres_words[] = { "active",
 	                                          "ending within 14 days" };
 	const uint64_t pres[] = { f->active, f->expiring };
 	chart_figures(b, "Preservation requests (G§35)", pres_words, pres, 2, "#d68910");
-	lerq__sbuf_printf(b, "<p class=\"big\">%llu preservation%s end%s within 14 days without "
+	lerq__buf_printf(b, "<p class=\"big\">%llu preservation%s end%s within 14 days without "
 	                  "a follow-up.</p>\n", (unsigned long long)f->expiring,
 	                  f->expiring == 1 ? "" : "s", f->expiring == 1 ? "s" : "");
-	lerq__sbuf_add(b, "</body></html>\n");
+	lerq__buf_puts(b, "</body></html>\n");
 }
 
 LERQ_EXPORT int lerq_stats_to_html(const struct lerq_stats *stats, char **out, size_t *size)

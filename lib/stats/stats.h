@@ -137,25 +137,13 @@ void lerq__stats_figures_free(struct figures *fig);
  * ceil(num/den * count)); count must not be 0. */
 int64_t lerq__stats_rank(const struct delays *d, unsigned num, unsigned den);
 
-/* A growing string; after a failed allocation it stays as it was and
- * oom is set, checked once at the end. */
-struct sbuf {
-	char *s;
-	size_t len, cap;
-	bool oom;
-};
-void lerq__sbuf_add(struct sbuf *b, const char *s);
-void lerq__sbuf_printf(struct sbuf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-/* Hands the string over (LERQ_OK) or frees it (LERQ_ENOMEM). */
-int lerq__sbuf_finish(struct sbuf *b, char **out, size_t *size);
 /* "12.5", "-0.3": tenths of an hour as a number with one decimal. */
-void lerq__sbuf_tenths(struct sbuf *b, int64_t tenths);
+void lerq__stats_tenths(struct lerq__buf *b, int64_t tenths);
 
 /* json.c: locks the stats, computes the figures and has write() put an
  * output into a string for the caller (the lerq_stats_to_* calls). */
 int lerq__stats_output(const struct lerq_stats *stats,
-                       void (*write)(struct sbuf *, const struct lerq_stats *,
+                       void (*write)(struct lerq__buf *, const struct lerq_stats *,
                                      const struct figures *),
                        char **out, size_t *size);
 

@@ -55,71 +55,9 @@ void lerq__tally_free(struct tally *t)
 	memset(t, 0, sizeof(*t));
 }
 
-static void sbuf_append(struct sbuf *b, const char *s, size_t n)
-{
-	if (b->oom)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = (b->len + n + 1) * 2;
-		char *p = realloc(b->s, cap);
-		if (p == NULL) {
-			b->oom = true;
-			return;
-		}
-		b->s = p;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
-
-void lerq__sbuf_add(struct sbuf *b, const char *s)
-{
-	sbuf_append(b, s, strlen(s));
-}
-
-void lerq__sbuf_printf(struct sbuf *b, const char *fmt, ...)
-{
-	char small[256];
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(small, sizeof(small), fmt, ap);
-	va_end(ap);
-	if (n < 0) {
-		b->oom = true;
-		return;
-	}
-	if ((size_t)n < sizeof(small)) {
-		sbuf_append(b, small, (size_t)n);
-		return;
-	}
-	char *big = malloc((size_t)n + 1);
-	if (big == NULL) {
-		b->oom = true;
-		return;
-	}
-	va_start(ap, fmt);
-	vsnprintf(big, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	sbuf_append(b, big, (size_t)n);
-	free(big);
-}
-
-int lerq__sbuf_finish(struct sbuf *b, char **out, size_t *size)
-{
-	if (b->oom || b->s == NULL) {
-		free(b->s);
-		return LERQ_ENOMEM;
-	}
-	*out = b->s;
-	*size = b->len;
-	return LERQ_OK;
-}
-
-void lerq__sbuf_tenths(struct sbuf *b, int64_t tenths)
+void lerq__stats_tenths(struct lerq__buf *b, int64_t tenths)
 {
 	uint64_t a = tenths < 0 ? (uint64_t)0 - (uint64_t)tenths : (uint64_t)tenths;
-	lerq__sbuf_printf(b, "%s%llu.%llu", tenths < 0 ? "-" : "", (unsigned long long)(a / 10),
+	lerq__buf_printf(b, "%s%llu.%llu", tenths < 0 ? "-" : "", (unsigned long long)(a / 10),
 	                  (unsigned long long)(a % 10));
 }
