@@ -80,6 +80,17 @@ int lerq__read_file_sized(const char *path, size_t limit, char **data, size_t *s
 		}
 	}
 	fclose(f);
+	/* Always NUL-terminated, one byte beyond size: callers that look
+	 * for text in PEM files (sign/) rely on it. */
+	if (len == cap) {
+		char *p = realloc(buf, cap + 1);
+		if (p == NULL) {
+			free(buf);
+			return LERQ_ENOMEM;
+		}
+		buf = p;
+	}
+	buf[len] = '\0';
 	*data = buf;
 	*size = len;
 	if (whole != NULL)

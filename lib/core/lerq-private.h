@@ -172,6 +172,7 @@ int lerq__validate_doc_sig(const struct lerq_ctx *ctx, const void *data, size_t 
 
 /* io.c: reads a whole file, or limit + 1 bytes of a larger one (enough
  * to refuse it without holding it all). LERQ_EIO with errno set. */
+/* The bytes are NUL-terminated (one byte beyond *size). */
 int lerq__read_file(const char *path, size_t limit, char **data, size_t *size);
 /* As lerq__read_file(), also giving the file's size in *whole: when it is
  * more than limit, the file is refused by its size, so nothing is read
