@@ -162,6 +162,10 @@ int lerq__rules_run_code(const struct lerq_rules *rules, enum lerq_code code,
                         xmlDocPtr doc, lerq_time_t now,
                         struct lerq_report *report);
 
+/* Takes s (malloc'd) into the run, which frees it when it ends; on no
+ * room frees it, fails the run and returns NULL (rules.c). */
+char *lerq__rule_own(struct lerq_rule_run *run, char *s);
+
 /* ---- helpers for rule bodies (rules.c) ---- */
 
 /* The nodes `xp` selects, from `from` (NULL: the root element). */
