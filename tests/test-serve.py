@@ -454,16 +454,55 @@ def test_slow_headers():
            server.log())
 
 
+def open_sockets(pid):
+    """How many sockets the process has open: the listening one, and one
+    per connection it has accepted (Linux: /proc/PID/fd)."""
+    n = 0
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        try:
+            n += os.readlink(f"/proc/{pid}/fd/{fd}").startswith("socket:")
+        except OSError:
+            pass
+    return n
+
+
+def settled_sockets(server):
+    """The service's socket count once it stops changing (a connection a
+    client just closed takes the service a moment to close too)."""
+    last = open_sockets(server.proc.pid)
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        time.sleep(0.2)
+        now = open_sockets(server.proc.pid)
+        if now == last:
+            return now
+        last = now
+    return last
+
+
+def wait_accepted(server, baseline, count):
+    """Waits until the service has accepted count connections more than it
+    had (baseline): a connection still in the listen backlog is not one
+    the service has taken up, and stopping closes the backlog. Under the
+    sanitizers on a busy machine, accepting can take a while."""
+    deadline = time.monotonic() + WAIT
+    while open_sockets(server.proc.pid) < baseline + count:
+        expect(time.monotonic() < deadline, "connections not accepted")
+        time.sleep(0.05)
+
+
 def test_sigterm_in_flight():
     """SIGTERM while a request's body is arriving: the request is
     answered in full, then the service exits 0."""
     server = Server("--threads", "2", "--timeout", "30")
     document = read(os.path.join(EXAMPLES, "disclosure-request.xml"))
     code, expected = cli("validate", "--json", "--now", NOW, "-", stdin=document)
+    baseline = settled_sockets(server)
     s = socket.create_connection((server.host, server.port), timeout=WAIT)
     s.sendall(f"POST /validate?now={NOW} HTTP/1.1\r\nHost: x\r\n"
               f"Content-Length: {len(document)}\r\n\r\n".encode() + document[:100])
-    time.sleep(0.5)
+    wait_accepted(server, baseline, 1)
+    time.sleep(0.2)
     server.proc.send_signal(signal.SIGTERM)
     time.sleep(0.5)
     expect(server.proc.poll() is None, "stopped with a request in flight")
@@ -500,12 +539,14 @@ def test_sigterm_queued():
     idle = socket.create_connection((server.host, server.port), timeout=WAIT)
     status, _, _ = server.request("GET", "/health")
     expect(status == 200, status)
+    baseline = settled_sockets(server)
     sockets = []
     for _ in range(5):
         s = socket.create_connection((server.host, server.port), timeout=WAIT)
         s.sendall(f"POST /render?to=pdf&now={NOW} HTTP/1.1\r\nHost: x\r\n"
                   f"Content-Length: {len(document)}\r\n\r\n".encode() + document)
         sockets.append(s)
+    wait_accepted(server, baseline, 5)
     time.sleep(0.1)
     server.proc.send_signal(signal.SIGTERM)
     for s in sockets:
