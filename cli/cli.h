@@ -37,7 +37,10 @@ int cmd_render(int argc, char **argv);
 int cmd_sign(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_trust(int argc, char **argv);
+/* lerq serve: runs the service program lerq-serve (serve/exec.c). */
 int cmd_serve(int argc, char **argv);
+/* The service itself, in lerq-serve (serve/serve.c). */
+int serve_main(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 
 /*

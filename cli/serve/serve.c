@@ -343,7 +343,7 @@ out:
 	return status;
 }
 
-int cmd_serve(int argc, char **argv)
+int serve_main(int argc, char **argv)
 {
 	struct server srv = {
 		.max_size = LERQ_DEFAULT_MAX_SIZE,

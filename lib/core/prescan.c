@@ -25,37 +25,35 @@ struct scan {
 	const unsigned char *p;
 	size_t size;
 	size_t i;
-	unsigned long line;
-	size_t line_start; /* offset of the current line's first byte */
 };
 
-static bool starts(const struct scan *s, const char *what)
+static bool starts(const struct scan *s, const char *what, size_t n)
 {
-	size_t n = strlen(what);
 	return s->size - s->i >= n && memcmp(s->p + s->i, what, n) == 0;
 }
 
 static void advance(struct scan *s, size_t n)
 {
-	for (size_t end = s->i + n; s->i < end && s->i < s->size; s->i++) {
-		if (s->p[s->i] == '\n') {
-			s->line++;
-			s->line_start = s->i + 1;
-		}
-	}
+	s->i = s->size - s->i > n ? s->i + n : s->size;
 }
 
-/* Moves past the next @what; false (at the end) if there is none. */
-static bool skip_past(struct scan *s, const char *what)
+/* Moves past the next @what (n bytes); false (at the end) if there is
+ * none. memchr() finds the candidates: this pass must cost little next to
+ * parsing. */
+static bool skip_past(struct scan *s, const char *what, size_t n)
 {
-	size_t n = strlen(what);
 	while (s->i < s->size) {
-		if (starts(s, what)) {
-			advance(s, n);
+		const unsigned char *c = memchr(s->p + s->i, what[0], s->size - s->i);
+		if (c == NULL)
+			break;
+		s->i = (size_t)(c - s->p);
+		if (starts(s, what, n)) {
+			s->i += n;
 			return true;
 		}
-		advance(s, 1);
+		s->i++;
 	}
+	s->i = s->size;
 	return false;
 }
 
@@ -67,7 +65,7 @@ static bool is_space(unsigned char c)
 static void skip_space(struct scan *s)
 {
 	while (s->i < s->size && is_space(s->p[s->i]))
-		advance(s, 1);
+		s->i++;
 }
 
 /* A name ends at white space, '=', '>', '/' or a quote. */
@@ -78,7 +76,7 @@ static void skip_name(struct scan *s)
 		if (is_space(c) || c == '=' || c == '>' || c == '/' || c == '"' || c == '\'' ||
 		    c == '<')
 			break;
-		advance(s, 1);
+		s->i++;
 	}
 }
 
@@ -98,7 +96,7 @@ static enum tag_result start_tag(struct scan *s, unsigned int limit)
 			advance(s, 1);
 			return TAG_OK;
 		}
-		if (starts(s, "/>")) {
+		if (starts(s, "/>", 2)) {
 			advance(s, 2);
 			return TAG_OK;
 		}
@@ -115,41 +113,57 @@ static enum tag_result start_tag(struct scan *s, unsigned int limit)
 		skip_space(s);
 		if (s->i >= s->size || (s->p[s->i] != '"' && s->p[s->i] != '\''))
 			return TAG_MALFORMED;
-		char quote[2] = { (char)s->p[s->i], '\0' };
+		char quote = (char)s->p[s->i];
 		advance(s, 1);
-		if (!skip_past(s, quote))
+		if (!skip_past(s, &quote, 1))
 			return TAG_MALFORMED;
 	}
+}
+
+/* Line and column (in bytes, from 1) of offset at: counted only for the
+ * one tag reported. */
+static void position(const unsigned char *p, size_t at, unsigned long *line,
+                     unsigned long *column)
+{
+	unsigned long l = 1;
+	size_t start = 0;
+	for (const unsigned char *nl = p; (nl = memchr(nl, '\n', at - (size_t)(nl - p))) != NULL;
+	     nl++) {
+		l++;
+		start = (size_t)(nl - p) + 1;
+	}
+	*line = l;
+	*column = (unsigned long)(at - start) + 1;
 }
 
 int lerq__prescan_attributes(const void *data, size_t size, unsigned int limit,
                              unsigned long *line, unsigned long *column)
 {
-	struct scan s = { .p = data, .size = size, .line = 1 };
+	struct scan s = { .p = data, .size = size };
 	while (s.i < s.size) {
 		const unsigned char *lt = memchr(s.p + s.i, '<', s.size - s.i);
 		if (lt == NULL)
 			return 0;
-		advance(&s, (size_t)(lt - (s.p + s.i)));
-		if (starts(&s, "<!--")) {
-			if (!skip_past(&s, "-->"))
+		s.i = (size_t)(lt - s.p);
+		unsigned char next = s.size - s.i > 1 ? s.p[s.i + 1] : '\0';
+		if (next == '!' && starts(&s, "<!--", 4)) {
+			if (!skip_past(&s, "-->", 3))
 				return 0;
-		} else if (starts(&s, "<![CDATA[")) {
-			if (!skip_past(&s, "]]>"))
+		} else if (next == '!' && starts(&s, "<![CDATA[", 9)) {
+			if (!skip_past(&s, "]]>", 3))
 				return 0;
-		} else if (starts(&s, "<?")) {
-			if (!skip_past(&s, "?>"))
+		} else if (next == '?') {
+			if (!skip_past(&s, "?>", 2))
 				return 0;
-		} else if (starts(&s, "<!")) {
+		} else if (next == '!') {
 			/* A DOCTYPE, refused by the parser before any element;
 			 * anything else here is not well-formed. */
 			return 0;
-		} else if (starts(&s, "</")) {
-			if (!skip_past(&s, ">"))
+		} else if (next == '/') {
+			if (!skip_past(&s, ">", 1))
 				return 0;
 		} else {
-			unsigned long tag_line = s.line;
-			unsigned long tag_column = (unsigned long)(s.i - s.line_start) + 1;
+			size_t tag = s.i;
 			switch (start_tag(&s, limit)) {
 			case TAG_OK:
 				break;
@@ -157,8 +171,7 @@ int lerq__prescan_attributes(const void *data, size_t size, unsigned int limit,
 				/* The parser says what is wrong, in its words. */
 				return 0;
 			case TAG_TOO_MANY:
-				*line = tag_line;
-				*column = tag_column;
+				position(s.p, tag, line, column);
 				return 1;
 			}
 		}

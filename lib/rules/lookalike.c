@@ -42,6 +42,17 @@ bool lerq__is_invisible(uint32_t c)
 	       c == 0x2800 /* BRAILLE PATTERN BLANK */;
 }
 
+/* Most values are ASCII, where no character is invisible, a bidi control,
+ * a compatibility form or of a script other than Latin and Common: the
+ * Unicode work below is skipped for them (it was a third of validation). */
+static bool is_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return false;
+	return true;
+}
+
 /* Calls fn on each character of s (well-formed UTF-8: it comes from
  * libxml2); stops when fn returns true, and returns that. */
 static bool each_char(const char *s, bool (*fn)(uint32_t c, void *arg), void *arg)
@@ -78,7 +89,7 @@ static bool check_invisible(uint32_t c, void *arg)
 uint32_t lerq__first_invisible(const char *s, bool allow_joiners)
 {
 	struct first_invisible fi = { allow_joiners, 0 };
-	if (s != NULL)
+	if (s != NULL && !is_ascii(s, strlen(s)))
 		each_char(s, check_invisible, &fi);
 	return fi.found;
 }
@@ -92,12 +103,29 @@ static bool is_visible(uint32_t c, void *arg)
 
 bool lerq__has_visible(const char *s)
 {
-	return s != NULL && each_char(s, is_visible, NULL);
+	if (s == NULL)
+		return false;
+	if (is_ascii(s, strlen(s))) {
+		for (; *s != '\0'; s++)
+			if ((unsigned char)*s > ' ' && *s != 0x7F)
+				return true;
+		return false;
+	}
+	return each_char(s, is_visible, NULL);
 }
 
 char *lerq__domain_fold(const char *domain)
 {
 	size_t n = strlen(domain);
+	if (is_ascii(domain, n)) {
+		char *lower = malloc(n + 1);
+		if (lower == NULL)
+			return NULL;
+		for (size_t i = 0; i <= n; i++)
+			lower[i] = domain[i] >= 'A' && domain[i] <= 'Z' ? (char)(domain[i] + 32)
+			                                                : domain[i];
+		return lower;
+	}
 	uint8_t *kept = malloc(n + 1);
 	if (kept == NULL)
 		return NULL;
@@ -139,7 +167,7 @@ char *lerq__domain_fold(const char *domain)
 bool lerq__domain_has_compat(const char *domain)
 {
 	size_t n = strlen(domain), nfc_len = 0, nfkc_len = 0;
-	if (n == 0)
+	if (n == 0 || is_ascii(domain, n))
 		return false;
 	uint8_t *nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)domain, n, NULL, &nfc_len);
 	uint8_t *nfkc = u8_normalize(UNINORM_NFKC, (const uint8_t *)domain, n, NULL, &nfkc_len);
@@ -229,7 +257,8 @@ bool lerq__domain_mixes_scripts(const char *domain, const char **script_a,
 			idn2_free(uni);
 			free(ace);
 		} else {
-			mixes = label_mixes((const uint8_t *)label, n, script_a, script_b);
+			mixes = !is_ascii(label, n) &&
+			        label_mixes((const uint8_t *)label, n, script_a, script_b);
 		}
 		if (mixes)
 			return true;

@@ -11,6 +11,8 @@
 #include <xmlsec/transforms.h>
 #include <libxslt/security.h>
 
+#include <pthread.h>
+
 #include "sign/sign.h"
 
 /* What xmlsec reported in this thread since the last reset. The callback
@@ -95,12 +97,32 @@ int lerq__sign_global_init(void)
 	/* Headers and library must agree (the macro passes our version). */
 	if (xmlSecCheckVersion() != 1)
 		return LERQ_EINTERNAL;
+	return LERQ_OK;
+}
+
+/* OpenSSL's own set-up is a tenth of a one-file `lerq validate`, which
+ * never signs or verifies: it runs once, on the first trust list or
+ * signer (pthread_once, so from any thread). It touches no libxml2 state:
+ * xmlSecInit() and the entity loaders stay in the one-time set-up above. */
+static pthread_once_t crypto_once = PTHREAD_ONCE_INIT;
+static int crypto_status = LERQ_EINTERNAL;
+
+static void crypto_init(void)
+{
 	/* This build links OpenSSL directly (XMLSEC_NO_CRYPTO_DYNAMIC_LOADING):
 	 * the thread-unsafe ltdl loader never runs. */
-	if (xmlSecCryptoAppInit(NULL) < 0)
-		return LERQ_EINTERNAL;
-	if (xmlSecCryptoInit() < 0)
-		return LERQ_EINTERNAL;
+	if (xmlSecCryptoAppInit(NULL) < 0 || xmlSecCryptoInit() < 0)
+		return;
 	xmlSecErrorsSetCallback(quiet);
-	return LERQ_OK;
+	crypto_status = LERQ_OK;
+}
+
+int lerq__sign_crypto_init(void)
+{
+	/* xmlsec itself first (lerq's one-time set-up calls xmlSecInit()). */
+	int r = lerq__global_init();
+	if (r != LERQ_OK)
+		return r;
+	pthread_once(&crypto_once, crypto_init);
+	return crypto_status;
 }

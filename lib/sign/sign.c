@@ -78,6 +78,9 @@ static int add_chain(xmlSecKeyPtr key, const char *chain, size_t size)
 LERQ_EXPORT int lerq_signer_new(const char *key_path, const char *cert_path,
                                 const char *chain_path, struct lerq_signer **out)
 {
+	int crypto = lerq__sign_crypto_init();
+	if (crypto != LERQ_OK)
+		return crypto;
 	if (key_path == NULL || cert_path == NULL || out == NULL)
 		return LERQ_EINVAL;
 	int r = lerq__global_init();
@@ -178,6 +181,9 @@ LERQ_EXPORT int lerq_sign_memory(const struct lerq_ctx *ctx, const struct lerq_s
                                  const void *data, size_t size, lerq_time_t now,
                                  char **out, size_t *out_size, struct lerq_report **report)
 {
+	int crypto = lerq__sign_crypto_init();
+	if (crypto != LERQ_OK)
+		return crypto;
 	if (report)
 		*report = NULL;
 	if (ctx == NULL || signer == NULL || out == NULL || out_size == NULL ||

@@ -57,6 +57,9 @@ struct lerq_signature {
 /* init.c: xmlsec and its crypto, once, from lerq__global_init(), before
  * lerq installs its entity loader (which then chains to xmlsec's). */
 int lerq__sign_global_init(void);
+/* OpenSSL and xmlsec's crypto, set up once on first use (init.c): every
+ * call that loads keys or certificates calls it first. */
+int lerq__sign_crypto_init(void);
 
 /* Thread-local record of what xmlsec complained about during one call
  * (the error callback is process-wide and quiet). */

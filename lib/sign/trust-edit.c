@@ -52,6 +52,9 @@ LERQ_EXPORT int lerq_trust_add_party(const struct lerq_ctx *ctx, const void *lis
                                      const char *cert_pem_path, char **out, size_t *out_size,
                                      struct lerq_report **problems)
 {
+	int crypto = lerq__sign_crypto_init();
+	if (crypto != LERQ_OK)
+		return crypto;
 	if (problems)
 		*problems = NULL;
 	if (ctx == NULL || list == NULL || name == NULL || country == NULL ||

@@ -366,6 +366,9 @@ LERQ_EXPORT int lerq_trust_load_memory(const struct lerq_ctx *ctx, const void *d
                                        size_t size, struct lerq_trust **out,
                                        struct lerq_report **problems)
 {
+	int crypto = lerq__sign_crypto_init();
+	if (crypto != LERQ_OK)
+		return crypto;
 	if (problems)
 		*problems = NULL;
 	if (ctx == NULL || out == NULL || (data == NULL && size > 0))
@@ -387,6 +390,9 @@ LERQ_EXPORT int lerq_trust_load_memory(const struct lerq_ctx *ctx, const void *d
 LERQ_EXPORT int lerq_trust_load(const struct lerq_ctx *ctx, const char *path,
                                 struct lerq_trust **out, struct lerq_report **problems)
 {
+	int crypto = lerq__sign_crypto_init();
+	if (crypto != LERQ_OK)
+		return crypto;
 	if (problems)
 		*problems = NULL;
 	if (ctx == NULL || path == NULL || out == NULL)
