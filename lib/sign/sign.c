@@ -29,6 +29,15 @@ LERQ_EXPORT void lerq_signer_free(struct lerq_signer *signer)
 }
 
 /* The key must be RSA or EC and the certificate its own. */
+/* xmlSecDSigCtxSign() under the xmlsec lock (init.c). */
+static int xmlsec_sign(xmlSecDSigCtxPtr d, xmlNodePtr sig)
+{
+	lerq__sign_xmlsec_lock();
+	int rc = xmlSecDSigCtxSign(d, sig);
+	lerq__sign_xmlsec_unlock();
+	return rc;
+}
+
 static int check_pair(const char *key, size_t key_size, const char *cert, size_t cert_size,
                       bool *ecdsa)
 {
@@ -170,7 +179,7 @@ static int append_signature(const struct lerq_signer *signer, xmlDocPtr doc)
 	lerq__sign_errors_reset();
 	if (d->signKey == NULL)
 		r = LERQ_ENOMEM;
-	else if (xmlSecDSigCtxSign(d, sig) < 0)
+	else if (xmlsec_sign(d, sig) < 0)
 		r = LERQ_EINTERNAL;
 	xmlSecDSigCtxDestroy(d);
 	ERR_clear_error();

@@ -60,6 +60,9 @@ int lerq__sign_global_init(void);
 /* OpenSSL and xmlsec's crypto, set up once on first use (init.c): every
  * call that loads keys or certificates calls it first. */
 int lerq__sign_crypto_init(void);
+/* Around every call into xmlsec's signing or verifying (init.c says why). */
+void lerq__sign_xmlsec_lock(void);
+void lerq__sign_xmlsec_unlock(void);
 
 /* Thread-local record of what xmlsec complained about during one call
  * (the error callback is process-wide and quiet). */

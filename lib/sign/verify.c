@@ -285,7 +285,9 @@ static bool run_xmlsec(struct verification *v, xmlNodePtr sig, time_t at, xmlSec
 	d->flags |= XMLSEC_DSIG_FLAGS_IGNORE_MANIFESTS;
 
 	lerq__sign_errors_reset();
+	lerq__sign_xmlsec_lock();
 	int rc = xmlSecDSigCtxVerify(d, sig);
+	lerq__sign_xmlsec_unlock();
 	if (rc < 0) {
 		ok = false;
 		const char *why = lerq__sign_errors_first();
