@@ -670,6 +670,40 @@ static void test_chain(void **state)
 	free(out);
 }
 
+/* A chain file's bytes are not a C string: a file whose last
+ * certificate is cut (BEGIN, no END), or that ends right after an END,
+ * is searched within its size only (ASan saw strstr read past it). */
+static void test_chain_unterminated(void **state)
+{
+	(void)state;
+	char *ca = test_slurp(pki_path("ca.pem"), NULL);
+	size_t n = strlen(ca);
+	while (n > 0 && (ca[n - 1] == '\n' || ca[n - 1] == '\r'))
+		n--;
+	static const char cut[] = "\n-----BEGIN CERTIFICATE-----\nMIIB";
+	/* Past the 4096 bytes read_file gives any file at least. */
+	size_t pad = 5000;
+	char *path = strdup(pki_path("chain-cut.pem"));
+	struct lerq_signer *signer = NULL;
+	for (int ends_with_end = 0; ends_with_end < 2; ends_with_end++) {
+		FILE *f = fopen(path, "wb");
+		assert_non_null(f);
+		for (size_t i = 0; i < pad; i++)
+			fputc(i % 64 == 63 ? '\n' : 'x', f);
+		fputc('\n', f);
+		fwrite(ca, 1, n, f);
+		if (!ends_with_end)
+			fwrite(cut, 1, sizeof(cut) - 1, f);
+		assert_int_equal(fclose(f), 0);
+		assert_int_equal(lerq_signer_new(pki_path("agency.key"), pki_path("agency.pem"),
+		                                 path, &signer), LERQ_OK);
+		lerq_signer_free(signer);
+		signer = NULL;
+	}
+	free(path);
+	free(ca);
+}
+
 /* ---- trust lists ---- */
 
 static void expect_refused(const char *list, const char *code, const char *path)
@@ -1036,6 +1070,7 @@ int main(void)
 		cmocka_unit_test(test_invalid_document_no_v),
 		cmocka_unit_test(test_sign_refuses),
 		cmocka_unit_test(test_chain),
+		cmocka_unit_test(test_chain_unterminated),
 		cmocka_unit_test(test_trust_list_refused),
 		cmocka_unit_test(test_trust_add_party),
 		cmocka_unit_test(test_letter),

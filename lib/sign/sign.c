@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* Signing (lerq sign): an enveloped signature of exactly lerq's profile,
  * appended as the root's last child of a valid, unsigned document. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* memmem */
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,10 +72,12 @@ static int add_chain(xmlSecKeyPtr key, const char *chain, size_t size)
 	static const char end[] = "-----END CERTIFICATE-----";
 	const char *p = chain, *stop = chain + size;
 	int added = 0;
+	/* The file's bytes end at stop, with no NUL after them: search
+	 * within them only. */
 	while (p < stop) {
-		const char *b = strstr(p, begin);
-		const char *e = b ? strstr(b, end) : NULL;
-		if (b == NULL || e == NULL || e > stop)
+		const char *b = memmem(p, (size_t)(stop - p), begin, sizeof(begin) - 1);
+		const char *e = b ? memmem(b, (size_t)(stop - b), end, sizeof(end) - 1) : NULL;
+		if (b == NULL || e == NULL)
 			break;
 		e += sizeof(end) - 1;
 		if (xmlSecCryptoAppKeyCertLoadMemory(key, (const xmlSecByte *)b, (xmlSecSize)(e - b),
