@@ -101,6 +101,17 @@ static bool is_visible(uint32_t c, void *arg)
 	       !uc_is_general_category(c, UC_CATEGORY_Cc);
 }
 
+bool lerq__ascii_visible(const char *s)
+{
+	bool visible = false;
+	for (; *s != '\0'; s++) {
+		if ((unsigned char)*s >= 0x80)
+			return false;
+		visible = visible || ((unsigned char)*s > ' ' && *s != 0x7F);
+	}
+	return visible;
+}
+
 bool lerq__has_visible(const char *s)
 {
 	if (s == NULL)
@@ -321,6 +332,13 @@ int lerq__rule_invisible_characters(struct lerq_rule_run *run)
 {
 	struct lerq_rule_nodes nodes = lerq__rule_select(run, XP_TEXT_FIELDS, NULL);
 	for (size_t i = 0; i < nodes.count; i++) {
+		/* Most fields are one text node of ASCII: read in place, with
+		 * no copy, they pass at once (this rule reads every name and
+		 * identifier of the document). */
+		const xmlNode *only = nodes.node[i]->children;
+		if (only != NULL && only->next == NULL && only->type == XML_TEXT_NODE &&
+		    only->content != NULL && lerq__ascii_visible((const char *)only->content))
+			continue;
 		const char *value = lerq__rule_text(run, nodes.node[i]);
 		const char *field = (const char *)nodes.node[i]->name;
 		uint32_t c = lerq__first_invisible(value, is_name(nodes.node[i]));

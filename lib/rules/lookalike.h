@@ -30,6 +30,8 @@ uint32_t lerq__first_invisible(const char *s, bool allow_joiners);
 /* True when s holds at least one character that is neither white space
  * (any Unicode space, no-break spaces included) nor invisible. */
 bool lerq__has_visible(const char *s);
+/* Whether s is ASCII only, with a visible character: nothing for R023. */
+bool lerq__ascii_visible(const char *s);
 
 /* The first label of domain (xn-- labels decoded first) that mixes
  * scripts beyond what one writing system uses (UTS #39 "highly
