@@ -253,7 +253,7 @@ static char *delays_json(const struct lerq_ctx *ctx, const long *delays_s, size_
 	struct lerq_stats *s = NULL;
 	assert_int_equal(lerq_stats_new(ctx, TEST_NOW, &s), LERQ_OK);
 	for (size_t i = 0; i < n; i++) {
-		char number[16], answer[16], issued[64];
+		char number[24], answer[24], issued[64];
 		snprintf(number, sizeof(number), "D%zu", i);
 		snprintf(answer, sizeof(answer), "R%zu", i);
 		/* Requests at 2026-11-01T00:00:00Z; responses delays_s later. */
