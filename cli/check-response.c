@@ -61,20 +61,6 @@ static void print_help(void)
 	      "invalid, 2 on a usage error or a file that could not be read.\n", stdout);
 }
 
-/* Reads a whole file ("-": standard input), one byte past the default size
- * limit at most, so that the library can refuse oversized input. */
-static int read_input(const char *path, char **data, size_t *size)
-{
-	bool is_stdin = strcmp(path, INPUT_STDIN) == 0;
-	FILE *f = is_stdin ? stdin : fopen(path, "rb");
-	if (f == NULL)
-		return -errno;
-	int err = input_read_stream(f, LERQ_DEFAULT_MAX_SIZE + 1, data, size);
-	if (!is_stdin)
-		fclose(f);
-	return err;
-}
-
 static int verdict(const struct lerq_report *report, bool strict)
 {
 	if (!lerq_report_is_valid(report))
@@ -145,7 +131,7 @@ int cmd_check_response(int argc, char **argv)
 	size_t size[2] = { 0, 0 };
 	int status = CLI_EXIT_OK;
 	for (int i = 0; i < 2; i++) {
-		int err = read_input(paths[i], &data[i], &size[i]);
+		int err = input_read_path(paths[i], &data[i], &size[i]);
 		if (err < 0) {
 			fprintf(stderr, "lerq: cannot read %s: %s\n",
 			        strcmp(paths[i], INPUT_STDIN) == 0 ? "standard input" : paths[i],

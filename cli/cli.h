@@ -73,9 +73,6 @@ int cli_load_trust(struct lerq_ctx *ctx, const char *path, bool require_signatur
  */
 int cli_write_atomically(const char *path, const char *data, size_t size);
 
-/* Read a whole file, or standard input for "-", at most one byte past the
- * default size limit (sign.c). @return 0 or a negative errno value. */
-int cli_read_file(const char *path, char **data, size_t *size);
 
 /*
  * Every command that writes a file (-o OUT) calls this before it writes:

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <lerq/lerq.h>
+
 #include "inputs.h"
 
 enum entry_kind {
@@ -237,4 +239,16 @@ int input_read_stream(FILE *stream, size_t limit, char **data, size_t *size)
 	*data = buffer;
 	*size = used;
 	return 0;
+}
+
+int input_read_path(const char *path, char **data, size_t *size)
+{
+	bool is_stdin = strcmp(path, INPUT_STDIN) == 0;
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	if (f == NULL)
+		return -errno;
+	int err = input_read_stream(f, LERQ_DEFAULT_MAX_SIZE + 1, data, size);
+	if (!is_stdin)
+		fclose(f);
+	return err;
 }

@@ -49,4 +49,13 @@ void input_list_clear(struct input_list *list);
  */
 int input_read_stream(FILE *stream, size_t limit, char **data, size_t *size);
 
+/*
+ * Read the file @path, or standard input for "-", one byte past the
+ * library's default size limit at most, so that the library can refuse
+ * (and name) an input that is too large.
+ * @param[out] data as for input_read_stream().
+ * @return 0, or a negative errno value.
+ */
+int input_read_path(const char *path, char **data, size_t *size);
+
 #endif /* LERQ_CLI_INPUTS_H */

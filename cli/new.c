@@ -88,25 +88,11 @@ static int usage_error(void)
 	return CLI_EXIT_TROUBLE;
 }
 
-/* Reads REQUEST ("-": standard input) as far as the default size limit
- * plus one byte, so that the library refuses what is larger. */
-static int read_request(const char *path, char **data, size_t *size)
-{
-	bool is_stdin = strcmp(path, INPUT_STDIN) == 0;
-	FILE *f = is_stdin ? stdin : fopen(path, "rb");
-	if (f == NULL)
-		return -errno;
-	int err = input_read_stream(f, LERQ_DEFAULT_MAX_SIZE + 1, data, size);
-	if (!is_stdin)
-		fclose(f);
-	return err;
-}
-
 static int new_response_for(const char *path, unsigned int flags, lerq_time_t now)
 {
 	char *input = NULL;
 	size_t input_size = 0;
-	int err = read_request(path, &input, &input_size);
+	int err = input_read_path(path, &input, &input_size);
 	if (err < 0) {
 		fprintf(stderr, "lerq new: cannot read %s: %s\n", path, strerror(-err));
 		return CLI_EXIT_TROUBLE;

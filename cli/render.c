@@ -128,20 +128,6 @@ static int set_letterhead(struct lerq_renderer *renderer, const char *path)
 	return CLI_EXIT_TROUBLE;
 }
 
-/* Reads standard input ("-"), one byte past the default size limit at
- * most, so that the library can refuse oversized input. */
-static int read_input(const char *path, char **data, size_t *size)
-{
-	bool is_stdin = strcmp(path, INPUT_STDIN) == 0;
-	FILE *f = is_stdin ? stdin : fopen(path, "rb");
-	if (f == NULL)
-		return -errno;
-	int err = input_read_stream(f, LERQ_DEFAULT_MAX_SIZE + 1, data, size);
-	if (!is_stdin)
-		fclose(f);
-	return err;
-}
-
 /* The formats asked for, in the order html, text, pdf. */
 static const struct {
 	enum lerq_format format;
@@ -189,7 +175,7 @@ static bool parse_formats(const char *list, struct job *job)
  * findings; CLI_EXIT_OK when it is valid. */
 static int read_request(const struct job *job, char **data, size_t *size)
 {
-	int err = read_input(job->request, data, size);
+	int err = input_read_path(job->request, data, size);
 	if (err < 0) {
 		fprintf(stderr, "lerq: cannot read %s: %s\n", job->request, strerror(-err));
 		return CLI_EXIT_TROUBLE;
@@ -272,7 +258,7 @@ static int render(const struct job *job, const char *input)
 	if (job->request != NULL) {
 		char *request = NULL;
 		size_t request_size = 0;
-		err = read_input(input, &data, &size);
+		err = input_read_path(input, &data, &size);
 		if (err < 0) {
 			fprintf(stderr, "lerq: cannot read %s: %s\n", name, strerror(-err));
 			return CLI_EXIT_TROUBLE;
@@ -287,7 +273,7 @@ static int render(const struct job *job, const char *input)
 		free(request);
 		free(data);
 	} else if (is_stdin && access(STDIN_PATH, R_OK) != 0) {
-		err = read_input(input, &data, &size);
+		err = input_read_path(input, &data, &size);
 		if (err < 0) {
 			fprintf(stderr, "lerq: cannot read %s: %s\n", name, strerror(-err));
 			return CLI_EXIT_TROUBLE;

@@ -75,17 +75,6 @@ int cli_write_atomically(const char *path, const char *data, size_t size)
 	return err == LERQ_OK ? 0 : -ENOMEM;
 }
 
-int cli_read_file(const char *path, char **data, size_t *size)
-{
-	FILE *f = strcmp(path, INPUT_STDIN) == 0 ? stdin : fopen(path, "rb");
-	if (f == NULL)
-		return -errno;
-	int err = input_read_stream(f, LERQ_DEFAULT_MAX_SIZE + 1, data, size);
-	if (f != stdin)
-		fclose(f);
-	return err;
-}
-
 int cmd_sign(int argc, char **argv)
 {
 	const char *key = NULL, *cert = NULL, *chain = NULL, *output = NULL;
@@ -146,7 +135,7 @@ int cmd_sign(int argc, char **argv)
 	}
 	char *data = NULL;
 	size_t size = 0;
-	err = cli_read_file(file, &data, &size);
+	err = input_read_path(file, &data, &size);
 	if (err < 0) {
 		fprintf(stderr, "lerq: cannot read %s: %s\n", file, strerror(-err));
 		lerq_signer_free(signer);

@@ -12,6 +12,7 @@
 #include <lerq/lerq.h>
 
 #include "cli.h"
+#include "inputs.h"
 #include "output.h"
 
 enum {
@@ -127,7 +128,7 @@ static int add(const char *list, const char *name, const char *country, const ch
 		return CLI_EXIT_TROUBLE;
 	char *data = NULL;
 	size_t size = 0;
-	int err = cli_read_file(list, &data, &size);
+	int err = input_read_path(list, &data, &size);
 	if (err < 0) {
 		fprintf(stderr, "lerq: cannot read trust list %s: %s\n", list, strerror(-err));
 		return CLI_EXIT_TROUBLE;
