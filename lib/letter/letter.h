@@ -50,17 +50,13 @@ int lerq__xslt_compile(xmlDocPtr doc, struct lerq_messages *m, xsltStylesheetPtr
 int lerq__xslt_apply(const struct lerq_stylesheets *ss, xsltStylesheetPtr style,
                     xmlDocPtr doc, size_t input_size, const char **params,
                     struct lerq_messages *m, xmlDocPtr *result);
-/* As lerq__xslt_apply(), with @extra (may be NULL) readable by the
- * stylesheet as document() of its URL; it stays the caller's. */
-int lerq__xslt_apply_with(const struct lerq_stylesheets *ss, xsltStylesheetPtr style,
-                         xmlDocPtr doc, xmlDocPtr extra, size_t input_size,
-                         const char **params, struct lerq_messages *m, xmlDocPtr *result);
 /* How many message catalogues ss has parsed (each once; tests). */
 size_t lerq__stylesheets_catalogue_count(const struct lerq_stylesheets *ss);
 /* As lerq__xslt_apply(), with the message catalogues of English and of
  * lang (res:///l10n/LANG.xml), parsed once per renderer, handed to the
  * transform (a copy each) as already loaded: document() finds them
- * without parsing. */
+ * without parsing; @extra (may be NULL, the caller's: a response's
+ * request) is readable as document() of its URL. */
 int lerq__xslt_apply_letter(const struct lerq_stylesheets *ss, xsltStylesheetPtr style,
                            xmlDocPtr doc, xmlDocPtr extra, size_t input_size,
                            const char *lang, const char **params, struct lerq_messages *m,
@@ -108,17 +104,10 @@ struct lerq_pdf_fonts; /* pdf/module.h */
 int lerq__letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
                       size_t input_size, struct lerq_report *report,
                       xmlDocPtr *model);
-/* As lerq__letter_model(), with the signature check of a context with a
- * trust list (sig may be NULL: no check, nothing said about signatures). */
-int lerq__letter_model_signed(const struct lerq_renderer *renderer, xmlDocPtr doc,
-                             size_t input_size, const struct lerq_signature *sig,
-                             struct lerq_report *report, xmlDocPtr *model);
 /* As lerq__letter_model(), for a response with the request it answers
- * (a valid Request, or NULL): the letter shows what was asked for. */
-int lerq__letter_model_for(const struct lerq_renderer *renderer, xmlDocPtr doc,
-                          xmlDocPtr request, size_t input_size,
-                          struct lerq_report *report, xmlDocPtr *model);
-/* Both: a response with its request, and the signature check. */
+ * (a valid Request, or NULL: the letter then shows what was asked for),
+ * and with the signature check of a context with a trust list (sig NULL:
+ * nothing is said about signatures). */
 int lerq__letter_model_with(const struct lerq_renderer *renderer, xmlDocPtr doc,
                            xmlDocPtr request, const struct lerq_signature *sig,
                            size_t input_size, struct lerq_report *report,

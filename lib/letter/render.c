@@ -258,20 +258,6 @@ int lerq__letter_model(const struct lerq_renderer *renderer, xmlDocPtr doc,
 	return lerq__letter_model_with(renderer, doc, NULL, NULL, input_size, report, model);
 }
 
-int lerq__letter_model_signed(const struct lerq_renderer *renderer, xmlDocPtr doc,
-                             size_t input_size, const struct lerq_signature *sig,
-                             struct lerq_report *report, xmlDocPtr *model)
-{
-	return lerq__letter_model_with(renderer, doc, NULL, sig, input_size, report, model);
-}
-
-int lerq__letter_model_for(const struct lerq_renderer *renderer, xmlDocPtr doc,
-                          xmlDocPtr request, size_t input_size,
-                          struct lerq_report *report, xmlDocPtr *model)
-{
-	return lerq__letter_model_with(renderer, doc, request, NULL, input_size, report, model);
-}
-
 /* Where a response's letter finds its request: a name no resource has. */
 #define REQUEST_URL LERQ_RES_PREFIX "lerq-request.xml"
 

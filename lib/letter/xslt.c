@@ -573,13 +573,6 @@ int lerq__xslt_apply_letter(const struct lerq_stylesheets *ss, xsltStylesheetPtr
 	return apply(ss, style, doc, extra, input_size, params, loaded, 2, m, result);
 }
 
-int lerq__xslt_apply_with(const struct lerq_stylesheets *ss, xsltStylesheetPtr style,
-                         xmlDocPtr doc, xmlDocPtr extra, size_t input_size,
-                         const char **params, struct lerq_messages *m, xmlDocPtr *result)
-{
-	return apply(ss, style, doc, extra, input_size, params, NULL, 0, m, result);
-}
-
 int lerq__xslt_apply(const struct lerq_stylesheets *ss, xsltStylesheetPtr style,
                     xmlDocPtr doc, size_t input_size, const char **params,
                     struct lerq_messages *m, xmlDocPtr *result)
